@@ -1,0 +1,174 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { exportOptionsSchema } from '../shared/exportRecord';
+import { IPC_CHANNELS } from '../shared/ipcChannels';
+import { fail, ok } from '../shared/result';
+import { describeSchemaError } from '../shared/schemaError';
+import { PRODUCT_NAME, resolveDataFolder } from './dataFolder';
+import { openLibrary } from './openLibrary';
+import { dispatchRequest } from './services/dispatchRequest';
+import { exportToFile } from './services/exportLibrary';
+import { createLibraryHandlers, type Handlers } from './services/libraryHandlers';
+import { describeStorageError } from './services/storageErrors';
+import type { LibraryStore } from './store/libraryStore';
+import { CONTENT_SECURITY_POLICY } from './web/browserHost';
+
+/**
+ * The desktop app's entry: a secure window, a menu, the save dialog and the IPC binding. The
+ * services are the same ones the browser host serves; this file only connects them to Electron.
+ */
+const APP_SCHEME = 'newsmark';
+const APP_ORIGIN = `${APP_SCHEME}://app`;
+const RENDERER_FOLDER = path.resolve(__dirname, '..', 'renderer');
+
+app.setName(PRODUCT_NAME);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let mainWindow: BrowserWindow | null = null;
+let store: LibraryStore | null = null;
+let handlers: Handlers | null = null;
+
+function dataFolderFromArguments(): string {
+  // Electron passes its own switches too; unknown ones are not ours to reject.
+  const { values } = parseArgs({ args: process.argv.slice(1), options: { 'data-dir': { type: 'string' } }, strict: false, allowPositionals: true });
+  const flag = values['data-dir'];
+  return resolveDataFolder(typeof flag === 'string' ? flag : undefined, () => app.getPath('userData'));
+}
+
+/** Only our own window's top frame, showing our own page, may call the main process. */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return !!frame && !!mainWindow && frame === mainWindow.webContents.mainFrame && new URL(frame.url).origin === APP_ORIGIN;
+}
+
+/** Serves the built renderer from newsmark://app/, and nothing outside its folder. */
+function registerAppProtocol(): void {
+  protocol.handle(APP_SCHEME, (request) => {
+    const { host, pathname } = new URL(request.url);
+    const filePath = path.resolve(RENDERER_FOLDER, `.${decodeURIComponent(pathname === '/' ? '/index.html' : pathname)}`);
+    if (host !== 'app' || !filePath.startsWith(RENDERER_FOLDER + path.sep)) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(filePath).toString());
+  });
+}
+
+async function exportWithDialog(options: unknown) {
+  const parsed = exportOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) return fail('invalid_request', `export: ${describeSchemaError(parsed.error)}`);
+  if (!store || !mainWindow) return fail('storage_failed', 'The library is not open.');
+  const date = new Date().toISOString().slice(0, 10);
+  const choice = await dialog.showSaveDialog(mainWindow, {
+    title: 'Export labelled articles',
+    defaultPath: `newsmark-export-${date}.jsonl`,
+    filters: [{ name: 'JSON Lines', extensions: ['jsonl'] }],
+  });
+  if (choice.canceled || !choice.filePath) return ok({ destination: null, documents: 0, spans: 0 });
+  try {
+    return ok(await exportToFile(store, parsed.data, choice.filePath));
+  } catch (error) {
+    return { ok: false as const, error: describeStorageError(error) };
+  }
+}
+
+function buildMenu(): void {
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => void exportWithDialog({}) },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { label: 'Edit', submenu: [{ role: 'copy' }, { role: 'selectAll' }] },
+    { label: 'View', submenu: [{ role: 'reload' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** Opens only http(s) links, in the user's browser. */
+async function openExternal(url: string): Promise<void> {
+  const protocolName = new URL(url).protocol;
+  if (protocolName === 'https:' || protocolName === 'http:') await shell.openExternal(url);
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: PRODUCT_NAME,
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, '..', 'preload', 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+async function start(): Promise<void> {
+  const folder = dataFolderFromArguments();
+  try {
+    store = await openLibrary(folder, 'desktop app', { seedSampleCorpus: true });
+  } catch (error) {
+    dialog.showErrorBox('Newsmark cannot open its data folder', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  handlers = createLibraryHandlers(store);
+
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  registerAppProtocol();
+
+  ipcMain.handle(IPC_CHANNELS.request, (event, name: unknown, args: unknown) => {
+    if (!isTrustedSender(event) || !handlers) return fail('unauthorized', 'This window may not call Newsmark.');
+    return dispatchRequest(handlers, name, args);
+  });
+  ipcMain.handle(IPC_CHANNELS.export, (event, options: unknown) => {
+    if (!isTrustedSender(event)) return fail('unauthorized', 'This window may not call Newsmark.');
+    return exportWithDialog(options);
+  });
+
+  buildMenu();
+  createWindow();
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    void openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!store) return;
+    event.preventDefault();
+    const closing = store;
+    store = null;
+    void closing.close().finally(() => app.quit());
+  });
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,443 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import type { Notice } from '../../shared/contract';
+import type { DocumentDraft } from '../../shared/jsonlImport';
+import {
+  DEFAULT_LABELS,
+  ID_PATTERN,
+  documentStatusSchema,
+  newsDocumentSchema,
+  settingsSchema,
+  summarise,
+  type DocumentSummary,
+  type NewsDocument,
+  type Settings,
+} from '../../shared/model';
+import { fail, ok, type Result } from '../../shared/result';
+import { compareSpans } from '../../shared/spans';
+import { acquireDataFolderLock, type DataFolderLock } from './dataFolderLock';
+import { DamagedFileError, DurableJsonFile } from './durableJsonFile';
+import { isTemporaryFileName } from './durableWrite';
+
+/** The version of the on-disk layout this code reads and writes. */
+export const SCHEMA_VERSION = 1;
+export const INDEX_FILE_NAME = 'index.json';
+export const DOCUMENTS_FOLDER = 'documents';
+/** How many documents stay parsed in memory. */
+const CACHED_DOCUMENTS = 32;
+
+/** When a document file last changed, to tell whether its summary in the index is current. */
+const fileStampSchema = z.object({ size: z.number(), mtimeMs: z.number() });
+type FileStamp = z.infer<typeof fileStampSchema>;
+
+const indexEntrySchema = z.object({
+  id: z.string().regex(ID_PATTERN),
+  title: z.string(),
+  status: documentStatusSchema,
+  counts: z.record(z.string(), z.number()),
+  length: z.number(),
+  updatedAt: z.string(),
+  file: fileStampSchema.nullable(),
+});
+type IndexEntry = z.infer<typeof indexEntrySchema>;
+
+const indexSchema = z.object({
+  schemaVersion: z.number().int(),
+  settings: settingsSchema,
+  documents: z.array(indexEntrySchema),
+});
+type LibraryIndex = z.infer<typeof indexSchema>;
+
+export interface OpenOptions {
+  /** What opens it, named in the lock so another process can say who holds the folder. */
+  holder: string;
+  /** Annotator name for a new library. */
+  defaultAnnotator?: string;
+  /** Drafts to import when the folder is new (the sample corpus). */
+  seed?: () => Promise<DocumentDraft[]>;
+  /** Index write delay after a document change, in ms (the document file is already durable). */
+  indexDelayMs?: number;
+}
+
+export interface AddResult {
+  added: DocumentSummary[];
+  /** Drafts whose id was taken (or unusable) and got a new one. */
+  renamed: { from: string | null; to: string }[];
+}
+
+/**
+ * File times tick coarsely (new files get the kernel's coarse clock), so a same-size rewrite
+ * soon after can carry the very same stamp. A file changed this recently gets no stamp (null):
+ * its summary is not vouched for, and it is read again on the next open.
+ */
+const RECENT_CHANGE_MS = 2_000;
+
+function stampOf(stat: { size: number; mtimeMs: number }): FileStamp | null {
+  if (Date.now() - stat.mtimeMs < RECENT_CHANGE_MS) return null;
+  return { size: stat.size, mtimeMs: stat.mtimeMs };
+}
+
+function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
+  return a !== null && b !== null && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+function timestampForFileName(date = new Date()): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+/**
+ * The library on disk: one small index (document list, settings, schema version) and one file
+ * per document, each written through lowdb with a durable adapter. A change to a document
+ * rewrites that document's file only; the change is acknowledged (the promise resolves) after
+ * the file is on disk. The index is a summary that can always be rebuilt from the document
+ * files; it is rewritten shortly after changes and checked against the files when opened.
+ *
+ * A file that cannot be read is never overwritten: it is renamed aside with a timestamp, and a
+ * notice tells the user which article is affected. One process holds a folder at a time.
+ */
+export class LibraryStore {
+  readonly notices: Notice[] = [];
+  private index: Low<LibraryIndex>;
+  private readonly entries = new Map<string, IndexEntry>();
+  private readonly chains = new Map<string, Promise<unknown>>();
+  /** Recently used documents, newest last; documents are never mutated in place. */
+  private readonly cache = new Map<string, NewsDocument>();
+  private indexTimer: NodeJS.Timeout | null = null;
+  private indexWrite: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    readonly folder: string,
+    private readonly lock: DataFolderLock,
+    private readonly indexDelayMs: number,
+  ) {
+    this.index = new Low(new DurableJsonFile(path.join(folder, INDEX_FILE_NAME), indexSchema), {
+      schemaVersion: SCHEMA_VERSION,
+      settings: { annotator: 'annotator', labels: [...DEFAULT_LABELS] },
+      documents: [],
+    });
+  }
+
+  /**
+   * Opens (creating when needed) the library in `folder`. Throws DataFolderLockedError when
+   * another process holds it, and an Error with a readable message when the folder cannot be
+   * used or was written by a newer version.
+   */
+  static async open(folder: string, options: OpenOptions): Promise<LibraryStore> {
+    const resolved = path.resolve(folder);
+    await fs.mkdir(path.join(resolved, DOCUMENTS_FOLDER), { recursive: true });
+    const lock = acquireDataFolderLock(resolved, options.holder);
+    const store = new LibraryStore(resolved, lock, options.indexDelayMs ?? 300);
+    try {
+      await store.load(options);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    return store;
+  }
+
+  private documentPath(id: string): string {
+    return path.join(this.folder, DOCUMENTS_FOLDER, `${id}.json`);
+  }
+
+  private documentFile(id: string): Low<NewsDocument | null> {
+    return new Low<NewsDocument | null>(new DurableJsonFile(this.documentPath(id), newsDocumentSchema.nullable()), null);
+  }
+
+  /** Renames a damaged file aside (never overwriting it) and returns its new name. */
+  private async setAside(filePath: string): Promise<string> {
+    const aside = `${filePath}.damaged-${timestampForFileName()}`;
+    await fs.rename(filePath, aside);
+    return aside;
+  }
+
+  private async load(options: OpenOptions): Promise<void> {
+    const documentsFolder = path.join(this.folder, DOCUMENTS_FOLDER);
+    const names = await fs.readdir(documentsFolder);
+    for (const name of names.filter(isTemporaryFileName)) {
+      await fs.rm(path.join(documentsFolder, name), { force: true });
+    }
+    for (const name of (await fs.readdir(this.folder)).filter(isTemporaryFileName)) {
+      await fs.rm(path.join(this.folder, name), { force: true });
+    }
+    const documentFiles = names.filter((name) => name.endsWith('.json') && ID_PATTERN.test(name.slice(0, -5)));
+    const isNew = documentFiles.length === 0;
+
+    let indexReadable = true;
+    try {
+      await this.index.read();
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw error;
+      indexReadable = false;
+      const aside = await this.setAside(error.filePath);
+      this.notices.push({
+        level: 'warning',
+        message: `The library index was damaged (${error.reason}); it was set aside as ${path.basename(aside)} and rebuilt from the article files. Settings were reset to their defaults.`,
+      });
+    }
+    if (this.index.data.schemaVersion > SCHEMA_VERSION) {
+      throw new Error(
+        `The data folder ${this.folder} was written by a newer Newsmark (schema ${this.index.data.schemaVersion}; this one reads ${SCHEMA_VERSION}). Update Newsmark to open it.`,
+      );
+    }
+    if (indexReadable && options.defaultAnnotator && !(await this.indexExists())) {
+      this.index.data.settings.annotator = options.defaultAnnotator;
+    }
+
+    // Reconcile the index with the files: the files are the truth, the index a summary of them.
+    const onDisk = new Set(documentFiles.map((name) => name.slice(0, -5)));
+    let indexChanged = !indexReadable || !(await this.indexExists());
+    const ordered: IndexEntry[] = [];
+    for (const entry of this.index.data.documents) {
+      if (!onDisk.has(entry.id) || this.entries.has(entry.id)) {
+        indexChanged = true;
+        if (!onDisk.has(entry.id)) {
+          this.notices.push({ level: 'warning', message: `The file of article "${entry.title}" (${entry.id}.json) is missing; the article was removed from the list.` });
+        }
+        continue;
+      }
+      this.entries.set(entry.id, entry);
+      ordered.push(entry);
+    }
+    for (const id of [...onDisk].sort()) {
+      if (this.entries.has(id)) continue;
+      const entry: IndexEntry = { id, title: id, status: 'todo', counts: {}, length: 0, updatedAt: '', file: null };
+      this.entries.set(id, entry);
+      ordered.push(entry);
+      indexChanged = true;
+    }
+    for (const entry of ordered) {
+      const stat = await fs.stat(this.documentPath(entry.id));
+      if (sameStamp(entry.file, stampOf(stat))) continue;
+      indexChanged = true;
+      const document = await this.readDocument(entry.id);
+      if (document) Object.assign(entry, summarise(document), { file: stampOf(stat) });
+    }
+    this.index.data.documents = ordered.filter((entry) => this.entries.has(entry.id));
+
+    if (isNew && options.seed && this.entries.size === 0) {
+      await this.addDocuments(await options.seed(), this.index.data.settings.annotator);
+      return;
+    }
+    if (indexChanged) await this.writeIndexNow();
+  }
+
+  private async indexExists(): Promise<boolean> {
+    return fs
+      .access(path.join(this.folder, INDEX_FILE_NAME))
+      .then(() => true)
+      .catch(() => false);
+  }
+
+  /**
+   * Reads one document file. A damaged file is set aside, the article leaves the list, a
+   * notice is added, and null is returned; other I/O errors are thrown.
+   */
+  private async readDocument(id: string): Promise<NewsDocument | null> {
+    const cached = this.cache.get(id);
+    if (cached) {
+      this.remember(cached);
+      return cached;
+    }
+    const file = this.documentFile(id);
+    try {
+      await file.read();
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw error;
+      const title = this.entries.get(id)?.title ?? id;
+      const aside = await this.setAside(error.filePath);
+      this.entries.delete(id);
+      this.index.data.documents = this.index.data.documents.filter((entry) => entry.id !== id);
+      this.notices.push({
+        level: 'error',
+        message: `The file of article "${title}" was damaged (${error.reason}). It was set aside as ${path.relative(this.folder, aside)} and the article removed from the list; nothing overwrote it.`,
+      });
+      this.scheduleIndexWrite();
+      return null;
+    }
+    if (file.data) this.remember(file.data);
+    return file.data;
+  }
+
+  private remember(document: NewsDocument): void {
+    this.cache.delete(document.id);
+    this.cache.set(document.id, document);
+    if (this.cache.size > CACHED_DOCUMENTS) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  listDocuments(): DocumentSummary[] {
+    return this.index.data.documents.map(({ file: _file, ...summary }) => summary);
+  }
+
+  hasDocument(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  /** Ids in library order. */
+  documentIds(): string[] {
+    return this.index.data.documents.map((entry) => entry.id);
+  }
+
+  get settings(): Settings {
+    return this.index.data.settings;
+  }
+
+  /** The document, or null when there is no such document (or its file was found damaged). */
+  async getDocument(id: string): Promise<NewsDocument | null> {
+    if (!this.entries.has(id)) return null;
+    await this.chains.get(id);
+    return this.readDocument(id);
+  }
+
+  /**
+   * Runs `change` on the stored document and stores what it returns, one change at a time per
+   * document. Resolves after the new document file is on disk. `change` returning the same
+   * object means nothing changed, and nothing is written.
+   */
+  updateDocument(id: string, change: (document: NewsDocument) => Result<NewsDocument>): Promise<Result<NewsDocument>> {
+    const run = async (): Promise<Result<NewsDocument>> => {
+      if (this.closed) return fail('storage_failed', 'The library is closed.');
+      if (!this.entries.has(id)) return fail('not_found', `There is no article "${id}".`);
+      const document = await this.readDocument(id);
+      if (!document) return fail('not_found', `Article "${id}" could not be read; see the notices.`);
+      const result = change(document);
+      if (!result.ok || result.value === document) return result;
+      await this.writeDocument(result.value);
+      return result;
+    };
+    const previous = this.chains.get(id) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    this.chains.set(id, next);
+    void next.finally(() => {
+      if (this.chains.get(id) === next) this.chains.delete(id);
+    });
+    return next;
+  }
+
+  private async writeDocument(document: NewsDocument): Promise<void> {
+    const file = this.documentFile(document.id);
+    file.data = document;
+    await file.write();
+    this.remember(document);
+    const stat = await fs.stat(this.documentPath(document.id));
+    const entry = this.entries.get(document.id);
+    if (entry) {
+      Object.assign(entry, summarise(document), { file: stampOf(stat) });
+      this.scheduleIndexWrite();
+    }
+  }
+
+  private uniqueId(wanted: string | null, taken: Set<string>): string {
+    const base = wanted && ID_PATTERN.test(wanted) ? wanted : (wanted ?? 'document').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100) || 'document';
+    if (!taken.has(base) && ID_PATTERN.test(base)) return base;
+    for (let suffix = 2; ; suffix++) {
+      const candidate = `${base.slice(0, 110)}-${suffix}`;
+      if (!taken.has(candidate)) return candidate;
+    }
+  }
+
+  /**
+   * Adds documents. Nothing already in the library changes: a draft whose id is taken gets a
+   * new one (reported in `renamed`). Resolves after every new file and the index are on disk.
+   */
+  async addDocuments(drafts: readonly DocumentDraft[], annotator: string): Promise<AddResult> {
+    const taken = new Set(this.entries.keys());
+    const added: DocumentSummary[] = [];
+    const renamed: AddResult['renamed'] = [];
+    const now = new Date().toISOString();
+    for (const draft of drafts) {
+      const id = this.uniqueId(draft.id, taken);
+      taken.add(id);
+      if (id !== draft.id) renamed.push({ from: draft.id, to: id });
+      const spanIds = new Set<string>();
+      const spans = draft.spans.map((span, order) => {
+        const spanId = this.uniqueId(span.id ?? `s${order + 1}`, spanIds);
+        spanIds.add(spanId);
+        return {
+          id: spanId,
+          start: span.start,
+          end: span.end,
+          label: span.label,
+          ...(span.note !== undefined ? { note: span.note } : {}),
+          ...(span.speaker !== undefined ? { speaker: span.speaker } : {}),
+          createdAt: now,
+          updatedAt: now,
+          annotator: span.annotator ?? draft.annotator ?? annotator,
+        };
+      });
+      const relationIds = new Set<string>();
+      const relations = draft.relations.map((relation, order) => {
+        const relationId = this.uniqueId(relation.id ?? `r${order + 1}`, relationIds);
+        relationIds.add(relationId);
+        return { id: relationId, label: relation.label, headId: spans[relation.head]!.id, childId: spans[relation.child]!.id };
+      });
+      const document: NewsDocument = newsDocumentSchema.parse({
+        id,
+        text: draft.text,
+        meta: draft.meta,
+        status: draft.status,
+        spans: spans.sort(compareSpans),
+        relations,
+        createdAt: now,
+        updatedAt: now,
+        annotator: draft.annotator ?? annotator,
+        revision: 0,
+      });
+      const file = this.documentFile(id);
+      file.data = document;
+      await file.write();
+      const stat = await fs.stat(this.documentPath(id));
+      const entry: IndexEntry = { ...summarise(document), file: stampOf(stat) };
+      this.entries.set(id, entry);
+      this.index.data.documents.push(entry);
+      added.push(summarise(document));
+    }
+    await this.writeIndexNow();
+    return { added, renamed };
+  }
+
+  /** Replaces the settings; resolves once they are on disk. */
+  async updateSettings(settings: Settings): Promise<Settings> {
+    this.index.data.settings = settingsSchema.parse(settings);
+    await this.writeIndexNow();
+    return this.index.data.settings;
+  }
+
+  private scheduleIndexWrite(): void {
+    if (this.indexTimer || this.closed) return;
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = null;
+      // A failed summary write loses nothing: the next open rebuilds it from the files.
+      this.writeIndexNow().catch(() => undefined);
+    }, this.indexDelayMs);
+  }
+
+  /** Writes the index now (after any write already under way). */
+  private writeIndexNow(): Promise<void> {
+    if (this.indexTimer) {
+      clearTimeout(this.indexTimer);
+      this.indexTimer = null;
+    }
+    const write = async () => {
+      this.index.data.schemaVersion = SCHEMA_VERSION;
+      await this.index.write();
+    };
+    this.indexWrite = this.indexWrite.then(write, write);
+    return this.indexWrite;
+  }
+
+  /** Waits for every change under way, writes the index and releases the folder. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await Promise.allSettled([...this.chains.values()]);
+    this.closed = true;
+    try {
+      await this.writeIndexNow();
+    } finally {
+      this.lock.release();
+    }
+  }
+}

@@ -1,0 +1,229 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { exportOptionsSchema } from '../../shared/exportRecord';
+import { describeSchemaError } from '../../shared/schemaError';
+import { fail, type Result } from '../../shared/result';
+import { dispatchRequest } from '../services/dispatchRequest';
+import { exportLines } from '../services/exportLibrary';
+import type { Handlers } from '../services/libraryHandlers';
+import type { LibraryStore } from '../store/libraryStore';
+import { describeStorageError } from '../services/storageErrors';
+
+/** Largest request body the host reads. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The Content Security Policy of the app's page: nothing but its own files. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+};
+
+export interface BrowserHostOptions {
+  store: LibraryStore;
+  handlers: Handlers;
+  /** The built renderer (out/renderer). */
+  rendererFolder: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** The per-run secret; a random one when absent. */
+  token?: string;
+}
+
+export interface BrowserHost {
+  /** The address to open, token included (in the fragment, which is never sent to a server). */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(payload),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(payload);
+}
+
+function sendError(response: http.ServerResponse, status: number, result: Result<never>): void {
+  sendJson(response, status, result);
+}
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(request: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text.trim() === '' ? {} : JSON.parse(text);
+}
+
+function tokensMatch(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The browser host: the same services as the desktop app, behind a JSON API on 127.0.0.1, and
+ * the same renderer build. Every API call needs the per-run token (Authorization: Bearer);
+ * requests whose Host or Origin is not this host are refused (DNS rebinding, other sites);
+ * bodies are limited to 1 MB; only files inside the renderer folder are served.
+ *
+ * API: POST /api/request/<name> with the request's arguments as JSON → a Result as JSON.
+ *      POST /api/export with export options as JSON → the JSONL export, streamed.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererFolder = path.resolve(options.rendererFolder);
+  let allowedHosts = new Set<string>();
+
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch((error) => {
+      if (!response.headersSent) sendError(response, 500, { ok: false, error: describeStorageError(error) });
+      else response.destroy(error as Error);
+    });
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const host = request.headers.host ?? '';
+    if (!allowedHosts.has(host)) {
+      return sendError(response, 421, fail('unauthorized', `This host answers only to ${[...allowedHosts][0]}.`));
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+      return sendError(response, 403, fail('unauthorized', 'Requests from other sites are refused.'));
+    }
+    const url = new URL(request.url ?? '/', `http://${host}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(request, response, url);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    return serveFile(response, url.pathname, request.method === 'HEAD');
+  }
+
+  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, url: URL): Promise<void> {
+    const authorization = request.headers.authorization ?? '';
+    const given = authorization.startsWith('Bearer ') ? authorization.slice(7) : '';
+    if (!tokensMatch(given, token)) return sendError(response, 401, fail('unauthorized', 'A valid token is required.'));
+    if (request.method !== 'POST') return sendError(response, 405, fail('invalid_request', 'API calls are POST requests.'));
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendError(response, 415, fail('invalid_request', 'API calls send JSON (Content-Type: application/json).'));
+    }
+    let body: unknown;
+    try {
+      body = await readBody(request);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        return sendError(response, 413, fail('invalid_request', `The request is larger than ${MAX_BODY_BYTES / 1024} KB.`));
+      }
+      return sendError(response, 400, fail('invalid_request', `The request body is not valid JSON (${(error as Error).message}).`));
+    }
+    if (url.pathname === '/api/export') return streamExport(response, body);
+    const match = /^\/api\/request\/([A-Za-z]+)$/.exec(url.pathname);
+    if (!match) return sendError(response, 404, fail('not_found', `There is no API at ${url.pathname}.`));
+    sendJson(response, 200, await dispatchRequest(options.handlers, match[1], body));
+  }
+
+  async function streamExport(response: http.ServerResponse, body: unknown): Promise<void> {
+    const parsed = exportOptionsSchema.safeParse(body);
+    if (!parsed.success) return sendError(response, 400, fail('invalid_request', `export: ${describeSchemaError(parsed.error)}`));
+    const counts = { documents: 0, spans: 0 };
+    const lines = exportLines(options.store, parsed.data, counts);
+    // The first line is produced before the headers, so an early failure can still be a JSON error.
+    const first = await lines.next();
+    const date = new Date().toISOString().slice(0, 10);
+    response.writeHead(200, {
+      'Content-Type': 'application/x-ndjson; charset=utf-8',
+      'Content-Disposition': `attachment; filename="newsmark-export-${date}.jsonl"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (!first.done) response.write(first.value);
+    for await (const line of lines) {
+      if (!response.write(line)) await new Promise((resolve) => response.once('drain', resolve));
+    }
+    response.end();
+  }
+
+  async function serveFile(response: http.ServerResponse, pathname: string, headOnly: boolean): Promise<void> {
+    let relative: string;
+    try {
+      relative = decodeURIComponent(pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
+    if (relative === '/' || relative === '') relative = '/index.html';
+    const filePath = path.resolve(rendererFolder, `.${relative}`);
+    // Nothing outside the build folder is ever served, whatever the path says.
+    if (!filePath.startsWith(rendererFolder + path.sep) || relative.includes('\0')) {
+      response.writeHead(404).end();
+      return;
+    }
+    let stat;
+    try {
+      stat = await fs.stat(filePath);
+    } catch {
+      stat = null;
+    }
+    if (!stat?.isFile()) {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    const headers: http.OutgoingHttpHeaders = {
+      'Content-Type': CONTENT_TYPES[path.extname(filePath)] ?? 'application/octet-stream',
+      'Content-Length': stat.size,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': filePath.endsWith('.html') ? 'no-store' : 'max-age=3600',
+    };
+    if (filePath.endsWith('.html')) {
+      headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+      headers['X-Frame-Options'] = 'DENY';
+    }
+    response.writeHead(200, headers);
+    if (headOnly) {
+      response.end();
+      return;
+    }
+    createReadStream(filePath).pipe(response);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

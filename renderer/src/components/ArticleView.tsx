@@ -1,0 +1,156 @@
+import Document from '@tiptap/extension-document';
+import Paragraph from '@tiptap/extension-paragraph';
+import Text from '@tiptap/extension-text';
+import { TextSelection } from '@tiptap/pm/state';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { TextPositionMap, toEditorDocument } from '../../../shared/editorPositions';
+import type { LabelDefinition, NewsDocument } from '../../../shared/model';
+import { spansAt, type TextRange } from '../../../shared/spans';
+import { SpanHighlights } from '../editor/spanHighlights';
+import { labelClass } from './labelStyles';
+
+export interface ArticleViewHandle {
+  /** The user's text selection in the article as text offsets, or null when there is none. */
+  readSelection(): TextRange | null;
+  clearSelection(): void;
+  scrollToSpan(spanId: string): void;
+}
+
+interface ArticleViewProps {
+  document: NewsDocument;
+  labels: readonly LabelDefinition[];
+  selectedSpanId: string | null;
+  onSelectSpan(spanId: string | null): void;
+}
+
+interface HoverCard {
+  x: number;
+  y: number;
+  labels: string[];
+}
+
+/**
+ * The article, read-only, in a TipTap editor made once per article (the parent keys this
+ * component by document id). Text goes in as text nodes, never as HTML; spans are drawn by the
+ * SpanHighlights extension from text offsets.
+ */
+export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(function ArticleView(
+  { document: article, labels, selectedSpanId, onSelectSpan },
+  ref,
+) {
+  const positions = useMemo(() => new TextPositionMap(article.text), [article.text]);
+  const editor = useEditor(
+    {
+      extensions: [Document, Paragraph, Text, SpanHighlights],
+      content: toEditorDocument(article.text),
+      editable: false,
+      injectCSS: false,
+      immediatelyRender: true,
+      editorProps: { attributes: { class: 'article-text', 'aria-label': 'Article text', role: 'document' } },
+    },
+    [article.id],
+  );
+  const [hover, setHover] = useState<HoverCard | null>(null);
+  const hoverFrame = useRef<number | null>(null);
+  const labelNames = useMemo(() => labels.map((label) => label.name), [labels]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.commands.setHighlights({ spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
+  }, [editor, article.spans, labelNames, selectedSpanId]);
+
+  const offsetAt = useCallback(
+    (x: number, y: number): number | null => {
+      if (!editor || editor.isDestroyed) return null;
+      const found = editor.view.posAtCoords({ left: x, top: y });
+      if (!found) return null;
+      // posAtCoords gives the nearest gap between characters; `inside` < 0 means no character.
+      return positions.toOffset(found.pos);
+    },
+    [editor, positions],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      readSelection() {
+        if (!editor || editor.isDestroyed) return null;
+        const selection = window.getSelection();
+        if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+        const range = selection.getRangeAt(0);
+        const view = editor.view;
+        if (!view.dom.contains(range.startContainer) || !view.dom.contains(range.endContainer)) return null;
+        try {
+          const start = positions.toOffset(view.posAtDOM(range.startContainer, range.startOffset));
+          const end = positions.toOffset(view.posAtDOM(range.endContainer, range.endOffset));
+          return start < end ? { start, end } : null;
+        } catch {
+          // posAtDOM throws for DOM points ProseMirror does not own (a widget's inside, say).
+          return null;
+        }
+      },
+      clearSelection() {
+        // ProseMirror keeps the last selection in its state and would draw it again on the
+        // next update; collapse it there too.
+        if (editor && !editor.isDestroyed) {
+          const { state } = editor.view;
+          editor.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)));
+        }
+        window.getSelection()?.removeAllRanges();
+      },
+      scrollToSpan(spanId) {
+        if (!editor || editor.isDestroyed) return;
+        const element = editor.view.dom.querySelector(`[data-span-id="${CSS.escape(spanId)}"]`);
+        element?.scrollIntoView({ block: 'center', behavior: 'auto' });
+      },
+    }),
+    [editor, positions],
+  );
+
+  const handleClick = (event: React.MouseEvent) => {
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const offset = offsetAt(event.clientX, event.clientY);
+    const target = event.target as HTMLElement;
+    if (offset === null || !target.closest('.nm-hl')) {
+      onSelectSpan(null);
+      return;
+    }
+    // The point's spans, innermost first; clicking again moves outwards through them.
+    const covering = spansAt(article.spans, offset);
+    if (covering.length === 0) {
+      onSelectSpan(null);
+      return;
+    }
+    const current = covering.findIndex((span) => span.id === selectedSpanId);
+    onSelectSpan(covering[(current + 1) % covering.length]!.id);
+  };
+
+  const handleMouseMove = (event: React.MouseEvent) => {
+    const { clientX, clientY } = event;
+    const overHighlight = !!(event.target as HTMLElement).closest('.nm-hl');
+    if (hoverFrame.current !== null) cancelAnimationFrame(hoverFrame.current);
+    hoverFrame.current = requestAnimationFrame(() => {
+      hoverFrame.current = null;
+      const offset = overHighlight ? offsetAt(clientX, clientY) : null;
+      const covering = offset === null ? [] : spansAt(article.spans, offset);
+      setHover(covering.length > 0 ? { x: clientX, y: clientY, labels: covering.map((span) => span.label) } : null);
+    });
+  };
+
+  return (
+    <div className="article-scroll" onClick={handleClick} onMouseMove={handleMouseMove} onMouseLeave={() => setHover(null)}>
+      <EditorContent editor={editor} />
+      {hover && (
+        <div className="hover-card" role="tooltip" style={{ left: hover.x + 12, top: hover.y + 16 }}>
+          {hover.labels.map((label, index) => (
+            <span key={`${label}-${index}`} className={`hover-label ${labelClass(labels, label)}`}>
+              {label}
+            </span>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,237 @@
+import type { ExportOutcome, NewsmarkApi, Notice } from '../../../shared/contract';
+import type { ExportOptions } from '../../../shared/exportRecord';
+import { summarise, type DocumentSummary, type NewsDocument, type Settings } from '../../../shared/model';
+import { applyOperation, type DocumentOperation } from '../../../shared/operations';
+import type { AppError, Result } from '../../../shared/result';
+
+export interface SaveState {
+  /** Changes made here that the host has not yet confirmed as on disk. */
+  pending: number;
+  /** Why the last attempt failed; the changes stay pending and are sent again. */
+  error: string | null;
+}
+
+export interface Message {
+  level: 'info' | 'error';
+  text: string;
+}
+
+export interface LibrarySnapshot {
+  phase: 'loading' | 'ready' | 'failed';
+  loadError: string | null;
+  summaries: DocumentSummary[];
+  settings: Settings | null;
+  notices: Notice[];
+  /** Loaded documents as the user sees them: stored state with unconfirmed changes applied. */
+  documents: ReadonlyMap<string, NewsDocument>;
+  save: SaveState;
+  message: Message | null;
+}
+
+/** Errors that retrying cannot fix: the change is dropped and the user told why. */
+const PERMANENT: ReadonlySet<AppError['code']> = new Set(['invalid_request', 'invalid_span', 'invalid_operation', 'not_found', 'unauthorized']);
+const RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000];
+
+/**
+ * The renderer's view of the library, treating the main process as a server: it fetches and
+ * caches what it shows, applies each change at once (so a highlight appears without waiting),
+ * sends it, and keeps it marked unsaved until the host confirms it is on disk. Failed sends
+ * are retried in order; changes to one document are sent one at a time.
+ */
+export class LibraryClient {
+  private snapshot: LibrarySnapshot = {
+    phase: 'loading',
+    loadError: null,
+    summaries: [],
+    settings: null,
+    notices: [],
+    documents: new Map(),
+    save: { pending: 0, error: null },
+    message: null,
+  };
+  private readonly listeners = new Set<() => void>();
+  private readonly confirmed = new Map<string, NewsDocument>();
+  private readonly pending = new Map<string, DocumentOperation[]>();
+  private readonly sending = new Set<string>();
+  private readonly loading = new Map<string, Promise<NewsDocument | null>>();
+  private retryCount = 0;
+
+  constructor(private readonly api: NewsmarkApi) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): LibrarySnapshot => this.snapshot;
+
+  private publish(changes: Partial<LibrarySnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...changes };
+    for (const listener of this.listeners) listener();
+  }
+
+  async load(): Promise<void> {
+    const [summaries, settings, notices] = await Promise.all([
+      this.api.request('listDocuments', {}),
+      this.api.request('getSettings', {}),
+      this.api.request('getNotices', {}),
+    ]);
+    if (!summaries.ok || !settings.ok) {
+      const error = !summaries.ok ? summaries.error : !settings.ok ? settings.error : null;
+      this.publish({ phase: 'failed', loadError: error?.message ?? 'The library could not be loaded.' });
+      return;
+    }
+    this.publish({ phase: 'ready', summaries: summaries.value, settings: settings.value, notices: notices.ok ? notices.value : [] });
+  }
+
+  /** Loads a document (once; later calls share the answer). Null when it cannot be loaded. */
+  openDocument(id: string): Promise<NewsDocument | null> {
+    const shown = this.snapshot.documents.get(id);
+    if (shown) return Promise.resolve(shown);
+    let loading = this.loading.get(id);
+    if (!loading) {
+      loading = this.api.request('getDocument', { id }).then(async (result) => {
+        this.loading.delete(id);
+        if (!result.ok) {
+          this.publish({ message: { level: 'error', text: result.error.message } });
+          // A damaged file is reported through the notices; fetch them and the corrected list.
+          await this.refreshListAndNotices();
+          return null;
+        }
+        this.confirmed.set(id, result.value);
+        this.showDocument(id);
+        return this.snapshot.documents.get(id) ?? null;
+      });
+      this.loading.set(id, loading);
+    }
+    return loading;
+  }
+
+  private async refreshListAndNotices(): Promise<void> {
+    const [summaries, notices] = await Promise.all([this.api.request('listDocuments', {}), this.api.request('getNotices', {})]);
+    this.publish({
+      ...(summaries.ok ? { summaries: summaries.value } : {}),
+      ...(notices.ok ? { notices: notices.value } : {}),
+    });
+  }
+
+  private context() {
+    const settings = this.snapshot.settings;
+    return {
+      annotator: settings?.annotator ?? 'annotator',
+      now: new Date().toISOString(),
+      labels: settings?.labels.map((label) => label.name) ?? [],
+    };
+  }
+
+  /** Recomputes what is shown of a document: its stored state plus its unconfirmed changes. */
+  private showDocument(id: string): void {
+    const stored = this.confirmed.get(id);
+    if (!stored) return;
+    let shown = stored;
+    for (const operation of this.pending.get(id) ?? []) {
+      const result = applyOperation(shown, operation, this.context());
+      if (result.ok) shown = result.value;
+    }
+    const documents = new Map(this.snapshot.documents);
+    documents.set(id, shown);
+    const summary = summarise(shown);
+    const summaries = this.snapshot.summaries.map((entry) => (entry.id === id ? summary : entry));
+    this.publish({ documents, summaries, save: this.saveState(this.snapshot.save.error) });
+  }
+
+  private saveState(error: string | null): SaveState {
+    let pending = 0;
+    for (const operations of this.pending.values()) pending += operations.length;
+    return { pending, error: pending > 0 ? error : null };
+  }
+
+  /**
+   * Applies a change now and sends it. Returns the error when the change cannot apply to the
+   * document as shown (the change is then not made), else null.
+   */
+  apply(documentId: string, operation: DocumentOperation): AppError | null {
+    const shown = this.snapshot.documents.get(documentId);
+    if (!shown) return { code: 'not_found', message: 'The article is not loaded yet.' };
+    const check = applyOperation(shown, operation, this.context());
+    if (!check.ok) {
+      this.publish({ message: { level: 'error', text: check.error.message } });
+      return check.error;
+    }
+    if (check.value === shown) return null;
+    this.pending.set(documentId, [...(this.pending.get(documentId) ?? []), operation]);
+    this.showDocument(documentId);
+    void this.send(documentId);
+    return null;
+  }
+
+  private async send(documentId: string): Promise<void> {
+    if (this.sending.has(documentId)) return;
+    this.sending.add(documentId);
+    try {
+      for (;;) {
+        const operation = this.pending.get(documentId)?.[0];
+        if (!operation) break;
+        const result = await this.api.request('updateDocument', { documentId, operation });
+        if (!result.ok && !PERMANENT.has(result.error.code)) {
+          this.publish({ save: this.saveState(result.error.message) });
+          const delay = RETRY_DELAYS_MS[Math.min(this.retryCount++, RETRY_DELAYS_MS.length - 1)]!;
+          setTimeout(() => void this.send(documentId), delay);
+          return;
+        }
+        this.retryCount = 0;
+        this.pending.get(documentId)?.shift();
+        if (result.ok) {
+          const text = this.confirmed.get(documentId)?.text ?? '';
+          this.confirmed.set(documentId, { ...result.value.annotations, text });
+        } else {
+          this.publish({ message: { level: 'error', text: `A change was refused: ${result.error.message}` } });
+        }
+        this.showDocument(documentId);
+      }
+      this.publish({ save: this.saveState(null) });
+    } finally {
+      this.sending.delete(documentId);
+    }
+  }
+
+  dismissMessage(): void {
+    this.publish({ message: null });
+  }
+
+  dismissNotices(): void {
+    this.publish({ notices: [] });
+  }
+
+  /** Resolves once every change is confirmed, or after `timeoutMs`, with whether all were. */
+  private whenSaved(timeoutMs: number): Promise<boolean> {
+    if (this.snapshot.save.pending === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        unsubscribe();
+        resolve(false);
+      }, timeoutMs);
+      const unsubscribe = this.subscribe(() => {
+        if (this.snapshot.save.pending > 0) return;
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(true);
+      });
+    });
+  }
+
+  /** Exports what is on disk, after waiting (a little) for unconfirmed changes to land. */
+  async exportDocuments(options: ExportOptions): Promise<Result<ExportOutcome>> {
+    if (!(await this.whenSaved(5_000))) {
+      this.publish({ message: { level: 'error', text: 'Some changes are not saved yet; the export holds what is on disk.' } });
+    }
+    const result = await this.api.exportDocuments(options);
+    if (!result.ok) this.publish({ message: { level: 'error', text: `Export failed: ${result.error.message}` } });
+    else if (result.value.destination) {
+      this.publish({
+        message: { level: 'info', text: `Exported ${result.value.documents} articles and ${result.value.spans} spans to ${result.value.destination}.` },
+      });
+    }
+    return result;
+  }
+}

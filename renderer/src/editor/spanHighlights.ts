@@ -1,0 +1,179 @@
+import { Extension } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { TextPositionMap } from '../../../shared/editorPositions';
+
+/** What the extension draws: spans by text offset (UTF-16, end exclusive), never by position. */
+export interface HighlightSpan {
+  id: string;
+  start: number;
+  end: number;
+  label: string;
+}
+
+export interface HighlightInput {
+  spans: readonly HighlightSpan[];
+  /** Label names in settings order; a label's index picks its CSS class (`nm-label-<index>`). */
+  labels: readonly string[];
+  selectedId: string | null;
+}
+
+interface HighlightState extends HighlightInput {
+  decorations: DecorationSet;
+  byId: Map<string, HighlightSpan>;
+  positions: TextPositionMap;
+  /** The article's text, kept so that updates need not read the document again. */
+  text: string;
+}
+
+interface HighlightSpec {
+  spanId: string;
+}
+
+export const spanHighlightsKey = new PluginKey<HighlightState>('spanHighlights');
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    spanHighlights: {
+      /** Replaces what is drawn; only spans that changed are redrawn. */
+      setHighlights: (input: HighlightInput) => ReturnType;
+    };
+  }
+}
+
+/** The article's plain text, as toEditorDocument built it: paragraphs joined by "\n". */
+export function textOfDocument(doc: ProseMirrorNode): string {
+  const lines: string[] = [];
+  doc.forEach((paragraph) => lines.push(paragraph.textContent));
+  return lines.join('\n');
+}
+
+/** Length in UTF-16 units of the character starting at `offset` (2 for an emoji, say). */
+function characterLength(text: string, offset: number): number {
+  const code = text.codePointAt(offset);
+  return code !== undefined && code > 0xffff ? 2 : 1;
+}
+
+/**
+ * The decorations for one span: the highlight itself (coloured by label, named in its title),
+ * plus a one-character cap at each end that draws a bar, so that where spans overlap, nest or
+ * touch, each one's start and end stay visible.
+ */
+function decorationsFor(span: HighlightSpan, state: Pick<HighlightState, 'labels' | 'selectedId' | 'positions' | 'text'>): Decoration[] {
+  const { positions, text } = state;
+  if (span.start < 0 || span.end > positions.textLength || span.start >= span.end) return [];
+  const labelIndex = state.labels.indexOf(span.label);
+  const labelClass = labelIndex >= 0 ? `nm-label-${labelIndex}` : 'nm-label-unknown';
+  const spec: HighlightSpec = { spanId: span.id };
+  const selected = span.id === state.selectedId;
+  const from = positions.toPosition(span.start);
+  const to = positions.toPosition(span.end);
+  const result = [
+    Decoration.inline(
+      from,
+      to,
+      {
+        nodeName: 'span',
+        class: `nm-hl ${labelClass}${selected ? ' nm-selected' : ''}`,
+        'data-span-id': span.id,
+        'data-label': span.label,
+        title: span.label,
+      },
+      spec,
+    ),
+  ];
+  const firstEnd = span.start + characterLength(text, span.start);
+  result.push(Decoration.inline(from, positions.toPosition(Math.min(firstEnd, span.end)), { nodeName: 'span', class: `nm-cap-start ${labelClass}` }, spec));
+  const lastStart = span.end - (span.end >= 2 && characterLength(text, span.end - 2) === 2 ? 2 : 1);
+  result.push(Decoration.inline(positions.toPosition(Math.max(lastStart, span.start)), to, { nodeName: 'span', class: `nm-cap-end ${labelClass}` }, spec));
+  return result;
+}
+
+function build(doc: ProseMirrorNode, input: HighlightInput): HighlightState {
+  const text = textOfDocument(doc);
+  const positions = new TextPositionMap(text);
+  const base = { ...input, positions, text };
+  const decorations = DecorationSet.create(
+    doc,
+    input.spans.flatMap((span) => decorationsFor(span, base)),
+  );
+  return { ...base, decorations, byId: new Map(input.spans.map((span) => [span.id, span])) };
+}
+
+function sameSpan(a: HighlightSpan | undefined, b: HighlightSpan | undefined): boolean {
+  return !!a && !!b && a.start === b.start && a.end === b.end && a.label === b.label;
+}
+
+/**
+ * Moves from one drawn state to the next, redrawing only the spans that were added, removed,
+ * changed, or selected/deselected. A changed label order redraws everything.
+ */
+function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInput): HighlightState {
+  const labelsChanged = state.labels.length !== input.labels.length || state.labels.some((label, index) => label !== input.labels[index]);
+  if (labelsChanged) return build(doc, input);
+  const byId = new Map(input.spans.map((span) => [span.id, span]));
+  const changed = new Set<string>();
+  for (const [id, span] of state.byId) if (!sameSpan(span, byId.get(id))) changed.add(id);
+  for (const [id, span] of byId) if (!sameSpan(span, state.byId.get(id))) changed.add(id);
+  if (state.selectedId !== input.selectedId) {
+    if (state.selectedId) changed.add(state.selectedId);
+    if (input.selectedId) changed.add(input.selectedId);
+  }
+  if (changed.size === 0) return { ...state, spans: input.spans, selectedId: input.selectedId };
+  if (changed.size > 200 && changed.size > input.spans.length / 2) return build(doc, input);
+
+  const stale = [...changed].flatMap((id) => {
+    const old = state.byId.get(id);
+    if (!old) return [];
+    return state.decorations.find(state.positions.toPosition(old.start), state.positions.toPosition(old.end), (spec: HighlightSpec) => spec.spanId === id);
+  });
+  const next = { ...state, ...input, byId };
+  const fresh = [...changed].flatMap((id) => {
+    const span = byId.get(id);
+    return span ? decorationsFor(span, next) : [];
+  });
+  return { ...next, decorations: state.decorations.remove(stale).add(doc, fresh) };
+}
+
+/**
+ * Draws labelled spans over a read-only article as ProseMirror decorations held in plugin
+ * state (the document itself stays the plain article). Overlapping spans nest as separate
+ * `<span class="nm-hl nm-label-N">` elements, each named by its `title`.
+ */
+export const SpanHighlights = Extension.create({
+  name: 'spanHighlights',
+
+  addCommands() {
+    return {
+      setHighlights:
+        (input: HighlightInput) =>
+        ({ tr, dispatch }: { tr: Transaction; dispatch?: (tr: Transaction) => void }) => {
+          if (dispatch) tr.setMeta(spanHighlightsKey, input).setMeta('addToHistory', false);
+          return true;
+        },
+    };
+  },
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<HighlightState>({
+        key: spanHighlightsKey,
+        state: {
+          init: (_config, state: EditorState) => build(state.doc, { spans: [], labels: [], selectedId: null }),
+          apply(tr, value, _oldState, newState) {
+            const input = tr.getMeta(spanHighlightsKey) as HighlightInput | undefined;
+            // The article never changes; a new article (setContent) rebuilds from scratch.
+            if (tr.docChanged) return build(newState.doc, input ?? { spans: [], labels: value.labels, selectedId: null });
+            return input ? update(value, newState.doc, input) : value;
+          },
+        },
+        props: {
+          decorations(state) {
+            return spanHighlightsKey.getState(state)?.decorations ?? DecorationSet.empty;
+          },
+        },
+      }),
+    ];
+  },
+});

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { idSchema, settingsSchema, type DocumentAnnotations, type DocumentSummary, type NewsDocument, type Settings } from './model';
+import { operationSchema } from './operations';
+import type { Result } from './result';
+import { exportOptionsSchema, type ExportOptions } from './exportRecord';
+
+/**
+ * The one contract between the renderer and the main process: request name → argument schema
+ * (validated at the main process's edge, in Electron's IPC and in the browser host alike) and
+ * result type. A wrong name or payload is a compile error on both sides.
+ */
+export const requestSchemas = {
+  /** The document list, in library order. */
+  listDocuments: z.object({}).strict(),
+  /** One whole document, text included. */
+  getDocument: z.object({ id: idSchema }).strict(),
+  /** Applies one operation; answers once the change is on disk. */
+  updateDocument: z.object({ documentId: idSchema, operation: operationSchema }).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: z.object({ settings: settingsSchema }).strict(),
+  /** Problems found while opening the library (damaged files set aside, …), for the user. */
+  getNotices: z.object({}).strict(),
+} as const;
+
+export interface Notice {
+  level: 'warning' | 'error';
+  message: string;
+}
+
+export interface RequestResults {
+  listDocuments: DocumentSummary[];
+  getDocument: NewsDocument;
+  updateDocument: { annotations: DocumentAnnotations; summary: DocumentSummary };
+  getSettings: Settings;
+  updateSettings: Settings;
+  getNotices: Notice[];
+}
+
+export type RequestName = keyof typeof requestSchemas;
+export type RequestArgs<K extends RequestName> = z.input<(typeof requestSchemas)[K]>;
+export type ParsedRequestArgs<K extends RequestName> = z.output<(typeof requestSchemas)[K]>;
+export type RequestResult<K extends RequestName> = RequestResults[K];
+
+export const REQUEST_NAMES = Object.keys(requestSchemas) as RequestName[];
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, name);
+}
+
+/** How an export ended, as the renderer is told. */
+export interface ExportOutcome {
+  /** Where it went: a file path (desktop) or a download name (browser). Null when cancelled. */
+  destination: string | null;
+  documents: number;
+  spans: number;
+}
+
+export { exportOptionsSchema };
+
+/**
+ * What the renderer sees of its host. Electron's preload and the browser host's client both
+ * implement it (`satisfies NewsmarkApi`).
+ */
+export interface NewsmarkApi {
+  readonly host: 'electron' | 'web';
+  request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<Result<RequestResult<K>>>;
+  /** Exports to a file the user picks (desktop) or to a download (browser). */
+  exportDocuments(options: ExportOptions): Promise<Result<ExportOutcome>>;
+}
