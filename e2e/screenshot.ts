@@ -1,0 +1,67 @@
+/**
+ * `npm run screenshot -- OUT.png`: starts the browser host on a fresh data folder, labels
+ * sample article 003 through the API with several overlapping and nested spans of all three
+ * labels, opens it in Chromium, selects one span, hovers an overlap, and saves a screenshot.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import type { NewsDocument } from '../shared/model';
+import { callApi, startBrowserHostProcess } from './support/browserHostProcess';
+
+const ARTICLE_ID = '003_37448910395a2621';
+
+/** [text, label, occurrence]: spans to make, several overlapping or nested. */
+const SPANS: [string, string][] = [
+  ['“We are always ready for diplomacy. We are also ready to impose swift and severe consequences should Russia instead choose war.', 'quote'],
+  ['We are also ready to impose swift and severe consequences should Russia instead choose war. And currently, Russia appears to be continuing preparations for a full-scale assault on Ukraine very soon,”', 'claim'],
+  ['Russia appears to be continuing preparations for a full-scale assault on Ukraine', 'claim'],
+  ['Psaki said in a statement on Sunday night', 'attribution'],
+  ['said in a statement', 'quote'],
+  ['President Joe Biden has agreed “in principle” to French-brokered summit talks with Russian President Vladimir Putin', 'claim'],
+  ['“in principle”', 'quote'],
+  ['the White House said late Sunday', 'attribution'],
+  ['according to press secretary Jen Psaki', 'attribution'],
+];
+
+async function main(): Promise<void> {
+  const out = path.resolve(process.argv[2] ?? 'newsmark-screenshot.png');
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'newsmark-screenshot-'));
+  const host = await startBrowserHostProcess(folder);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const article = await callApi<NewsDocument>(host, 'getDocument', { id: ARTICLE_ID });
+    let firstQuoteId = '';
+    for (const [index, [text, label]] of SPANS.entries()) {
+      const start = article.text.indexOf(text);
+      if (start < 0) throw new Error(`"${text}" is not in article ${ARTICLE_ID}`);
+      const id = `shot${index + 1}`;
+      if (label === 'quote' && !firstQuoteId) firstQuoteId = id;
+      await callApi(host, 'updateDocument', { documentId: ARTICLE_ID, operation: { type: 'createSpan', span: { id, start, end: start + text.length, label } } });
+    }
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+    await page.goto(host.url);
+    await page.locator('.document-item[data-document-id="003_37448910395a2621"]').click();
+    await page.locator('.nm-hl').first().waitFor();
+    await page.locator(`.span-item[data-span-id="${firstQuoteId}"]`).click();
+    await page.locator('.article-scroll').evaluate((element) => element.scrollTo(0, 220));
+    const overlap = page.locator('.nm-hl[data-label="quote"] .nm-hl[data-label="claim"]').first();
+    await overlap.hover();
+    await page.locator('.hover-card').waitFor();
+    await page.screenshot({ path: out });
+    console.log(`screenshot saved to ${out}`);
+  } finally {
+    await browser.close();
+    await host.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
