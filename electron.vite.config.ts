@@ -34,6 +34,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      minify: true,
+      // One bundle, loaded from disk, never over a network: its size is not a concern here.
+      chunkSizeWarningLimit: 2048,
       rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

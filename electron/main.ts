@@ -40,7 +40,10 @@ function dataFolderFromArguments(): string {
 /** Only our own window's top frame, showing our own page, may call the main process. */
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return !!frame && !!mainWindow && frame === mainWindow.webContents.mainFrame && new URL(frame.url).origin === APP_ORIGIN;
+  if (!frame || !mainWindow || frame !== mainWindow.webContents.mainFrame) return false;
+  // Node's URL gives custom schemes the origin "null", so compare scheme and host.
+  const url = new URL(frame.url);
+  return url.protocol === `${APP_SCHEME}:` && url.host === 'app';
 }
 
 /** Serves the built renderer from newsmark://app/, and nothing outside its folder. */

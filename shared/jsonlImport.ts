@@ -54,14 +54,15 @@ const recordSchema = z.object({
     .optional(),
 });
 
-function metaFromRecord(raw: Record<string, unknown> | undefined, fallbackTitle: string): DocumentMeta {
+function metaFromRecord(raw: Record<string, unknown> | undefined, fallbackTitle: string): ReturnType<typeof metaSchema.safeParse> {
   const meta: DocumentMeta = { title: fallbackTitle };
   for (const [key, value] of Object.entries(raw ?? {})) {
     // Nested values are kept as JSON text, so nothing the source said is dropped.
     meta[key] = value === null || ['string', 'number', 'boolean'].includes(typeof value) ? (value as string) : JSON.stringify(value);
   }
   if (typeof meta.title !== 'string' || meta.title.trim() === '') meta.title = fallbackTitle;
-  return metaSchema.parse(meta);
+  // Safe: a title too long for the model is the record's fault, reported with its line.
+  return metaSchema.safeParse(meta);
 }
 
 /**
@@ -69,6 +70,7 @@ function metaFromRecord(raw: Record<string, unknown> | undefined, fallbackTitle:
  * spans carry start/end/label). Offsets are read in the record's `offset_unit` (code points
  * when absent) and converted to UTF-16. A span that does not fit the text, or whose `text`
  * disagrees with its slice, is reported and left out; so is a relation to a missing span.
+ * A record whose meta the model refuses (a title over 2,000 characters) is reported and skipped.
  */
 export function draftFromRecord(
   value: unknown,
@@ -82,6 +84,11 @@ export function draftFromRecord(
   }
   const record = parsed.data;
   const text = normaliseLineEndingsIfNoOffsets(record.text, (record.spans ?? []).length > 0);
+  const meta = metaFromRecord(record.meta, titleFromText(text, where.fallbackTitle));
+  if (!meta.success) {
+    problems.push({ file: where.file, line: where.line, message: `meta.${describeSchemaError(meta.error)}` });
+    return null;
+  }
   const unit: OffsetUnit = record.offset_unit ?? 'codepoint';
   const converter = createOffsetConverter(text);
   const spans: DocumentDraft['spans'] = [];
@@ -136,7 +143,7 @@ export function draftFromRecord(
   return {
     id: record.id === undefined ? null : String(record.id),
     text,
-    meta: metaFromRecord(record.meta, titleFromText(text, where.fallbackTitle)),
+    meta: meta.data,
     status: record.status ?? (spans.length > 0 ? 'in_progress' : 'todo'),
     ...(record.annotator !== undefined ? { annotator: record.annotator } : {}),
     spans,

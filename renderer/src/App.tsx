@@ -27,6 +27,16 @@ export function App({ api }: { api: NewsmarkApi }) {
     void client.load();
   }, [client]);
 
+  // In a browser, leaving with changes the host has not confirmed asks first.
+  useEffect(() => {
+    if (api.host !== 'web') return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (client.getSnapshot().save.pending > 0) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [api, client]);
+
   // Open the remembered article, or the first one, once the list is known.
   useEffect(() => {
     if (library.phase !== 'ready') return;

@@ -8,11 +8,12 @@ export function tokenFromLocation(location: Location): string | null {
   return match ? match[1]! : null;
 }
 
-async function post(path: string, token: string, body: unknown): Promise<Response> {
+async function post(path: string, token: string, body: unknown, keepalive = false): Promise<Response> {
   return fetch(path, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
+    keepalive,
   });
 }
 
@@ -26,7 +27,8 @@ export function createWebClient(token: string) {
     host: 'web',
     async request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<Result<RequestResult<K>>> {
       try {
-        const response = await post(`/api/request/${name}`, token, args);
+        // A change sent just before the page is closed or reloaded still reaches the host.
+        const response = await post(`/api/request/${name}`, token, args, name === 'updateDocument');
         return (await response.json()) as Result<RequestResult<K>>;
       } catch (error) {
         return unreachable(error);

@@ -136,6 +136,27 @@ function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInp
   return { ...next, decorations: state.decorations.remove(stale).add(doc, fresh) };
 }
 
+/** The ProseMirror plugin behind the extension; set what it draws with the meta `spanHighlightsKey`. */
+export function createSpanHighlightsPlugin(): Plugin<HighlightState> {
+  return new Plugin<HighlightState>({
+    key: spanHighlightsKey,
+    state: {
+      init: (_config, state: EditorState) => build(state.doc, { spans: [], labels: [], selectedId: null }),
+      apply(tr, value, _oldState, newState) {
+        const input = tr.getMeta(spanHighlightsKey) as HighlightInput | undefined;
+        // The article never changes; a new article (setContent) rebuilds from scratch.
+        if (tr.docChanged) return build(newState.doc, input ?? { spans: [], labels: value.labels, selectedId: null });
+        return input ? update(value, newState.doc, input) : value;
+      },
+    },
+    props: {
+      decorations(state) {
+        return spanHighlightsKey.getState(state)?.decorations ?? DecorationSet.empty;
+      },
+    },
+  });
+}
+
 /**
  * Draws labelled spans over a read-only article as ProseMirror decorations held in plugin
  * state (the document itself stays the plain article). Overlapping spans nest as separate
@@ -156,24 +177,6 @@ export const SpanHighlights = Extension.create({
   },
 
   addProseMirrorPlugins() {
-    return [
-      new Plugin<HighlightState>({
-        key: spanHighlightsKey,
-        state: {
-          init: (_config, state: EditorState) => build(state.doc, { spans: [], labels: [], selectedId: null }),
-          apply(tr, value, _oldState, newState) {
-            const input = tr.getMeta(spanHighlightsKey) as HighlightInput | undefined;
-            // The article never changes; a new article (setContent) rebuilds from scratch.
-            if (tr.docChanged) return build(newState.doc, input ?? { spans: [], labels: value.labels, selectedId: null });
-            return input ? update(value, newState.doc, input) : value;
-          },
-        },
-        props: {
-          decorations(state) {
-            return spanHighlightsKey.getState(state)?.decorations ?? DecorationSet.empty;
-          },
-        },
-      }),
-    ];
+    return [createSpanHighlightsPlugin()];
   },
 });

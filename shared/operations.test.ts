@@ -1,0 +1,275 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import type { DocumentStatus, NewsDocument, Relation, Span } from './model';
+import { applyOperation, operationSchema, type DocumentOperation, type OperationContext } from './operations';
+import { compareSpans, describeSpans, rangeProblem } from './spans';
+
+const LABELS = ['claim', 'quote', 'attribution'] as const;
+const CONTEXT: OperationContext = Object.freeze({ annotator: 'ana', now: '2024-03-01T10:00:00.000Z', labels: LABELS });
+const EARLIER = '2024-01-01T00:00:00.000Z';
+const TEXT = 'Biden 😀 said “we are ready”, Psaki told CNN.';
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function span(id: string, start: number, end: number, label: string): Span {
+  return { id, start, end, label, createdAt: EARLIER, updatedAt: EARLIER, annotator: 'bo' };
+}
+
+function relation(id: string, headId: string, childId: string): Relation {
+  return { id, label: 'attributed_to', headId, childId };
+}
+
+/** A frozen document, so any change applyOperation made to its input would throw. */
+function documentWith(spans: Span[] = [], relations: Relation[] = [], status: DocumentStatus = 'todo', text = TEXT): NewsDocument {
+  return deepFreeze({
+    id: 'doc-1',
+    text,
+    meta: { title: 'Biden' },
+    status,
+    spans: [...spans].sort(compareSpans),
+    relations,
+    createdAt: EARLIER,
+    updatedAt: EARLIER,
+    annotator: 'bo',
+    revision: 7,
+  });
+}
+
+function applied(document: NewsDocument, operation: DocumentOperation): NewsDocument {
+  const result = applyOperation(document, operation, CONTEXT);
+  if (!result.ok) throw new Error(`expected ${operation.type} to succeed: ${result.error.message}`);
+  return result.value;
+}
+
+function create(id: string, start: number, end: number, label: string): DocumentOperation {
+  return { type: 'createSpan', span: { id, start, end, label } };
+}
+
+/** "said" is 9–13 (the emoji before it is two units); the quote “we are ready” is 14–28. */
+const QUOTED = documentWith(
+  [span('q', 14, 28, 'quote'), span('a', 30, 35, 'attribution'), span('c', 0, 28, 'claim')],
+  [relation('r1', 'q', 'a'), relation('r2', 'c', 'a')],
+  'in_progress',
+);
+
+describe('applyOperation createSpan', () => {
+  test('adds the span stamped with the annotator and time, and bumps the revision', () => {
+    const after = applied(documentWith(), create('s1', 9, 13, 'claim'));
+    expect(after.spans).toEqual([{ id: 's1', start: 9, end: 13, label: 'claim', createdAt: CONTEXT.now, updatedAt: CONTEXT.now, annotator: 'ana' }]);
+    expect([after.revision, after.updatedAt, after.annotator]).toEqual([8, CONTEXT.now, 'ana']);
+    expect(after.text.slice(9, 13)).toBe('said');
+  });
+
+  test('keeps spans in reading order', () => {
+    const after = applied(QUOTED, create('s1', 14, 20, 'claim'));
+    expect(describeSpans(after.spans)).toBe('0-28 claim | 14-28 quote | 14-20 claim | 30-35 attribution');
+    expect(after.spans.map((each) => each.id)).toEqual(['c', 'q', 's1', 'a']);
+  });
+
+  test('the first span moves a "todo" document to "in_progress"', () => {
+    expect(applied(documentWith(), create('s1', 0, 5, 'claim')).status).toBe('in_progress');
+  });
+
+  test('a new span leaves a "done" or "skipped" document as it was', () => {
+    expect(applied(documentWith([], [], 'done'), create('s1', 0, 5, 'claim')).status).toBe('done');
+    expect(applied(documentWith([], [], 'skipped'), create('s1', 0, 5, 'claim')).status).toBe('skipped');
+  });
+
+  test('a span with the same label and range as an existing one adds nothing and returns the same document', () => {
+    const result = applyOperation(QUOTED, create('other-id', 14, 28, 'quote'), CONTEXT);
+    expect(result).toEqual({ ok: true, value: QUOTED });
+    expect(result.ok && result.value).toBe(QUOTED);
+  });
+
+  test('the same range with another label is a second span', () => {
+    expect(describeSpans(applied(QUOTED, create('s1', 14, 28, 'claim')).spans)).toBe('0-28 claim | 14-28 claim | 14-28 quote | 30-35 attribution');
+  });
+
+  test('reusing an id for a different range or label is refused as invalid_span', () => {
+    expect(applyOperation(QUOTED, create('q', 14, 20, 'quote'), CONTEXT)).toEqual({
+      ok: false,
+      error: { code: 'invalid_span', message: 'span id "q" is already used by another span' },
+    });
+    expect(applyOperation(QUOTED, create('q', 14, 28, 'claim'), CONTEXT)).toMatchObject({ ok: false, error: { code: 'invalid_span' } });
+  });
+
+  test('an unknown label is refused as invalid_span', () => {
+    expect(applyOperation(documentWith(), create('s1', 0, 5, 'opinion'), CONTEXT)).toEqual({
+      ok: false,
+      error: { code: 'invalid_span', message: 'label "opinion" is not in the label set' },
+    });
+  });
+
+  const MISFITS = [
+    { start: 7, end: 13, problem: 'start 7 splits a character in two' },
+    { start: 0, end: 7, problem: 'end 7 splits a character in two' },
+    { start: 5, end: 5, problem: 'span 5–5 is empty or reversed' },
+    { start: 40, end: 99, problem: 'offsets 40–99 are outside the text (0–45)' },
+  ];
+  for (const { start, end, problem } of MISFITS) {
+    test(`a range ${start}–${end} that does not fit the text is refused: ${problem}`, () => {
+      expect(applyOperation(documentWith(), create('s1', start, end, 'claim'), CONTEXT)).toEqual({ ok: false, error: { code: 'invalid_span', message: problem } });
+    });
+  }
+});
+
+describe('applyOperation deleteSpan', () => {
+  test('removes the span and every relation it is head or child of', () => {
+    const after = applied(QUOTED, { type: 'deleteSpan', spanId: 'a' });
+    expect(describeSpans(after.spans)).toBe('0-28 claim | 14-28 quote');
+    expect(after.relations).toEqual([]);
+    expect(after.revision).toBe(8);
+  });
+
+  test('removing a head keeps the relations of other spans', () => {
+    const after = applied(QUOTED, { type: 'deleteSpan', spanId: 'q' });
+    expect(after.relations.map((each) => each.id)).toEqual(['r2']);
+  });
+
+  test('deleting a span that is not there returns the same document', () => {
+    const once = applied(QUOTED, { type: 'deleteSpan', spanId: 'q' });
+    expect(applied(once, { type: 'deleteSpan', spanId: 'q' })).toBe(once);
+  });
+});
+
+describe('applyOperation relabelSpan', () => {
+  test('changes the label, stamps the span and keeps reading order', () => {
+    const after = applied(QUOTED, { type: 'relabelSpan', spanId: 'a', label: 'claim' });
+    expect(describeSpans(after.spans)).toBe('0-28 claim | 14-28 quote | 30-35 claim');
+    expect(after.spans.find((each) => each.id === 'a')).toMatchObject({ label: 'claim', updatedAt: CONTEXT.now, annotator: 'ana', createdAt: EARLIER });
+    expect(after.relations).toEqual(QUOTED.relations);
+  });
+
+  test('relabelling onto a span with the same range and new label merges them: the relabelled one goes, with its relations', () => {
+    const document = documentWith(
+      [span('q', 14, 28, 'quote'), span('c', 14, 28, 'claim'), span('a', 30, 35, 'attribution')],
+      [relation('r1', 'q', 'a'), relation('r2', 'c', 'a')],
+      'in_progress',
+    );
+    const after = applied(document, { type: 'relabelSpan', spanId: 'c', label: 'quote' });
+    expect(describeSpans(after.spans)).toBe('14-28 quote | 30-35 attribution');
+    expect(after.spans.map((each) => each.id)).toEqual(['q', 'a']);
+    expect(after.relations.map((each) => each.id)).toEqual(['r1']);
+  });
+
+  test('relabelling to the label it already has returns the same document', () => {
+    expect(applied(QUOTED, { type: 'relabelSpan', spanId: 'q', label: 'quote' })).toBe(QUOTED);
+  });
+
+  test('a missing span is not_found and an unknown label is invalid_span', () => {
+    expect(applyOperation(QUOTED, { type: 'relabelSpan', spanId: 'zz', label: 'claim' }, CONTEXT)).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'span "zz" is not in document "doc-1"' },
+    });
+    expect(applyOperation(QUOTED, { type: 'relabelSpan', spanId: 'q', label: 'opinion' }, CONTEXT)).toMatchObject({ ok: false, error: { code: 'invalid_span' } });
+  });
+});
+
+describe('applyOperation setStatus', () => {
+  test('sets the status and bumps the revision', () => {
+    const after = applied(QUOTED, { type: 'setStatus', status: 'done' });
+    expect([after.status, after.revision, after.updatedAt]).toEqual(['done', 8, CONTEXT.now]);
+    expect(after.spans).toBe(QUOTED.spans);
+  });
+
+  test('setting the status it already has returns the same document', () => {
+    expect(applied(QUOTED, { type: 'setStatus', status: 'in_progress' })).toBe(QUOTED);
+  });
+});
+
+describe('operationSchema', () => {
+  test('accepts each operation and refuses extra fields, unknown types and bad ids', () => {
+    expect(operationSchema.safeParse(create('s1', 0, 5, 'claim')).success).toBe(true);
+    expect(operationSchema.safeParse({ type: 'setStatus', status: 'done' }).success).toBe(true);
+    expect(operationSchema.safeParse({ type: 'setStatus', status: 'done', extra: 1 }).success).toBe(false);
+    expect(operationSchema.safeParse({ type: 'createSpan', span: { id: 's1', start: 0, end: 5, label: 'claim', createdAt: 'x' } }).success).toBe(false);
+    expect(operationSchema.safeParse({ type: 'deleteSpan', spanId: '../etc/passwd' }).success).toBe(false);
+    expect(operationSchema.safeParse({ type: 'renameDocument', title: 'x' }).success).toBe(false);
+    expect(operationSchema.safeParse(create('s1', -1, 5, 'claim')).success).toBe(false);
+  });
+});
+
+describe('applyOperation properties', () => {
+  // 14 UTF-16 units; offset 4 is inside the emoji (3–5) and offsets up to 15 are generated.
+  const PROPERTY_TEXT = 'ab 😀 c\nשלום d';
+  const ids = fc.constantFrom('s0', 's1', 's2', 's3', 's4', 's5');
+  const label = fc.constantFrom(...LABELS, 'opinion');
+  const offset = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14) }, { weight: 1, arbitrary: fc.nat(16) });
+  // Mostly well-ordered ranges, sometimes reversed or empty ones.
+  const range = fc.tuple(offset, offset, fc.nat(9)).map(([a, b, reversed]) => (reversed === 0 ? [b, a] : [Math.min(a, b), Math.max(a, b)]));
+  const createOperation = fc
+    .record({ id: ids, range, label })
+    .map(({ id, range: [start, end], label: name }) => ({ type: 'createSpan' as const, span: { id, start: start!, end: end!, label: name } }));
+  const operation: fc.Arbitrary<DocumentOperation> = fc.oneof(
+    { weight: 4, arbitrary: createOperation },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant('deleteSpan' as const), spanId: ids }) },
+    { weight: 2, arbitrary: fc.record({ type: fc.constant('relabelSpan' as const), spanId: ids, label }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant('setStatus' as const), status: fc.constantFrom('todo', 'in_progress', 'done', 'skipped') }) },
+  );
+  /** A document reached by a random history, with a relation between each pair of spans made in a row. */
+  const history = fc.array(operation, { maxLength: 20 }).map((operations) => {
+    let document = documentWith([], [], 'todo', PROPERTY_TEXT);
+    for (const each of operations) {
+      const result = applyOperation(document, each, CONTEXT);
+      if (!result.ok) continue;
+      const spans = result.value.spans;
+      const relations = spans.length >= 2 && each.type === 'createSpan' ? [...result.value.relations, relation(`r${result.value.revision}`, spans[0]!.id, spans[spans.length - 1]!.id)] : result.value.relations;
+      document = deepFreeze({ ...result.value, relations });
+    }
+    return document;
+  });
+  const numRuns = 300;
+
+  test('applying the same createSpan twice equals applying it once', () => {
+    fc.assert(
+      fc.property(history, createOperation, (document, each) => {
+        const once = applyOperation(document, each, CONTEXT);
+        if (!once.ok) return;
+        expect(applyOperation(once.value, each, CONTEXT)).toEqual(once);
+        expect(applied(once.value, each)).toBe(once.value);
+      }),
+      { numRuns },
+    );
+  });
+
+  test('applying any operation a second time changes nothing: the same document, or for a merged relabel not_found', () => {
+    fc.assert(
+      fc.property(history, operation, (document, each) => {
+        const once = applyOperation(document, each, CONTEXT);
+        if (!once.ok) return;
+        const twice = applyOperation(once.value, each, CONTEXT);
+        if (twice.ok) expect(twice.value).toBe(once.value);
+        else expect([each.type, twice.error.code]).toEqual(['relabelSpan', 'not_found']);
+      }),
+      { numRuns },
+    );
+  });
+
+  test('after any history spans fit the text, are in reading order, have unique ids and unique label+range, and relations point at spans', () => {
+    fc.assert(
+      fc.property(history, operation, (document, each) => {
+        const result = applyOperation(document, each, CONTEXT);
+        if (!result.ok) {
+          expect(['invalid_span', 'not_found']).toContain(result.error.code);
+          return;
+        }
+        const after = result.value;
+        const ids = new Set(after.spans.map((one) => one.id));
+        expect(ids.size).toBe(after.spans.length);
+        expect(new Set(after.spans.map((one) => `${one.start}-${one.end} ${one.label}`)).size).toBe(after.spans.length);
+        for (const one of after.spans) expect(rangeProblem(after.text, one.start, one.end)).toBeNull();
+        for (const one of after.spans) expect(LABELS as readonly string[]).toContain(one.label);
+        expect(after.spans).toEqual([...after.spans].sort(compareSpans));
+        for (const one of after.relations) expect(ids.has(one.headId) && ids.has(one.childId)).toBe(true);
+        expect(after.revision).toBe(after === document ? document.revision : document.revision + 1);
+      }),
+      { numRuns },
+    );
+  });
+});
