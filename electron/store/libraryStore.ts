@@ -15,7 +15,7 @@ import {
   type NewsDocument,
   type Settings,
 } from '../../shared/model';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, type Result } from '../../shared/result';
 import { compareSpans } from '../../shared/spans';
 import { acquireDataFolderLock, type DataFolderLock } from './dataFolderLock';
 import { DamagedFileError, DurableJsonFile } from './durableJsonFile';
@@ -87,6 +87,24 @@ function timestampForFileName(date = new Date()): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
+async function pathExists(filePath: string): Promise<boolean> {
+  return fs
+    .access(filePath)
+    .then(() => true)
+    .catch(() => false);
+}
+
+/** The schemaVersion a file's JSON claims, or null when it is not JSON or claims none. */
+function claimedSchemaVersion(raw: string): number | null {
+  try {
+    const value = JSON.parse(raw) as { schemaVersion?: unknown } | null;
+    return typeof value?.schemaVersion === 'number' ? value.schemaVersion : null;
+  } catch {
+    // Not JSON: damaged, not newer.
+    return null;
+  }
+}
+
 /**
  * The library on disk: one small index (document list, settings, schema version) and one file
  * per document, each written through lowdb with a durable adapter. A change to a document
@@ -106,6 +124,7 @@ export class LibraryStore {
   private readonly cache = new Map<string, NewsDocument>();
   private indexTimer: NodeJS.Timeout | null = null;
   private indexWrite: Promise<void> = Promise.resolve();
+  private adding: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   private constructor(
@@ -149,7 +168,10 @@ export class LibraryStore {
 
   /** Renames a damaged file aside (never overwriting it) and returns its new name. */
   private async setAside(filePath: string): Promise<string> {
-    const aside = `${filePath}.damaged-${timestampForFileName()}`;
+    const base = `${filePath}.damaged-${timestampForFileName()}`;
+    let aside = base;
+    // rename replaces its target; a file set aside before at the same clock time must stay.
+    for (let copy = 2; await pathExists(aside); copy++) aside = `${base}-${copy}`;
     await fs.rename(filePath, aside);
     return aside;
   }
@@ -171,6 +193,9 @@ export class LibraryStore {
       await this.index.read();
     } catch (error) {
       if (!(error instanceof DamagedFileError)) throw error;
+      // A newer Newsmark's index may not fit this version's schema; it is not damaged.
+      const claimed = claimedSchemaVersion(await fs.readFile(error.filePath, 'utf8'));
+      if (claimed !== null && claimed > SCHEMA_VERSION) throw this.newerVersionError(claimed);
       indexReadable = false;
       const aside = await this.setAside(error.filePath);
       this.notices.push({
@@ -178,11 +203,7 @@ export class LibraryStore {
         message: `The library index was damaged (${error.reason}); it was set aside as ${path.basename(aside)} and rebuilt from the article files. Settings were reset to their defaults.`,
       });
     }
-    if (this.index.data.schemaVersion > SCHEMA_VERSION) {
-      throw new Error(
-        `The data folder ${this.folder} was written by a newer Newsmark (schema ${this.index.data.schemaVersion}; this one reads ${SCHEMA_VERSION}). Update Newsmark to open it.`,
-      );
-    }
+    if (this.index.data.schemaVersion > SCHEMA_VERSION) throw this.newerVersionError(this.index.data.schemaVersion);
     if (indexReadable && options.defaultAnnotator && !(await this.indexExists())) {
       this.index.data.settings.annotator = options.defaultAnnotator;
     }
@@ -225,11 +246,14 @@ export class LibraryStore {
     if (indexChanged) await this.writeIndexNow();
   }
 
-  private async indexExists(): Promise<boolean> {
-    return fs
-      .access(path.join(this.folder, INDEX_FILE_NAME))
-      .then(() => true)
-      .catch(() => false);
+  private newerVersionError(version: number): Error {
+    return new Error(
+      `The data folder ${this.folder} was written by a newer Newsmark (schema ${version}; this one reads ${SCHEMA_VERSION}). Update Newsmark to open it.`,
+    );
+  }
+
+  private indexExists(): Promise<boolean> {
+    return pathExists(path.join(this.folder, INDEX_FILE_NAME));
   }
 
   /**
@@ -288,7 +312,8 @@ export class LibraryStore {
   /** The document, or null when there is no such document (or its file was found damaged). */
   async getDocument(id: string): Promise<NewsDocument | null> {
     if (!this.entries.has(id)) return null;
-    await this.chains.get(id);
+    // A change that failed left the document as it was; its caller has the error.
+    await this.chains.get(id)?.catch(() => undefined);
     return this.readDocument(id);
   }
 
@@ -311,9 +336,11 @@ export class LibraryStore {
     const previous = this.chains.get(id) ?? Promise.resolve();
     const next = previous.then(run, run);
     this.chains.set(id, next);
-    void next.finally(() => {
+    const forget = () => {
       if (this.chains.get(id) === next) this.chains.delete(id);
-    });
+    };
+    // Both ways, so a failed change rejects only the promise its caller holds.
+    next.then(forget, forget);
     return next;
   }
 
@@ -343,7 +370,15 @@ export class LibraryStore {
    * Adds documents. Nothing already in the library changes: a draft whose id is taken gets a
    * new one (reported in `renamed`). Resolves after every new file and the index are on disk.
    */
-  async addDocuments(drafts: readonly DocumentDraft[], annotator: string): Promise<AddResult> {
+  addDocuments(drafts: readonly DocumentDraft[], annotator: string): Promise<AddResult> {
+    // One import at a time, so each picks its ids knowing every document added before it.
+    const run = () => this.addDocumentsNow(drafts, annotator);
+    const next = this.adding.then(run, run);
+    this.adding = next;
+    return next;
+  }
+
+  private async addDocumentsNow(drafts: readonly DocumentDraft[], annotator: string): Promise<AddResult> {
     const taken = new Set(this.entries.keys());
     const added: DocumentSummary[] = [];
     const renamed: AddResult['renamed'] = [];
@@ -401,9 +436,17 @@ export class LibraryStore {
 
   /** Replaces the settings; resolves once they are on disk. */
   async updateSettings(settings: Settings): Promise<Settings> {
-    this.index.data.settings = settingsSchema.parse(settings);
-    await this.writeIndexNow();
-    return this.index.data.settings;
+    const previous = this.index.data.settings;
+    const next = settingsSchema.parse(settings);
+    this.index.data.settings = next;
+    try {
+      await this.writeIndexNow();
+    } catch (error) {
+      // Not on disk, so not in effect.
+      if (this.index.data.settings === next) this.index.data.settings = previous;
+      throw error;
+    }
+    return next;
   }
 
   private scheduleIndexWrite(): void {
