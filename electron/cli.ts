@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { formatProblem } from '../shared/importProblem';
-import { DOCUMENT_STATUSES, type DocumentStatus } from '../shared/model';
+import { DOCUMENT_STATUSES, labelNameSchema, type DocumentStatus } from '../shared/model';
 import { resolveDataFolder } from './dataFolder';
 import { openLibrary } from './openLibrary';
 import { exportToFile } from './services/exportLibrary';
@@ -81,6 +81,10 @@ async function runExport(args: string[]): Promise<number> {
   const statuses = values.status ?? [];
   for (const status of statuses) {
     if (!(DOCUMENT_STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${DOCUMENT_STATUSES.join(', ')}, not "${status}".`);
+  }
+  for (const label of values.label ?? []) {
+    const checked = labelNameSchema.safeParse(label);
+    if (!checked.success) throw new UsageError(`--label ${JSON.stringify(label)} ${checked.error.issues[0]?.message ?? 'is not a label name'}.`);
   }
   const offsets = values.offsets ?? 'codepoint';
   if (offsets !== 'codepoint' && offsets !== 'utf16') throw new UsageError(`--offsets must be codepoint or utf16, not "${offsets}".`);

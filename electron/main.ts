@@ -13,7 +13,7 @@ import { exportToFile } from './services/exportLibrary';
 import { createLibraryHandlers, type Handlers } from './services/libraryHandlers';
 import { describeStorageError } from './services/storageErrors';
 import type { LibraryStore } from './store/libraryStore';
-import { CONTENT_SECURITY_POLICY } from './web/browserHost';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 
 /**
  * The desktop app's entry: a secure window, a menu, the save dialog and the IPC binding. The

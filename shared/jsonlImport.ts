@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentStatusSchema, metaSchema, type DocumentMeta, type DocumentStatus } from './model';
+import { documentStatusSchema, labelNameSchema, metaSchema, type DocumentMeta, type DocumentStatus } from './model';
 import { createOffsetConverter, type OffsetUnit } from './offsets';
 import type { ImportProblem } from './importProblem';
 import { rangeProblem } from './spans';
@@ -26,7 +26,7 @@ const recordSchema = z.object({
   text: z.string(),
   meta: z.record(z.string(), z.unknown()).optional(),
   status: documentStatusSchema.optional(),
-  annotator: z.string().optional(),
+  annotator: z.string().max(200).optional(),
   offset_unit: z.enum(['codepoint', 'utf16']).optional(),
   spans: z
     .array(
@@ -34,7 +34,7 @@ const recordSchema = z.object({
         id: z.union([z.string(), z.number()]).optional(),
         start: z.number().int().nonnegative(),
         end: z.number().int().nonnegative(),
-        label: z.string().min(1).max(64),
+        label: labelNameSchema,
         text: z.string().optional(),
         speaker: z.string().max(500).optional(),
         note: z.string().max(10_000).optional(),
@@ -83,7 +83,9 @@ export function draftFromRecord(
     return null;
   }
   const record = parsed.data;
-  const text = normaliseLineEndingsIfNoOffsets(record.text, (record.spans ?? []).length > 0);
+  // Our own exports (which name their offset unit) and records with spans keep their text as
+  // it is; only bare text records have their line endings and byte order mark normalised.
+  const text = record.offset_unit !== undefined || (record.spans ?? []).length > 0 ? record.text : normaliseImportedText(record.text);
   const meta = metaFromRecord(record.meta, titleFromText(text, where.fallbackTitle));
   if (!meta.success) {
     problems.push({ file: where.file, line: where.line, message: `meta.${describeSchemaError(meta.error)}` });
@@ -151,10 +153,6 @@ export function draftFromRecord(
   };
 }
 
-/** Line endings are normalised only when no offsets depend on them. */
-function normaliseLineEndingsIfNoOffsets(text: string, hasOffsets: boolean): string {
-  return hasOffsets ? text : normaliseImportedText(text);
-}
 
 /**
  * Reads a JSONL file: one record per non-blank line. Each bad line is reported with its

@@ -15,7 +15,17 @@ export function describeStorageError(error: unknown): AppError {
     default:
       return {
         code: 'internal',
-        message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}. The change was not saved.`,
+        message: `Something went wrong: ${describeThrown(error)}. The change was not saved.`,
       };
+  }
+}
+
+/** What was thrown, as text; some values (an object without a prototype) have no String(). */
+function describeThrown(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return Object.prototype.toString.call(error);
   }
 }

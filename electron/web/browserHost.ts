@@ -11,13 +11,11 @@ import { exportLines } from '../services/exportLibrary';
 import type { Handlers } from '../services/libraryHandlers';
 import type { LibraryStore } from '../store/libraryStore';
 import { describeStorageError } from '../services/storageErrors';
+import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy';
 
 /** Largest request body the host reads. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The Content Security Policy of the app's page: nothing but its own files. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -135,6 +133,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       body = await readBody(request);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
+        // The unread rest of the body ends this connection; say so, or a client reusing it fails.
+        response.setHeader('Connection', 'close');
         return sendError(response, 413, fail('invalid_request', `The request is larger than ${MAX_BODY_BYTES / 1024} KB.`));
       }
       return sendError(response, 400, fail('invalid_request', `The request body is not valid JSON (${(error as Error).message}).`));

@@ -1,0 +1,208 @@
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, test } from 'vitest';
+import type { ExportRecord } from '../shared/exportRecord';
+import type { DocumentDraft } from '../shared/jsonlImport';
+import { loadSampleCorpus } from './services/sampleCorpus';
+import { acquireDataFolderLock } from './store/dataFolderLock';
+import { LibraryStore } from './store/libraryStore';
+
+// The command line runs as its own process (through tsx), as a user runs it. Each run costs
+// about a second, so the tests run concurrently, each in its own folder.
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const folders: string[] = [];
+
+afterAll(async () => {
+  await Promise.all(folders.map((folder) => fs.rm(folder, { recursive: true, force: true })));
+});
+
+async function newFolder(): Promise<string> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsmark-cli-'));
+  folders.push(folder);
+  return folder;
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function newsmark(...args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const { NEWSMARK_DATA_DIR: _ignored, ...env } = process.env;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const watchdog = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(watchdog);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const TEXT = 'Bold 😀 move: "We will win," she said.';
+
+/** A library of three documents: a done one with spans after an emoji, an in-progress one, a to-do one. */
+async function preparedLibrary(): Promise<string> {
+  const library = path.join(await newFolder(), 'library');
+  const drafts: DocumentDraft[] = [
+    {
+      id: 'done-1',
+      text: TEXT,
+      meta: { title: 'Done' },
+      status: 'done',
+      spans: [
+        { id: 'q', start: TEXT.indexOf('We'), end: TEXT.indexOf(',"'), label: 'quote' },
+        { id: 'a', start: TEXT.indexOf('she'), end: TEXT.indexOf('she') + 3, label: 'attribution' },
+      ],
+      relations: [{ id: 'r', label: 'attributed_to', head: 0, child: 1 }],
+    },
+    { id: 'progress-1', text: TEXT, meta: { title: 'Busy' }, status: 'in_progress', spans: [{ id: 'c', start: 0, end: 4, label: 'claim' }], relations: [] },
+    { id: 'todo-1', text: 'Nothing yet.', meta: { title: 'Todo' }, status: 'todo', spans: [], relations: [] },
+  ];
+  const store = await LibraryStore.open(library, { holder: 'test' });
+  try {
+    await store.addDocuments(drafts, 'tester');
+  } finally {
+    await store.close();
+  }
+  return library;
+}
+
+async function readExport(filePath: string): Promise<ExportRecord[]> {
+  const content = await fs.readFile(filePath, 'utf8');
+  return content
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as ExportRecord);
+}
+
+async function exists(filePath: string): Promise<boolean> {
+  return fs.access(filePath).then(
+    () => true,
+    () => false,
+  );
+}
+
+describe.concurrent('newsmark command line', () => {
+  test('no arguments: usage, exit 2', async ({ expect }) => {
+    const run = await newsmark();
+    expect(run.code).toBe(2);
+    expect(run.stdout + run.stderr).toMatch(/Usage: newsmark <command>/);
+  });
+
+  test('an unknown command: exit 2 naming it, with the usage', async ({ expect }) => {
+    const run = await newsmark('frobnicate');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown command "frobnicate"');
+    expect(run.stderr).toMatch(/Usage: newsmark <command>/);
+  });
+
+  test('import --help: the import usage, exit 0', async ({ expect }) => {
+    const run = await newsmark('import', '--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: newsmark import/);
+  });
+
+  test('export with a bad --status: exit 2 naming it, and the data folder is not touched', async ({ expect }) => {
+    const library = path.join(await newFolder(), 'library');
+    const run = await newsmark('export', '--data-dir', library, '--out', path.join(library, 'x.jsonl'), '--status', 'finished');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--status must be one of todo, in_progress, done, skipped, not "finished"');
+    expect(await exists(library)).toBe(false);
+  });
+
+  test('export with a bad --label: exit 2 naming it (a usage error, not a raw schema dump), and the data folder is not touched', async ({ expect }) => {
+    const library = path.join(await newFolder(), 'library');
+    const run = await newsmark('export', '--data-dir', library, '--out', path.join(library, 'x.jsonl'), '--label', ' quote');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^newsmark: --label " quote" must not start with white space\./);
+    expect(await exists(library)).toBe(false);
+  });
+
+  test('import of a .txt and a .jsonl with one bad line: exit 1, "N imported" counted, the bad line named file:line; no sample corpus', async ({ expect }) => {
+    const folder = await newFolder();
+    const library = path.join(folder, 'brand-new', 'library');
+    const txt = path.join(folder, 'Morning Story.txt');
+    await fs.writeFile(txt, 'The headline\r\n\r\nBody text.\r\n');
+    const jsonl = path.join(folder, 'batch.jsonl');
+    await fs.writeFile(
+      jsonl,
+      [
+        JSON.stringify({ id: 'line-one', text: 'Hello 😀 world', spans: [{ start: 8, end: 13, label: 'claim', text: 'world' }] }),
+        '{"id": "line-two", "text": ',
+        JSON.stringify({ id: 'line-three', text: 'Third.', status: 'done' }),
+        '',
+      ].join('\n'),
+    );
+    const run = await newsmark('import', '--data-dir', library, txt, jsonl);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^3 imported, 1 problems$/m);
+    expect(run.stderr).toMatch(/^problem: batch\.jsonl:2: not valid JSON/m);
+
+    const sampleIds = (await loadSampleCorpus()).map((draft) => draft.id);
+    expect(sampleIds.length).toBeGreaterThan(0);
+    const store = await LibraryStore.open(library, { holder: 'test' });
+    try {
+      expect(store.listDocuments().map((summary) => `${summary.id} ${summary.status}`)).toEqual(['Morning-Story todo', 'line-one in_progress', 'line-three done']);
+      expect((await store.getDocument('Morning-Story'))!.text).toBe('The headline\n\nBody text.\n');
+      expect((await store.getDocument('line-one'))!.spans.map((span) => [span.start, span.end])).toEqual([[9, 14]]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('export --out --status done: only done documents, offsets in code points', async ({ expect }) => {
+    const library = await preparedLibrary();
+    const out = path.join(path.dirname(library), 'done.jsonl');
+    const run = await newsmark('export', '--data-dir', library, '--out', out, '--status', 'done');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`exported 1 documents, 2 spans to ${out}`);
+    const records = await readExport(out);
+    expect(records.map((record) => `${record.id} ${record.status} ${record.offset_unit}`)).toEqual(['done-1 done codepoint']);
+    const record = records[0]!;
+    const codePoints = Array.from(record.text);
+    expect(record.spans.map((span) => `${span.start}-${span.end} ${span.label} ${span.text}`)).toEqual(['14-25 quote We will win', '28-31 attribution she']);
+    for (const span of record.spans) expect(codePoints.slice(span.start, span.end).join('')).toBe(span.text);
+    expect(record.relations.map((relation) => `${relation.head_id}←${relation.child_id}`)).toEqual(['q←a']);
+  });
+
+  test('export --offsets utf16: every document, JavaScript string offsets', async ({ expect }) => {
+    const library = await preparedLibrary();
+    const out = path.join(path.dirname(library), 'all.jsonl');
+    const run = await newsmark('export', '--data-dir', library, '--out', out, '--offsets', 'utf16');
+    expect(run.code).toBe(0);
+    const records = await readExport(out);
+    expect(records.map((record) => `${record.id} ${record.offset_unit}`)).toEqual(['done-1 utf16', 'progress-1 utf16', 'todo-1 utf16']);
+    expect(records[0]!.spans.map((span) => `${span.start}-${span.end}`)).toEqual(['15-26', '29-32']);
+    for (const record of records) {
+      for (const span of record.spans) expect(record.text.slice(span.start, span.end)).toBe(span.text);
+    }
+  });
+
+  test('a data folder held by the browser host: exit 1 naming it, nothing exported', async ({ expect }) => {
+    const library = await preparedLibrary();
+    const out = path.join(path.dirname(library), 'blocked.jsonl');
+    const lock = acquireDataFolderLock(library, 'browser host');
+    let run: Run;
+    try {
+      run = await newsmark('export', '--data-dir', library, '--out', out);
+    } finally {
+      lock.release();
+    }
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('in use by Newsmark browser host');
+    expect(run.stderr).toContain(`process ${process.pid}`);
+    expect(await exists(out)).toBe(false);
+  });
+});
