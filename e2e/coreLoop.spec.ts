@@ -1,6 +1,6 @@
 import { describeSpans } from '../shared/spans';
 import { expect, test } from './support/fixtures';
-import { pythonSlice } from './pages/NewsmarkPage';
+import { pythonSlice } from '../shared/testing/codePoints';
 
 const WHITE_HOUSE = 'The White House says Biden has agreed to meet with Putin';
 const QUOTE = 'We are always ready for diplomacy. We are also prepared to impose rapid and severe consequences if Russia chooses war.';

@@ -3,21 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { exportOptionsSchema, includesDocument, toExportRecord, type ExportOptions } from './exportRecord';
 import type { NewsDocument, Relation, Span } from './model';
 import { compareSpans, describeSpans } from './spans';
+import { codePointBoundaries, pythonSlice } from './testing/codePoints';
 
 const LABELS = ['claim', 'quote', 'attribution'] as const;
 const STAMP = '2024-03-01T10:00:00.000Z';
-
-/** Python's `text[start:end]`: a slice by code points, a lone surrogate counting as one. */
-function pythonSlice(text: string, start: number, end: number): string {
-  return Array.from(text).slice(start, end).join('');
-}
-
-/** The UTF-16 offsets that do not split a character: 0, then the end of each code point. */
-function codePointBoundaries(text: string): number[] {
-  const boundaries = [0];
-  for (const character of text) boundaries.push(boundaries[boundaries.length - 1]! + character.length);
-  return boundaries;
-}
 
 function span(id: string, start: number, end: number, label: string, extra: Partial<Span> = {}): Span {
   return { id, start, end, label, createdAt: STAMP, updatedAt: STAMP, annotator: 'ana', ...extra };

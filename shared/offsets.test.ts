@@ -1,18 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { codePointLength, createOffsetConverter, splitsSurrogatePair } from './offsets';
-
-/** Python's `text[start:end]`: a slice by code points, a lone surrogate counting as one. */
-function pythonSlice(text: string, start: number, end: number): string {
-  return Array.from(text).slice(start, end).join('');
-}
-
-/** The UTF-16 offsets that do not split a character: 0, then the end of each code point. */
-function codePointBoundaries(text: string): number[] {
-  const boundaries = [0];
-  for (const character of text) boundaries.push(boundaries[boundaries.length - 1]! + character.length);
-  return boundaries;
-}
+import { codePointBoundaries, pythonSlice } from './testing/codePoints';
 
 /** One piece of hard text: astral emoji, ZWJ sequences, combining marks, RTL, lone surrogates. */
 const hardPiece = fc.oneof(

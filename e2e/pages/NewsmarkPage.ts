@@ -150,8 +150,3 @@ export class NewsmarkPage {
     return { fileName: download.suggestedFilename(), content, records };
   }
 }
-
-/** Python's `text[start:end]` on a str: slicing by code points. */
-export function pythonSlice(text: string, start: number, end: number): string {
-  return Array.from(text).slice(start, end).join('');
-}
