@@ -55,8 +55,9 @@ export async function runBrowserHost(argv: string[]): Promise<void> {
     console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use; pick another with --port (0 picks a free one).` : error.message);
     return store.close().then(() => process.exit(1));
   });
+  // One line on standard output, which scripts read; the folder goes to standard error.
   console.log(`Newsmark running at ${host.url}`);
-  console.log(`Data folder: ${folder}`);
+  console.error(`Data folder: ${folder}`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
