@@ -109,6 +109,21 @@ test.describe('core loop in the browser host', () => {
     await expect(app.highlights()).toHaveCount(0);
   });
 
+  test('clicking where spans nest selects the innermost, clicking again the one around it, and the hover names both', async ({ app }) => {
+    await app.openArticle(WHITE_HOUSE);
+    await app.label(QUOTE, '2');
+    await app.label('ready for diplomacy', '1');
+    await app.page.keyboard.press('Escape');
+    const inner = app.page.locator('.nm-hl[data-label="claim"]').first();
+    await inner.hover();
+    await expect(app.page.locator('.hover-card .hover-label')).toHaveText(['claim', 'quote']);
+    await inner.click();
+    await expect(app.page.locator('.span-details .label-name')).toHaveText('claim');
+    await inner.click();
+    await expect(app.page.locator('.span-details .label-name')).toHaveText('quote');
+    await expect(app.page.locator('.span-details .span-text')).toHaveText(QUOTE);
+  });
+
   test('clicking a span in the panel selects it and scrolls the article to it', async ({ app }) => {
     await app.openArticle('White House says Biden has agreed to meet with Putin ‘in principle’');
     await app.label('Kremlin spokesperson Dmitry Peskov', '3');

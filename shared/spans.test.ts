@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compareSpans, describeSpans, rangeProblem, spansAt, trimRange, type TextRange } from './spans';
+import { compareSpans, describeSpans, rangeProblem, trimRange, type TextRange } from './spans';
 
 type LabelledRange = TextRange & { label: string };
 
@@ -87,26 +87,6 @@ describe('rangeProblem', () => {
       }),
       { numRuns: 300 },
     );
-  });
-});
-
-describe('spansAt', () => {
-  const SPANS = Object.freeze([range(0, 20, 'claim'), range(5, 9, 'quote'), range(5, 12, 'attribution'), range(25, 30, 'claim')]);
-
-  test('returns the spans covering an offset, shortest (innermost) first', () => {
-    expect(describeSpans(spansAt(SPANS, 6))).toBe('0-20 claim | 5-12 attribution | 5-9 quote');
-    expect(spansAt(SPANS, 6).map((span) => span.label)).toEqual(['quote', 'attribution', 'claim']);
-  });
-
-  test('a span covers its start offset but not its end offset', () => {
-    expect(spansAt(SPANS, 25).map((span) => span.label)).toEqual(['claim']);
-    expect(spansAt(SPANS, 9).map((span) => span.label)).toEqual(['attribution', 'claim']);
-    expect(spansAt(SPANS, 20)).toEqual([]);
-  });
-
-  test('returns an empty list where no span is', () => {
-    expect(spansAt(SPANS, 22)).toEqual([]);
-    expect(spansAt([], 0)).toEqual([]);
   });
 });
 

@@ -39,13 +39,6 @@ export function compareSpans(a: TextRange & { label: string }, b: TextRange & { 
   return a.start - b.start || b.end - a.end || a.label.localeCompare(b.label);
 }
 
-/** Spans that cover text offset `offset`, shortest first (the innermost highlight first). */
-export function spansAt<T extends TextRange>(spans: readonly T[], offset: number): T[] {
-  return spans
-    .filter((span) => span.start <= offset && offset < span.end)
-    .sort((a, b) => a.end - a.start - (b.end - b.start));
-}
-
 /** Compact notation for tests and logs: "3-9 claim | 12-20 quote", in reading order. */
 export function describeSpans(spans: readonly Pick<Span, 'start' | 'end' | 'label'>[]): string {
   return [...spans]

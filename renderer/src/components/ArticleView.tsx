@@ -3,10 +3,10 @@ import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
 import { TextSelection } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { TextPositionMap, toEditorDocument } from '../../../shared/editorPositions';
 import type { LabelDefinition, NewsDocument } from '../../../shared/model';
-import { spansAt, type TextRange } from '../../../shared/spans';
+import type { TextRange } from '../../../shared/spans';
 import { SpanHighlights } from '../editor/spanHighlights';
 import { labelClass } from './labelStyles';
 
@@ -60,17 +60,6 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
     editor.commands.setHighlights({ spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
   }, [editor, article.spans, labelNames, selectedSpanId]);
 
-  const offsetAt = useCallback(
-    (x: number, y: number): number | null => {
-      if (!editor || editor.isDestroyed) return null;
-      const found = editor.view.posAtCoords({ left: x, top: y });
-      if (!found) return null;
-      // posAtCoords gives the nearest gap between characters; `inside` < 0 means no character.
-      return positions.toOffset(found.pos);
-    },
-    [editor, positions],
-  );
-
   useImperativeHandle(
     ref,
     () => ({
@@ -108,17 +97,24 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
     [editor, positions],
   );
 
+  /**
+   * The spans under an element of the article, innermost (shortest) first. ProseMirror nests
+   * the highlight elements of every span that covers a piece of text around that text, so the
+   * element's highlight ancestors are exactly the spans at that point.
+   */
+  const spansUnder = (target: EventTarget | null) => {
+    const ids = new Set<string>();
+    for (let element = target instanceof Element ? target.closest<HTMLElement>('.nm-hl') : null; element; element = element.parentElement?.closest<HTMLElement>('.nm-hl') ?? null) {
+      if (element.dataset.spanId) ids.add(element.dataset.spanId);
+    }
+    return article.spans.filter((span) => ids.has(span.id)).sort((a, b) => a.end - a.start - (b.end - b.start));
+  };
+
   const handleClick = (event: React.MouseEvent) => {
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
-    const offset = offsetAt(event.clientX, event.clientY);
-    const target = event.target as HTMLElement;
-    if (offset === null || !target.closest('.nm-hl')) {
-      onSelectSpan(null);
-      return;
-    }
-    // The point's spans, innermost first; clicking again moves outwards through them.
-    const covering = spansAt(article.spans, offset);
+    // Clicking again at the same point moves outwards through the spans there.
+    const covering = spansUnder(event.target);
     if (covering.length === 0) {
       onSelectSpan(null);
       return;
@@ -128,13 +124,11 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   };
 
   const handleMouseMove = (event: React.MouseEvent) => {
-    const { clientX, clientY } = event;
-    const overHighlight = !!(event.target as HTMLElement).closest('.nm-hl');
+    const { clientX, clientY, target } = event;
     if (hoverFrame.current !== null) cancelAnimationFrame(hoverFrame.current);
     hoverFrame.current = requestAnimationFrame(() => {
       hoverFrame.current = null;
-      const offset = overHighlight ? offsetAt(clientX, clientY) : null;
-      const covering = offset === null ? [] : spansAt(article.spans, offset);
+      const covering = spansUnder(target);
       setHover(covering.length > 0 ? { x: clientX, y: clientY, labels: covering.map((span) => span.label) } : null);
     });
   };
