@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, settingsSchema, type DocumentAnnotations, type DocumentSummary, type NewsDocument, type Settings } from './model';
 import { operationSchema } from './operations';
 import type { Result } from './result';
-import { exportOptionsSchema, type ExportOptions } from './exportRecord';
+import type { ExportOptions } from './exportRecord';
 
 /**
  * The one contract between the renderer and the main process: request name → argument schema
@@ -41,8 +41,6 @@ export type RequestArgs<K extends RequestName> = z.input<(typeof requestSchemas)
 export type ParsedRequestArgs<K extends RequestName> = z.output<(typeof requestSchemas)[K]>;
 export type RequestResult<K extends RequestName> = RequestResults[K];
 
-export const REQUEST_NAMES = Object.keys(requestSchemas) as RequestName[];
-
 export function isRequestName(name: unknown): name is RequestName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, name);
 }
@@ -54,8 +52,6 @@ export interface ExportOutcome {
   documents: number;
   spans: number;
 }
-
-export { exportOptionsSchema };
 
 /**
  * What the renderer sees of its host. Electron's preload and the browser host's client both

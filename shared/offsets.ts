@@ -6,7 +6,6 @@
  */
 
 export type OffsetUnit = 'codepoint' | 'utf16';
-export const OFFSET_UNITS: readonly OffsetUnit[] = ['codepoint', 'utf16'];
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;

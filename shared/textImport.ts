@@ -1,3 +1,4 @@
+import type { DocumentDraft } from './jsonlImport';
 import { titleFromText } from './title';
 
 /**
@@ -29,4 +30,10 @@ export function draftFromTextFile(fileName: string, raw: string): TextDocumentDr
   const id = idFromFileName(fileName);
   const title = titleFromText(text.replace(/^#+\s*/gm, ''), id);
   return { id, text, title, source: fileName.split(/[\\/]/).pop() ?? fileName };
+}
+
+/** A plain-text or Markdown file as a new, unlabelled document draft. */
+export function documentDraftFromTextFile(fileName: string, raw: string): DocumentDraft {
+  const draft = draftFromTextFile(fileName, raw);
+  return { id: draft.id, text: draft.text, meta: { title: draft.title, source: draft.source }, status: 'todo', spans: [], relations: [] };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ImportProblem } from '../../shared/importProblem';
 import { draftsFromJsonl, type DocumentDraft } from '../../shared/jsonlImport';
 import { DEFAULT_LABELS, type LabelDefinition } from '../../shared/model';
-import { draftFromTextFile } from '../../shared/textImport';
+import { documentDraftFromTextFile } from '../../shared/textImport';
 import type { AddResult, LibraryStore } from '../store/libraryStore';
 
 /** Largest file we read, with a clear message past it. */
@@ -49,8 +49,7 @@ export async function readImportFile(filePath: string, problems: ImportProblem[]
     problems.push(...found);
     return drafts;
   }
-  const draft = draftFromTextFile(file, text);
-  return [{ id: draft.id, text: draft.text, meta: { title: draft.title, source: draft.source }, status: 'todo', spans: [], relations: [] }];
+  return [documentDraftFromTextFile(file, text)];
 }
 
 // Further colours for labels that imports bring in (Okabe–Ito, then Paul Tol's muted scheme).

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DocumentDraft } from '../../shared/jsonlImport';
-import { draftFromTextFile } from '../../shared/textImport';
+import { documentDraftFromTextFile } from '../../shared/textImport';
 
 /**
  * The repo's data/ folder. Built code lives two folders below the repo (out/main/), as does the
@@ -21,15 +21,7 @@ export async function loadSampleCorpus(folder = SAMPLE_CORPUS_FOLDER): Promise<D
   }
   const drafts: DocumentDraft[] = [];
   for (const name of names) {
-    const draft = draftFromTextFile(name, await fs.readFile(path.join(folder, name), 'utf8'));
-    drafts.push({
-      id: draft.id,
-      text: draft.text,
-      meta: { title: draft.title, source: draft.source },
-      status: 'todo',
-      spans: [],
-      relations: [],
-    });
+    drafts.push(documentDraftFromTextFile(name, await fs.readFile(path.join(folder, name), 'utf8')));
   }
   return drafts;
 }

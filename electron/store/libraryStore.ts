@@ -296,10 +296,6 @@ export class LibraryStore {
     return this.index.data.documents.map(({ file: _file, ...summary }) => summary);
   }
 
-  hasDocument(id: string): boolean {
-    return this.entries.has(id);
-  }
-
   /** Ids in library order. */
   documentIds(): string[] {
     return this.index.data.documents.map((entry) => entry.id);
