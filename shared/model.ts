@@ -103,8 +103,11 @@ export type LabelDefinition = z.infer<typeof labelDefinitionSchema>;
 export const settingsSchema = z.object({
   annotator: z.string().min(1).max(200),
   labels: z.array(labelDefinitionSchema).min(1).max(50),
+  /** Selections snap outwards to whole words (Alt while selecting turns it off once). */
+  snapToWords: z.boolean().default(true),
 });
-export type Settings = z.infer<typeof settingsSchema>;
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
 
 /**
  * The default label set. Colours come from the Okabe–Ito palette, which stays distinct

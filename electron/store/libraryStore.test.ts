@@ -121,7 +121,7 @@ describe('reopening', () => {
     await change(first, 'emoji-post', { type: 'createSpan', span: { id: 'c1', start: 10, end: 14, label: 'claim' } });
     await change(first, 'emoji-post', { type: 'setStatus', status: 'done' });
     await change(first, 'blinken-lavrov', { type: 'relabelSpan', spanId: 'q1', label: 'claim' });
-    const settings = { annotator: 'Grace', labels: [...DEFAULT_LABELS, { name: 'source', color: '#cc79a7', key: '4' }] };
+    const settings = { annotator: 'Grace', snapToWords: false, labels: [...DEFAULT_LABELS, { name: 'source', color: '#cc79a7', key: '4' }] };
     await first.updateSettings(settings);
     const documents = await Promise.all(SAMPLE_IDS.map((id) => first.getDocument(id)));
     const list = first.listDocuments();

@@ -10,6 +10,7 @@ import {
   documentStatusSchema,
   newsDocumentSchema,
   settingsSchema,
+  type SettingsInput,
   summarise,
   type DocumentSummary,
   type NewsDocument,
@@ -134,7 +135,7 @@ export class LibraryStore {
   ) {
     this.index = new Low(new DurableJsonFile(path.join(folder, INDEX_FILE_NAME), indexSchema), {
       schemaVersion: SCHEMA_VERSION,
-      settings: { annotator: 'annotator', labels: [...DEFAULT_LABELS] },
+      settings: { annotator: 'annotator', labels: [...DEFAULT_LABELS], snapToWords: true },
       documents: [],
     });
   }
@@ -431,7 +432,7 @@ export class LibraryStore {
   }
 
   /** Replaces the settings; resolves once they are on disk. */
-  async updateSettings(settings: Settings): Promise<Settings> {
+  async updateSettings(settings: SettingsInput): Promise<Settings> {
     const previous = this.index.data.settings;
     const next = settingsSchema.parse(settings);
     this.index.data.settings = next;
