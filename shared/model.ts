@@ -87,6 +87,8 @@ export interface DocumentSummary {
   status: DocumentStatus;
   /** Spans per label name. */
   counts: Record<string, number>;
+  /** The speakers named on its spans, for completing the speaker field. */
+  speakers: string[];
   /** Length of the text in UTF-16 code units. */
   length: number;
   updatedAt: string;
@@ -121,12 +123,17 @@ export const DEFAULT_LABELS: readonly LabelDefinition[] = [
 
 export function summarise(document: Pick<NewsDocument, 'id' | 'meta' | 'status' | 'spans' | 'text' | 'updatedAt'>): DocumentSummary {
   const counts: Record<string, number> = {};
-  for (const span of document.spans) counts[span.label] = (counts[span.label] ?? 0) + 1;
+  const speakers = new Set<string>();
+  for (const span of document.spans) {
+    counts[span.label] = (counts[span.label] ?? 0) + 1;
+    if (span.speaker) speakers.add(span.speaker);
+  }
   return {
     id: document.id,
     title: document.meta.title,
     status: document.status,
     counts,
+    speakers: [...speakers].sort(),
     length: document.text.length,
     updatedAt: document.updatedAt,
   };

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { DocumentStatus, NewsDocument, Relation, Span } from './model';
 import { applyOperation, operationSchema, type DocumentOperation, type OperationContext } from './operations';
 import { compareSpans, describeSpans, rangeProblem } from './spans';
+import { operationArbitraries, PROPERTY_TEXT } from './testing/operationArbitraries';
 
 const LABELS = ['claim', 'quote', 'attribution'] as const;
 const CONTEXT: OperationContext = Object.freeze({ annotator: 'ana', now: '2024-03-01T10:00:00.000Z', labels: LABELS });
@@ -162,11 +163,8 @@ describe('applyOperation relabelSpan', () => {
     expect(applied(QUOTED, { type: 'relabelSpan', spanId: 'q', label: 'quote' })).toBe(QUOTED);
   });
 
-  test('a missing span is not_found and an unknown label is invalid_span', () => {
-    expect(applyOperation(QUOTED, { type: 'relabelSpan', spanId: 'zz', label: 'claim' }, CONTEXT)).toEqual({
-      ok: false,
-      error: { code: 'not_found', message: 'span "zz" is not in document "doc-1"' },
-    });
+  test('relabelling a span that is gone changes nothing (a retried merge); an unknown label is invalid_span', () => {
+    expect(applied(QUOTED, { type: 'relabelSpan', spanId: 'zz', label: 'claim' })).toBe(QUOTED);
     expect(applyOperation(QUOTED, { type: 'relabelSpan', spanId: 'q', label: 'opinion' }, CONTEXT)).toMatchObject({ ok: false, error: { code: 'invalid_span' } });
   });
 });
@@ -196,22 +194,7 @@ describe('operationSchema', () => {
 });
 
 describe('applyOperation properties', () => {
-  // 14 UTF-16 units; offset 4 is inside the emoji (3–5) and offsets up to 15 are generated.
-  const PROPERTY_TEXT = 'ab 😀 c\nשלום d';
-  const ids = fc.constantFrom('s0', 's1', 's2', 's3', 's4', 's5');
-  const label = fc.constantFrom(...LABELS, 'opinion');
-  const offset = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14) }, { weight: 1, arbitrary: fc.nat(16) });
-  // Mostly well-ordered ranges, sometimes reversed or empty ones.
-  const range = fc.tuple(offset, offset, fc.nat(9)).map(([a, b, reversed]) => (reversed === 0 ? [b, a] : [Math.min(a, b), Math.max(a, b)]));
-  const createOperation = fc
-    .record({ id: ids, range, label })
-    .map(({ id, range: [start, end], label: name }) => ({ type: 'createSpan' as const, span: { id, start: start!, end: end!, label: name } }));
-  const operation: fc.Arbitrary<DocumentOperation> = fc.oneof(
-    { weight: 4, arbitrary: createOperation },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('deleteSpan' as const), spanId: ids }) },
-    { weight: 2, arbitrary: fc.record({ type: fc.constant('relabelSpan' as const), spanId: ids, label }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('setStatus' as const), status: fc.constantFrom('todo', 'in_progress', 'done', 'skipped') }) },
-  );
+  const { createOperation, operation } = operationArbitraries(LABELS);
   /** A document reached by a random history, with a relation between each pair of spans made in a row. */
   const history = fc.array(operation, { maxLength: 20 }).map((operations) => {
     let document = documentWith([], [], 'todo', PROPERTY_TEXT);
@@ -238,14 +221,14 @@ describe('applyOperation properties', () => {
     );
   });
 
-  test('applying any operation a second time changes nothing: the same document, or for a merged relabel not_found', () => {
+  test('applying any operation a second time changes nothing: the same document, or for a span merged away not_found', () => {
     fc.assert(
       fc.property(history, operation, (document, each) => {
         const once = applyOperation(document, each, CONTEXT);
         if (!once.ok) return;
         const twice = applyOperation(once.value, each, CONTEXT);
         if (twice.ok) expect(twice.value).toBe(once.value);
-        else expect([each.type, twice.error.code]).toEqual(['relabelSpan', 'not_found']);
+        else expect([twice.error.code, ['resizeSpan', 'setSpanNote', 'setSpanSpeaker'].includes(each.type)]).toEqual(['not_found', true]);
       }),
       { numRuns },
     );
@@ -256,7 +239,7 @@ describe('applyOperation properties', () => {
       fc.property(history, operation, (document, each) => {
         const result = applyOperation(document, each, CONTEXT);
         if (!result.ok) {
-          expect(['invalid_span', 'not_found']).toContain(result.error.code);
+          expect(['invalid_span', 'not_found', 'invalid_operation']).toContain(result.error.code);
           return;
         }
         const after = result.value;
@@ -266,10 +249,89 @@ describe('applyOperation properties', () => {
         for (const one of after.spans) expect(rangeProblem(after.text, one.start, one.end)).toBeNull();
         for (const one of after.spans) expect(LABELS as readonly string[]).toContain(one.label);
         expect(after.spans).toEqual([...after.spans].sort(compareSpans));
-        for (const one of after.relations) expect(ids.has(one.headId) && ids.has(one.childId)).toBe(true);
+        for (const one of after.relations) expect(ids.has(one.headId) && ids.has(one.childId) && one.headId !== one.childId).toBe(true);
         expect(after.revision).toBe(after === document ? document.revision : document.revision + 1);
       }),
       { numRuns },
     );
+  });
+});
+
+describe('applyOperation resizeSpan', () => {
+  test('moves the ends, stamps the span and keeps reading order', () => {
+    const after = applied(QUOTED, { type: 'resizeSpan', spanId: 'q', start: 15, end: 27 });
+    expect(describeSpans(after.spans)).toBe('0-28 claim | 15-27 quote | 30-35 attribution');
+    expect(after.spans.find((each) => each.id === 'q')).toMatchObject({ updatedAt: CONTEXT.now, annotator: 'ana', createdAt: EARLIER });
+    expect(after.relations).toEqual(QUOTED.relations);
+  });
+
+  test('refuses a range that does not fit or splits the emoji; a missing span is not_found', () => {
+    expect(applyOperation(QUOTED, { type: 'resizeSpan', spanId: 'q', start: 7, end: 20 }, CONTEXT)).toMatchObject({ ok: false, error: { code: 'invalid_span' } });
+    expect(applyOperation(QUOTED, { type: 'resizeSpan', spanId: 'q', start: 20, end: 20 }, CONTEXT)).toMatchObject({ ok: false, error: { code: 'invalid_span' } });
+    expect(applyOperation(QUOTED, { type: 'resizeSpan', spanId: 'zz', start: 1, end: 2 }, CONTEXT)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  test('resizing onto a span of the same label and range merges them, moving the links to the one kept', () => {
+    const document = documentWith([span('q', 14, 28, 'quote'), span('q2', 15, 27, 'quote'), span('a', 30, 35, 'attribution')], [relation('r1', 'q2', 'a')], 'in_progress');
+    const after = applied(document, { type: 'resizeSpan', spanId: 'q2', start: 14, end: 28 });
+    expect(after.spans.map((each) => each.id)).toEqual(['q', 'a']);
+    expect(after.relations).toEqual([relation('r1', 'q', 'a')]);
+  });
+});
+
+describe('applyOperation notes and speakers', () => {
+  test('sets a trimmed note and speaker, and "" removes them', () => {
+    const noted = applied(QUOTED, { type: 'setSpanNote', spanId: 'q', note: '  check the date ' });
+    const spoken = applied(noted, { type: 'setSpanSpeaker', spanId: 'a', speaker: 'Jen Psaki' });
+    expect(spoken.spans.find((each) => each.id === 'q')?.note).toBe('check the date');
+    expect(spoken.spans.find((each) => each.id === 'a')?.speaker).toBe('Jen Psaki');
+    const cleared = applied(spoken, { type: 'setSpanNote', spanId: 'q', note: '' });
+    expect('note' in cleared.spans.find((each) => each.id === 'q')!).toBe(false);
+    expect(applied(cleared, { type: 'setSpanNote', spanId: 'q', note: '   ' })).toBe(cleared);
+  });
+});
+
+describe('applyOperation links', () => {
+  const link = (id: string, headId: string, childId: string): DocumentOperation => ({ type: 'linkSpans', relation: relation(id, headId, childId) });
+
+  test('links two spans once; the same link again or under its id changes nothing', () => {
+    const document = documentWith([span('q', 14, 28, 'quote'), span('a', 30, 35, 'attribution')], [], 'in_progress');
+    const linked = applied(document, link('r1', 'q', 'a'));
+    expect(linked.relations).toEqual([relation('r1', 'q', 'a')]);
+    expect(applied(linked, link('r1', 'q', 'a'))).toBe(linked);
+    expect(applied(linked, link('r9', 'q', 'a'))).toBe(linked);
+  });
+
+  test('refuses self links, missing ends and a reused id', () => {
+    expect(applyOperation(QUOTED, link('r9', 'q', 'q'), CONTEXT)).toMatchObject({ ok: false, error: { code: 'invalid_operation' } });
+    expect(applyOperation(QUOTED, link('r9', 'q', 'zz'), CONTEXT)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(applyOperation(QUOTED, link('r1', 'c', 'q'), CONTEXT)).toMatchObject({ ok: false, error: { code: 'invalid_operation' } });
+  });
+
+  test('unlinks; unlinking a missing link changes nothing; deleting a span removes its links', () => {
+    expect(applied(QUOTED, { type: 'unlinkSpans', relationId: 'r1' }).relations).toEqual([relation('r2', 'c', 'a')]);
+    expect(applied(QUOTED, { type: 'unlinkSpans', relationId: 'zz' })).toBe(QUOTED);
+    expect(applied(QUOTED, { type: 'deleteSpan', spanId: 'a' }).relations).toEqual([]);
+  });
+});
+
+describe('applyOperation restore', () => {
+  const state = (document: NewsDocument) => ({ status: document.status, spans: document.spans, relations: document.relations, updatedAt: document.updatedAt, annotator: document.annotator });
+
+  test('puts back an earlier state with its stamps, once', () => {
+    const changed = applied(QUOTED, { type: 'deleteSpan', spanId: 'a' });
+    const restored = applied(changed, { type: 'restore', revision: changed.revision, state: state(QUOTED) });
+    expect({ ...restored, revision: QUOTED.revision }).toEqual(QUOTED);
+    expect(restored.revision).toBe(changed.revision + 1);
+    expect(applied(restored, { type: 'restore', revision: changed.revision, state: state(QUOTED) })).toBe(restored);
+  });
+
+  test('is refused when the document changed since (conflict) or the state does not fit it', () => {
+    const changed = applied(QUOTED, { type: 'deleteSpan', spanId: 'a' });
+    expect(applyOperation(changed, { type: 'restore', revision: QUOTED.revision, state: state(QUOTED) }, CONTEXT)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const badSpan = { ...state(QUOTED), spans: [span('x', 8, 12, 'claim')] };
+    expect(applyOperation(changed, { type: 'restore', revision: changed.revision, state: badSpan }, CONTEXT)).toMatchObject({ ok: false, error: { code: 'invalid_operation' } });
+    const badLabel = { ...state(QUOTED), spans: [span('x', 0, 5, 'opinion')], relations: [] };
+    expect(applyOperation(changed, { type: 'restore', revision: changed.revision, state: badLabel }, CONTEXT)).toMatchObject({ ok: false, error: { code: 'invalid_operation' } });
   });
 });

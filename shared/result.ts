@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'not_found',
   'invalid_span',
   'invalid_operation',
+  /** The document changed since the client last saw it (another window, say). */
+  'conflict',
   'storage_failed',
   'locked',
   'unauthorized',

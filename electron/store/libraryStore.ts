@@ -38,6 +38,7 @@ const indexEntrySchema = z.object({
   title: z.string(),
   status: documentStatusSchema,
   counts: z.record(z.string(), z.number()),
+  speakers: z.array(z.string()).default([]),
   length: z.number(),
   updatedAt: z.string(),
   file: fileStampSchema.nullable(),
@@ -226,7 +227,7 @@ export class LibraryStore {
     }
     for (const id of [...onDisk].sort()) {
       if (this.entries.has(id)) continue;
-      const entry: IndexEntry = { id, title: id, status: 'todo', counts: {}, length: 0, updatedAt: '', file: null };
+      const entry: IndexEntry = { id, title: id, status: 'todo', counts: {}, speakers: [], length: 0, updatedAt: '', file: null };
       this.entries.set(id, entry);
       ordered.push(entry);
       indexChanged = true;

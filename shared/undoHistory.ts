@@ -1,0 +1,64 @@
+import type { NewsDocument } from './model';
+import type { AnnotationState, DocumentOperation } from './operations';
+
+/** The part of a document undo puts back (see AnnotationState). */
+export function annotationState(document: NewsDocument): AnnotationState {
+  const { status, spans, relations, updatedAt, annotator } = document;
+  return { status, spans, relations, updatedAt, annotator };
+}
+
+interface Step {
+  before: AnnotationState;
+  after: AnnotationState;
+}
+
+/** How many changes of one document can be undone. */
+export const UNDO_DEPTH = 500;
+
+/**
+ * One document's undo and redo stacks. Every change is kept as the states before and after it,
+ * so undoing is restoring the state before — an operation the store applies and saves like any
+ * other — and the export after an undo is byte for byte the export before the change.
+ */
+export class UndoHistory {
+  private readonly undoSteps: Step[] = [];
+  private readonly redoSteps: Step[] = [];
+
+  /** Records a change the user made; it clears what could be redone. */
+  record(before: NewsDocument, after: NewsDocument): void {
+    if (before === after) return;
+    this.undoSteps.push({ before: annotationState(before), after: annotationState(after) });
+    if (this.undoSteps.length > UNDO_DEPTH) this.undoSteps.shift();
+    this.redoSteps.length = 0;
+  }
+
+  get canUndo(): boolean {
+    return this.undoSteps.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.redoSteps.length > 0;
+  }
+
+  /** The operation that undoes the latest change of `current`, or null when there is none. */
+  undo(current: NewsDocument): DocumentOperation | null {
+    const step = this.undoSteps.pop();
+    if (!step) return null;
+    this.redoSteps.push(step);
+    return { type: 'restore', revision: current.revision, state: step.before };
+  }
+
+  /** The operation that makes the latest undone change again, or null when there is none. */
+  redo(current: NewsDocument): DocumentOperation | null {
+    const step = this.redoSteps.pop();
+    if (!step) return null;
+    this.undoSteps.push(step);
+    return { type: 'restore', revision: current.revision, state: step.after };
+  }
+
+  /** Forgets everything, when the document changed in a way this history did not see. */
+  clear(): void {
+    this.undoSteps.length = 0;
+    this.redoSteps.length = 0;
+  }
+}
