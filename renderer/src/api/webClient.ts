@@ -8,17 +8,21 @@ export function tokenFromLocation(location: Location): string | null {
   return match ? match[1]! : null;
 }
 
+/** Browsers refuse a keepalive request whose body is over 64 kB. */
+const KEEPALIVE_LIMIT = 60_000;
+
 async function post(path: string, token: string, body: unknown, keepalive = false): Promise<Response> {
+  const json = JSON.stringify(body);
   return fetch(path, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-    keepalive,
+    body: json,
+    keepalive: keepalive && json.length < KEEPALIVE_LIMIT,
   });
 }
 
-function unreachable<T>(error: unknown): Result<T> {
-  return fail('storage_failed', `The Newsmark host does not answer (${error instanceof Error ? error.message : String(error)}); the change is kept and will be sent again.`);
+function unreachable<T>(error: unknown, consequence: string): Result<T> {
+  return fail('storage_failed', `The Newsmark host does not answer (${error instanceof Error ? error.message : String(error)}); ${consequence}`);
 }
 
 /** The renderer's API over the browser host's JSON endpoints. */
@@ -31,7 +35,7 @@ export function createWebClient(token: string) {
         const response = await post(`/api/request/${name}`, token, args, name === 'updateDocument');
         return (await response.json()) as Result<RequestResult<K>>;
       } catch (error) {
-        return unreachable(error);
+        return unreachable(error, name === 'updateDocument' ? 'the change is kept and will be sent again.' : 'try again once it runs.');
       }
     },
     async exportDocuments(options: ExportOptions): Promise<Result<ExportOutcome>> {
@@ -49,7 +53,7 @@ export function createWebClient(token: string) {
         setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
         return { ok: true, value: { destination: name, documents: lines.length, spans } };
       } catch (error) {
-        return unreachable(error);
+        return unreachable(error, 'nothing was exported.');
       }
     },
   } satisfies NewsmarkApi;

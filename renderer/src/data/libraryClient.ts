@@ -3,6 +3,7 @@ import type { ExportOptions } from '../../../shared/exportRecord';
 import { summarise, type DocumentSummary, type NewsDocument, type Settings } from '../../../shared/model';
 import { applyOperation, type DocumentOperation } from '../../../shared/operations';
 import type { AppError, Result } from '../../../shared/result';
+import { UndoHistory } from '../../../shared/undoHistory';
 
 export interface SaveState {
   /** Changes made here that the host has not yet confirmed as on disk. */
@@ -28,9 +29,15 @@ export interface LibrarySnapshot {
   message: Message | null;
 }
 
-/** Errors that retrying cannot fix: the change is dropped and the user told why. */
-const PERMANENT: ReadonlySet<AppError['code']> = new Set(['invalid_request', 'invalid_span', 'invalid_operation', 'not_found', 'unauthorized']);
+/**
+ * Errors that retrying cannot fix: the document's unsent changes are dropped, the user told
+ * why, and the document fetched again as stored. Anything else (a full disk, a host that
+ * restarted and no longer knows this window's token) is retried with the change kept.
+ */
+const PERMANENT: ReadonlySet<AppError['code']> = new Set(['invalid_request', 'invalid_span', 'invalid_operation', 'not_found', 'conflict']);
 const RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000];
+/** Unconfirmed changes are also kept in the window's storage, so a reload or a host restart keeps them. */
+const UNSAVED_KEY = 'newsmark.unsaved';
 
 /**
  * The renderer's view of the library, treating the main process as a server: it fetches and
@@ -38,6 +45,13 @@ const RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000];
  * sends it, and keeps it marked unsaved until the host confirms it is on disk. Failed sends
  * are retried in order; changes to one document are sent one at a time.
  */
+function describeFailure(error: AppError): string {
+  if (error.code === 'unauthorized') {
+    return 'the Newsmark host no longer accepts this window (was it restarted?). Open the address it printed; your changes are kept in this browser and sent when you do';
+  }
+  return error.message;
+}
+
 export class LibraryClient {
   private snapshot: LibrarySnapshot = {
     phase: 'loading',
@@ -54,9 +68,16 @@ export class LibraryClient {
   private readonly pending = new Map<string, DocumentOperation[]>();
   private readonly sending = new Set<string>();
   private readonly loading = new Map<string, Promise<NewsDocument | null>>();
-  private retryCount = 0;
+  private readonly histories = new Map<string, UndoHistory>();
+  /** Per document: why its latest send failed, and how many times in a row. */
+  private readonly failures = new Map<string, { error: string; count: number }>();
 
-  constructor(private readonly api: NewsmarkApi) {}
+  constructor(
+    private readonly api: NewsmarkApi,
+    private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = globalThis.localStorage ?? null,
+  ) {
+    for (const [id, operations] of Object.entries(this.readUnsaved())) this.pending.set(id, operations);
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -82,6 +103,7 @@ export class LibraryClient {
       return;
     }
     this.publish({ phase: 'ready', summaries: summaries.value, settings: settings.value, notices: notices.ok ? notices.value : [] });
+    for (const id of this.pending.keys()) void this.openDocument(id);
   }
 
   /** Loads a document (once; later calls share the answer). Null when it cannot be loaded. */
@@ -94,12 +116,15 @@ export class LibraryClient {
         this.loading.delete(id);
         if (!result.ok) {
           this.publish({ message: { level: 'error', text: result.error.message } });
+          if (result.error.code === 'not_found' && this.pending.delete(id)) this.writeUnsaved();
           // A damaged file is reported through the notices; fetch them and the corrected list.
           await this.refreshListAndNotices();
           return null;
         }
         this.confirmed.set(id, result.value);
         this.showDocument(id);
+        // Changes kept from before a reload are sent again; operations are idempotent.
+        if (this.pending.get(id)?.length) void this.send(id);
         return this.snapshot.documents.get(id) ?? null;
       });
       this.loading.set(id, loading);
@@ -137,20 +162,73 @@ export class LibraryClient {
     documents.set(id, shown);
     const summary = summarise(shown);
     const summaries = this.snapshot.summaries.map((entry) => (entry.id === id ? summary : entry));
-    this.publish({ documents, summaries, save: this.saveState(this.snapshot.save.error) });
+    this.publish({ documents, summaries, save: this.saveState() });
   }
 
-  private saveState(error: string | null): SaveState {
+  private saveState(): SaveState {
     let pending = 0;
     for (const operations of this.pending.values()) pending += operations.length;
-    return { pending, error: pending > 0 ? error : null };
+    const failure = [...this.failures.values()][0];
+    return { pending, error: pending > 0 && failure ? failure.error : null };
+  }
+
+  private readUnsaved(): Record<string, DocumentOperation[]> {
+    try {
+      const stored = JSON.parse(this.storage?.getItem(UNSAVED_KEY) ?? '{}') as unknown;
+      return stored && typeof stored === 'object' ? (stored as Record<string, DocumentOperation[]>) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  private writeUnsaved(): void {
+    const unsaved = Object.fromEntries([...this.pending].filter(([, operations]) => operations.length > 0));
+    try {
+      if (Object.keys(unsaved).length === 0) this.storage?.removeItem(UNSAVED_KEY);
+      else this.storage?.setItem(UNSAVED_KEY, JSON.stringify(unsaved));
+    } catch {
+      // Storage full or refused: the changes are still pending in memory and being sent.
+    }
+  }
+
+  private history(documentId: string): UndoHistory {
+    let history = this.histories.get(documentId);
+    if (!history) this.histories.set(documentId, (history = new UndoHistory()));
+    return history;
+  }
+
+  canUndo(documentId: string): boolean {
+    return this.histories.get(documentId)?.canUndo ?? false;
+  }
+
+  canRedo(documentId: string): boolean {
+    return this.histories.get(documentId)?.canRedo ?? false;
+  }
+
+  /** Undoes the latest change made here to a document; false when there is none. */
+  undo(documentId: string): boolean {
+    return this.travel(documentId, (history, shown) => history.undo(shown));
+  }
+
+  /** Makes the latest undone change again; false when there is none. */
+  redo(documentId: string): boolean {
+    return this.travel(documentId, (history, shown) => history.redo(shown));
+  }
+
+  private travel(documentId: string, step: (history: UndoHistory, shown: NewsDocument) => DocumentOperation | null): boolean {
+    const shown = this.snapshot.documents.get(documentId);
+    const history = this.histories.get(documentId);
+    if (!shown || !history) return false;
+    const operation = step(history, shown);
+    if (!operation) return false;
+    return this.apply(documentId, operation, { record: false }) === null;
   }
 
   /**
    * Applies a change now and sends it. Returns the error when the change cannot apply to the
    * document as shown (the change is then not made), else null.
    */
-  apply(documentId: string, operation: DocumentOperation): AppError | null {
+  apply(documentId: string, operation: DocumentOperation, { record = true } = {}): AppError | null {
     const shown = this.snapshot.documents.get(documentId);
     if (!shown) return { code: 'not_found', message: 'The article is not loaded yet.' };
     const check = applyOperation(shown, operation, this.context());
@@ -159,7 +237,9 @@ export class LibraryClient {
       return check.error;
     }
     if (check.value === shown) return null;
+    if (record) this.history(documentId).record(shown, check.value);
     this.pending.set(documentId, [...(this.pending.get(documentId) ?? []), operation]);
+    this.writeUnsaved();
     this.showDocument(documentId);
     void this.send(documentId);
     return null;
@@ -174,25 +254,43 @@ export class LibraryClient {
         if (!operation) break;
         const result = await this.api.request('updateDocument', { documentId, operation });
         if (!result.ok && !PERMANENT.has(result.error.code)) {
-          this.publish({ save: this.saveState(result.error.message) });
-          const delay = RETRY_DELAYS_MS[Math.min(this.retryCount++, RETRY_DELAYS_MS.length - 1)]!;
-          setTimeout(() => void this.send(documentId), delay);
+          const count = (this.failures.get(documentId)?.count ?? 0) + 1;
+          this.failures.set(documentId, { error: describeFailure(result.error), count });
+          this.publish({ save: this.saveState() });
+          setTimeout(() => void this.send(documentId), RETRY_DELAYS_MS[Math.min(count - 1, RETRY_DELAYS_MS.length - 1)]!);
           return;
         }
-        this.retryCount = 0;
-        this.pending.get(documentId)?.shift();
-        if (result.ok) {
-          const text = this.confirmed.get(documentId)?.text ?? '';
-          this.confirmed.set(documentId, { ...result.value.annotations, text });
-        } else {
-          this.publish({ message: { level: 'error', text: `A change was refused: ${result.error.message}` } });
+        this.failures.delete(documentId);
+        if (!result.ok) {
+          await this.dropUnsaved(documentId, result.error);
+          break;
         }
+        this.pending.get(documentId)?.shift();
+        this.writeUnsaved();
+        const text = this.confirmed.get(documentId)?.text ?? '';
+        this.confirmed.set(documentId, { ...result.value.annotations, text });
         this.showDocument(documentId);
       }
-      this.publish({ save: this.saveState(null) });
+      this.publish({ save: this.saveState() });
     } finally {
       this.sending.delete(documentId);
     }
+  }
+
+  /**
+   * A change the host refused for good: the changes made on top of it cannot stand either, so
+   * they are dropped with the document's undo history, and the document is shown as stored.
+   */
+  private async dropUnsaved(documentId: string, error: AppError): Promise<void> {
+    const dropped = this.pending.get(documentId)?.length ?? 0;
+    this.pending.delete(documentId);
+    this.writeUnsaved();
+    this.histories.get(documentId)?.clear();
+    const more = dropped > 1 ? ` (with ${dropped - 1} later change${dropped > 2 ? 's' : ''})` : '';
+    this.publish({ message: { level: 'error', text: `A change was refused${more}: ${error.message}. The article shows what is stored.` } });
+    const stored = await this.api.request('getDocument', { id: documentId });
+    if (stored.ok) this.confirmed.set(documentId, stored.value);
+    this.showDocument(documentId);
   }
 
   dismissMessage(): void {
