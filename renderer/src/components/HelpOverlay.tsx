@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+import type { LabelDefinition } from '../../../shared/model';
+import { chordLabel, COMMANDS } from '../keyMap';
+import { labelClass } from './labelStyles';
+
+interface HelpOverlayProps {
+  labels: readonly LabelDefinition[];
+  onClose(): void;
+}
+
+/** Every key of the window, read from the live key map and the label set (`?` opens it). */
+export function HelpOverlay({ labels, onClose }: HelpOverlayProps) {
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    closeButton.current?.focus();
+    return () => previous?.focus?.();
+  }, []);
+  return (
+    <div className="overlay" onClick={onClose}>
+      <div className="help-dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(event) => event.stopPropagation()}>
+        <header>
+          <h2 id="help-title">Keys</h2>
+          <button ref={closeButton} type="button" onClick={onClose} aria-label="Close the list of keys">
+            ×
+          </button>
+        </header>
+        <table className="key-table">
+          <tbody>
+            {labels.map((label) => (
+              <tr key={`label-${label.name}`} data-key-action={`label:${label.name}`}>
+                <td>{label.key ? <kbd>{label.key}</kbd> : <span className="hint">no key</span>}</td>
+                <td>
+                  Label the selection <span className={`label-name ${labelClass(labels, label.name)}`}>{label.name}</span> (or relabel the selected span)
+                </td>
+              </tr>
+            ))}
+            {COMMANDS.map((command) => (
+              <tr key={command.id} data-key-action={command.id}>
+                <td>
+                  {command.chords.map((chord, index) => (
+                    <span key={index}>
+                      {index > 0 && ' or '}
+                      <kbd>{chordLabel(chord)}</kbd>
+                    </span>
+                  ))}
+                </td>
+                <td>{command.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
