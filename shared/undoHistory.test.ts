@@ -68,6 +68,19 @@ describe('UndoHistory', () => {
     );
   });
 
+  test("redo puts back the store's stamps, not the window's guess, once the store has answered", () => {
+    const history = new UndoHistory();
+    const operation: DocumentOperation = { type: 'createSpan', span: { id: 's1', start: 0, end: 2, label: 'claim' } };
+    const shown = apply(START, operation, 1);
+    history.record(START, shown, operation);
+    const stored = apply(START, operation, 7);
+    history.confirm(operation, stored);
+    const undone = apply(stored, history.undo(stored)!, 8);
+    const redone = apply(undone, history.redo(undone)!, 9);
+    expect(annotationState(redone)).toEqual(annotationState(stored));
+    expect(redone.updatedAt).not.toBe(shown.updatedAt);
+  });
+
   test('a new change after undoing clears what could be redone', () => {
     const history = new UndoHistory();
     const created = apply(START, { type: 'createSpan', span: { id: 's1', start: 0, end: 2, label: 'claim' } }, 1);

@@ -10,6 +10,8 @@ export function annotationState(document: NewsDocument): AnnotationState {
 interface Step {
   before: AnnotationState;
   after: AnnotationState;
+  /** The change as sent, to match the stored result to it (see confirm). */
+  operation: DocumentOperation | null;
 }
 
 /** How many changes of one document can be undone. */
@@ -25,11 +27,25 @@ export class UndoHistory {
   private readonly redoSteps: Step[] = [];
 
   /** Records a change the user made; it clears what could be redone. */
-  record(before: NewsDocument, after: NewsDocument): void {
+  record(before: NewsDocument, after: NewsDocument, operation: DocumentOperation | null = null): void {
     if (before === after) return;
-    this.undoSteps.push({ before: annotationState(before), after: annotationState(after) });
+    this.undoSteps.push({ before: annotationState(before), after: annotationState(after), operation });
     if (this.undoSteps.length > UNDO_DEPTH) this.undoSteps.shift();
     this.redoSteps.length = 0;
+  }
+
+  /**
+   * The store answered `operation` with `stored`. Its stamps (the time of the change) are the
+   * store's, not the window's guess, so the step's "after" — and the next step's "before" —
+   * become what is stored, and redo puts back exactly that.
+   */
+  confirm(operation: DocumentOperation, stored: NewsDocument): void {
+    const index = this.undoSteps.findIndex((step) => step.operation === operation);
+    if (index === -1) return;
+    const state = annotationState(stored);
+    this.undoSteps[index]!.after = state;
+    const next = this.undoSteps[index + 1];
+    if (next) next.before = state;
   }
 
   get canUndo(): boolean {

@@ -67,7 +67,20 @@ export class NewsmarkPage {
    * the left edge of its first character to the right edge of its last, as a person would.
    */
   async selectText(text: string, occurrence = 0): Promise<void> {
-    const points = await this.articleText.evaluate(
+    const points = await this.textPoints(text, occurrence);
+    await this.page.mouse.move(points.x1, points.y1);
+    await this.page.mouse.down();
+    await this.page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
+    await this.page.mouse.move(points.x2, points.y2, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  /**
+   * Where `text` (its `occurrence`-th appearance) is on screen, scrolled into view: just inside
+   * the left edge of its first character and the right edge of its last, at mid height.
+   */
+  textPoints(text: string, occurrence = 0): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
+    return this.articleText.evaluate(
       (root, { text, occurrence }) => {
         const paragraphs = Array.from(root.querySelectorAll('p'));
         const full = paragraphs.map((paragraph) => paragraph.textContent ?? '').join('\n');
@@ -112,11 +125,6 @@ export class NewsmarkPage {
       },
       { text, occurrence },
     );
-    await this.page.mouse.move(points.x1, points.y1);
-    await this.page.mouse.down();
-    await this.page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
-    await this.page.mouse.move(points.x2, points.y2, { steps: 4 });
-    await this.page.mouse.up();
   }
 
   /** Selects `text` and presses the label's key. */

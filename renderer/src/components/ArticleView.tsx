@@ -89,6 +89,8 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const scroller = useRef<HTMLDivElement>(null);
   /** Whether Alt was held when the mouse selection was made: it turns snapping off once. */
   const altSelection = useRef(false);
+  /** Set while a handle is dragged, so the click that ends the drag does not select anything. */
+  const dragging = useRef(false);
   const labelNames = useMemo(() => labels.map((label) => label.name), [labels]);
   const selected = article.spans.find((span) => span.id === selectedSpanId) ?? null;
 
@@ -207,6 +209,10 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   };
 
   const handleClick = (event: React.MouseEvent) => {
+    if (dragging.current) {
+      dragging.current = false;
+      return;
+    }
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
     const covering = spansUnder(event.target);
@@ -243,6 +249,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
     const side = event.target instanceof HTMLElement ? event.target.dataset.handle : undefined;
     if (!selected || (side !== 'start' && side !== 'end')) return;
     event.preventDefault();
+    dragging.current = true;
     const span = selected;
     const rangeAt = (moveEvent: MouseEvent): TextRange | null => {
       const offset = offsetAt(moveEvent.clientX, moveEvent.clientY);
@@ -256,6 +263,8 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       window.removeEventListener('mousemove', onMove);
       window.removeEventListener('mouseup', onUp);
       setPreview(null);
+      // The click that follows this mouse-up (if any) comes before the next task.
+      setTimeout(() => (dragging.current = false), 0);
       const range = rangeAt(upEvent);
       if (range) onResizeSpan(span.id, range);
     };

@@ -237,7 +237,7 @@ export class LibraryClient {
       return check.error;
     }
     if (check.value === shown) return null;
-    if (record) this.history(documentId).record(shown, check.value);
+    if (record) this.history(documentId).record(shown, check.value, operation);
     this.pending.set(documentId, [...(this.pending.get(documentId) ?? []), operation]);
     this.writeUnsaved();
     this.showDocument(documentId);
@@ -268,7 +268,9 @@ export class LibraryClient {
         this.pending.get(documentId)?.shift();
         this.writeUnsaved();
         const text = this.confirmed.get(documentId)?.text ?? '';
-        this.confirmed.set(documentId, { ...result.value.annotations, text });
+        const stored = { ...result.value.annotations, text };
+        this.confirmed.set(documentId, stored);
+        this.histories.get(documentId)?.confirm(operation, stored);
         this.showDocument(documentId);
       }
       this.publish({ save: this.saveState() });
