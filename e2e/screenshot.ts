@@ -1,7 +1,9 @@
 /**
  * `npm run screenshot -- OUT.png`: starts the browser host on a fresh data folder, labels
  * sample article 003 through the API with several overlapping and nested spans of all three
- * labels, opens it in Chromium, selects one span, hovers an overlap, and saves a screenshot.
+ * labels, links the first quote to its attribution (with the speaker named), opens it in
+ * Chromium, selects the quote, hovers the attribution, and saves a screenshot: the link shows as
+ * a connector between the two ends and in the span panel.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -43,15 +45,20 @@ async function main(): Promise<void> {
       if (label === 'quote' && !firstQuoteId) firstQuoteId = id;
       await callApi(host, 'updateDocument', { documentId: ARTICLE_ID, operation: { type: 'createSpan', span: { id, start, end: start + text.length, label } } });
     }
+    const operations = [
+      { type: 'linkSpans', relation: { id: 'link1', label: 'attributed_to', headId: firstQuoteId, childId: 'shot4' } },
+      { type: 'setSpanSpeaker', spanId: 'shot4', speaker: 'Jen Psaki' },
+    ];
+    for (const operation of operations) await callApi(host, 'updateDocument', { documentId: ARTICLE_ID, operation });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
     await page.goto(host.url);
     await page.locator('.document-item[data-document-id="003_37448910395a2621"]').click();
     await page.locator('.nm-hl').first().waitFor();
     await page.locator(`.span-item[data-span-id="${firstQuoteId}"]`).click();
     await page.locator('.article-scroll').evaluate((element) => element.scrollTo(0, 220));
-    const overlap = page.locator('.nm-hl[data-label="quote"] .nm-hl[data-label="claim"]').first();
-    await overlap.hover();
+    await page.locator('.nm-hl[data-span-id="shot4"]').first().hover();
     await page.locator('.hover-card').waitFor();
+    await page.locator('.link-connector').waitFor();
     await page.screenshot({ path: out });
     console.log(`screenshot saved to ${out}`);
   } finally {
