@@ -46,7 +46,10 @@ function wholeTextMover(text: string, unit: CaretUnit): (offset: number, directi
             const content = text.slice(segment.start, segment.end);
             const start = segment.start + (content.length - content.trimStart().length);
             const end = segment.start + content.trimEnd().length;
-            return start < end ? [{ start, end }] : [];
+            if (start >= end) return [];
+            // Trimmed ends widen to whole clusters (a combining mark on a space).
+            const clusters = segmentsOf(text.slice(segment.start, segment.end), 'grapheme').map((cluster) => ({ start: cluster.start + segment.start, end: cluster.end + segment.start }));
+            return [{ start: clusters.find((cluster) => cluster.end > start)!.start, end: clusters.findLast((cluster) => cluster.start < end)!.end }];
           });
   return (offset, direction) => {
     if (offset === (direction === 1 ? text.length : 0)) return offset;
@@ -400,6 +403,11 @@ describe('nextBoundary on random text', () => {
     expect(nextBoundary(text, 500, 'character', -1)).toBe(2);
     expect(nextBoundary(text, 500, 'character', 1)).toBe(603);
     expect(snapToWords(text, 0, 500)).toEqual({ start: 0, end: 2 });
+  });
+
+  test('a sentence move never stops inside a cluster that starts with white space', () => {
+    expect(nextBoundary(' \u0301well-known', 2, 'sentence', -1)).toBe(0);
+    expect(nextBoundary('Yes \u0301', 0, 'sentence', 1)).toBe(5);
   });
 
   test('moves strictly in its direction onto a grapheme boundary, unless at that end of the text', () => {

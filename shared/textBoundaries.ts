@@ -218,13 +218,16 @@ function nextSentence(text: string, offset: number, direction: 1 | -1): number {
   if (direction === 1) {
     for (const segment of segmentsFrom(text, offset, 'sentence')) {
       const content = trimRange(text, segment.start, segment.end);
-      if (content && content.end > offset) return content.end;
+      // Trimming may stop inside a cluster (a combining mark on a space); the cluster's end is the boundary.
+      const end = content && segmentAt(text, content.end - 1, 'grapheme').end;
+      if (end && end > offset) return end;
     }
     return text.length;
   }
   for (const segment of segmentsBefore(text, offset, 'sentence')) {
     const content = trimRange(text, segment.start, segment.end);
-    if (content && content.start < offset) return content.start;
+    const start = content && segmentAt(text, content.start, 'grapheme').start;
+    if (content && start! < offset) return start!;
   }
   return 0;
 }
