@@ -3,6 +3,7 @@ import { summarise, withoutText } from '../../shared/model';
 import { applyOperation } from '../../shared/operations';
 import { fail, ok, type Result } from '../../shared/result';
 import type { LibraryStore } from '../store/libraryStore';
+import { searchLibrary } from './searchLibrary';
 
 /** One handler per request of the contract; arguments arrive already validated. */
 export type Handlers = {
@@ -38,6 +39,12 @@ export function createLibraryHandlers(store: LibraryStore): Handlers {
     },
     async getNotices() {
       return ok([...store.notices]);
+    },
+    async applyLabelChanges(changes) {
+      return store.applyLabelChanges(changes);
+    },
+    async searchDocuments(search) {
+      return ok(await searchLibrary(store, search));
     },
   };
 }
