@@ -4,8 +4,10 @@ import { type DocumentStatus } from '../../shared/model';
 import { trimRange } from '../../shared/spans';
 import { ArticleView, type ArticleViewHandle } from './components/ArticleView';
 import { DocumentList } from './components/DocumentList';
+import { FindBar } from './components/FindBar';
 import { LabelToolbar } from './components/LabelToolbar';
 import { useLabelStyles } from './components/labelStyles';
+import { SettingsPanel } from './components/SettingsPanel';
 import { SpanPanel } from './components/SpanPanel';
 import { StatusPicker } from './components/StatusPicker';
 import { LibraryClient } from './data/libraryClient';
@@ -128,6 +130,7 @@ export function App({ api }: { api: NewsmarkApi }) {
         <span className={`save-state${save.error ? ' failed' : ''}`} role="status" aria-live="polite" data-pending={save.pending}>
           {save.error ? `Not saved — retrying: ${save.error}` : save.pending > 0 ? 'Saving…' : 'All changes saved'}
         </span>
+        {library.settings && <SettingsPanel api={api} client={client} settings={library.settings} summaries={library.summaries} pendingSaves={save.pending} />}
         <button type="button" className="export-button" onClick={exportAll}>
           Export JSONL
         </button>
@@ -155,8 +158,9 @@ export function App({ api }: { api: NewsmarkApi }) {
         </div>
       )}
       <div className="workspace">
-        <DocumentList summaries={library.summaries} labels={labels ?? []} currentId={currentId} onOpen={openDocument} />
+        <DocumentList api={api} summaries={library.summaries} labels={labels ?? []} currentId={currentId} onOpen={openDocument} />
         <main className="article-pane">
+          <FindBar />
           {current ? (
             <>
               <div className="article-header">

@@ -7,6 +7,7 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState }
 import { TextPositionMap, toEditorDocument } from '../../../shared/editorPositions';
 import type { LabelDefinition, NewsDocument } from '../../../shared/model';
 import type { TextRange } from '../../../shared/spans';
+import { FindHighlights } from '../editor/findHighlights';
 import { SpanHighlights } from '../editor/spanHighlights';
 import { labelClass } from './labelStyles';
 
@@ -42,7 +43,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const positions = useMemo(() => new TextPositionMap(article.text), [article.text]);
   const editor = useEditor(
     {
-      extensions: [Document, Paragraph, Text, SpanHighlights],
+      extensions: [Document, Paragraph, Text, SpanHighlights, FindHighlights],
       content: toEditorDocument(article.text),
       editable: false,
       injectCSS: false,
