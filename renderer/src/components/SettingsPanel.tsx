@@ -108,7 +108,8 @@ export function SettingsPanel({ api, client, settings, summaries, pendingSaves }
   const opener = useRef<HTMLButtonElement>(null);
   const close = () => {
     setOpen(false);
-    opener.current?.focus();
+    // Once the modal dialog is gone: until then the rest of the window is inert.
+    requestAnimationFrame(() => opener.current?.focus());
   };
   return (
     <>
