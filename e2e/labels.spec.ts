@@ -96,6 +96,10 @@ test.describe('labels and keys', () => {
     await app.label(QUOTE, '4');
     await expect(app.highlights('stance').first()).toHaveAttribute('title', 'stance');
     await expect(app.panelItems('stance')).toHaveText([QUOTE]);
+    // Names drawn on a label's colour take black or white, whichever reads better on it.
+    const nameColour = (label: string) => app.page.locator(`.span-group[data-label="${label}"] .label-name`).evaluate((element) => getComputedStyle(element).color);
+    expect(await nameColour('stance')).toBe('lab(0 0 0)'); // black on vermillion
+    expect(await nameColour('claim')).toBe('lab(100 0 0)'); // white on blue
     await app.waitUntilSaved();
     const { records } = await app.exportViaButton();
     expect(records.flatMap((record) => record.spans).map((span) => `${span.label} ${span.text}`)).toEqual([`stance ${QUOTE}`]);
