@@ -7,17 +7,25 @@ import type { TextRange } from './spans';
  * offsets (UTF-16, end exclusive) into the original text, never into a folded copy.
  */
 
-/** A text folded for comparison, with where each folded unit came from in the original. */
+/**
+ * A text folded for comparison, as segments: a run of plain ASCII folds to itself lower-cased,
+ * unit for unit (most of a text); any other character, or run of white space, folds on its own.
+ */
 interface FoldedText {
   folded: string;
-  /** Original offset where the character that produced folded unit i starts. */
-  startOf: Int32Array;
-  /** Original offset where that character (or run of white space) ends. */
-  endOf: Int32Array;
+  /** Per segment, in order: where it starts in `folded` and in the original text … */
+  foldedStarts: number[];
+  originalStarts: number[];
+  /** … and, for a segment of one character or white-space run, where that ends in the original (-1 for a plain run). */
+  originalEnds: number[];
 }
 
 const COMBINING_MARK = /\p{M}/gu;
+const STARTS_WITH_MARK = /^\p{M}/u;
 const WHITE_SPACE = /^\s$/u;
+/** Printable ASCII, and single spaces between it (a lone space folds to itself). */
+const PLAIN_RUN = /(?:[\x21-\x7e]| (?!\s))+/y;
+const SPACE_RUN = /\s+/y;
 const foldCache = new Map<number, string>();
 
 /**
@@ -35,49 +43,68 @@ function foldCodePoint(codePoint: number): string {
 }
 
 function foldText(text: string): FoldedText {
-  let capacity = text.length + 16;
-  let startOf = new Int32Array(capacity);
-  let endOf = new Int32Array(capacity);
   const pieces: string[] = [];
-  let length = 0;
-  let previousWasSpace = false;
-  const push = (piece: string, start: number, end: number) => {
-    if (length + piece.length > capacity) {
-      capacity = (length + piece.length) * 2;
-      const grownStarts = new Int32Array(capacity);
-      const grownEnds = new Int32Array(capacity);
-      grownStarts.set(startOf);
-      grownEnds.set(endOf);
-      startOf = grownStarts;
-      endOf = grownEnds;
-    }
-    for (let unit = 0; unit < piece.length; unit++) {
-      startOf[length] = start;
-      endOf[length] = end;
-      length++;
-    }
+  const result: FoldedText = { folded: '', foldedStarts: [], originalStarts: [], originalEnds: [] };
+  let foldedLength = 0;
+  const segment = (piece: string, start: number, end: number) => {
+    if (piece.length === 0) return;
+    result.foldedStarts.push(foldedLength);
+    result.originalStarts.push(start);
+    result.originalEnds.push(end);
     pieces.push(piece);
+    foldedLength += piece.length;
   };
   for (let offset = 0; offset < text.length; ) {
-    const unit = text.charCodeAt(offset);
-    // Plain ASCII letters and digits, the bulk of most text, skip the general path.
-    const isPlainAscii = unit < 0x80 && unit !== 0x20 && (unit < 0x09 || unit > 0x0d);
-    const codePoint = isPlainAscii ? unit : text.codePointAt(offset)!;
-    const size = codePoint > 0xffff ? 2 : 1;
-    const piece = isPlainAscii ? (unit >= 0x41 && unit <= 0x5a ? String.fromCharCode(unit + 32) : text[offset]!) : foldCodePoint(codePoint);
-    if (piece === ' ') {
-      // A run of white space is one space, standing for the whole run.
-      if (previousWasSpace) endOf[length - 1] = offset + size;
-      else push(piece, offset, offset + size);
-      previousWasSpace = true;
-    } else {
-      if (piece.length > 0) push(piece, offset, offset + size);
-      else if (length > 0) endOf[length - 1] = offset + size; // an accent belongs to the letter before it
-      previousWasSpace = false;
+    PLAIN_RUN.lastIndex = offset;
+    const plain = PLAIN_RUN.exec(text);
+    if (plain) {
+      segment(plain[0].toLowerCase(), offset, -1);
+      offset += plain[0].length;
+      continue;
     }
+    SPACE_RUN.lastIndex = offset;
+    const spaces = SPACE_RUN.exec(text);
+    if (spaces) {
+      // A run of white space is one space, standing for the whole run.
+      segment(' ', offset, offset + spaces[0].length);
+      offset += spaces[0].length;
+      continue;
+    }
+    const codePoint = text.codePointAt(offset)!;
+    const size = codePoint > 0xffff ? 2 : 1;
+    segment(foldCodePoint(codePoint), offset, offset + size);
     offset += size;
   }
-  return { folded: pieces.join(''), startOf: startOf.subarray(0, length), endOf: endOf.subarray(0, length) };
+  result.folded = pieces.join('');
+  return result;
+}
+
+/** The last segment starting at or before folded offset `at`. */
+function segmentAt(text: FoldedText, at: number): number {
+  let low = 0;
+  let high = text.foldedStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (text.foldedStarts[middle]! <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** Where the character that folded unit `at` came from starts in the original. */
+function originalStart(text: FoldedText, at: number): number {
+  const index = segmentAt(text, at);
+  const end = text.originalEnds[index]!;
+  return end === -1 ? text.originalStarts[index]! + at - text.foldedStarts[index]! : text.originalStarts[index]!;
+}
+
+/** Where that character ends in the original, with any accents (combining marks) after it. */
+function originalEnd(original: string, text: FoldedText, at: number): number {
+  const index = segmentAt(text, at);
+  const end = text.originalEnds[index]!;
+  let result = end === -1 ? text.originalStarts[index]! + at - text.foldedStarts[index]! + 1 : end;
+  while (result < original.length && STARTS_WITH_MARK.test(original.slice(result, result + 2))) result += original.codePointAt(result)! > 0xffff ? 2 : 1;
+  return result;
 }
 
 /** The query as it is compared: folded, with white space at its ends dropped. */
@@ -92,10 +119,10 @@ function foldQuery(query: string): string {
 export function findMatches(text: string, query: string, limit = Number.POSITIVE_INFINITY): TextRange[] {
   const needle = foldQuery(query);
   if (needle.length === 0) return [];
-  const { folded, startOf, endOf } = foldText(text);
+  const folded = foldText(text);
   const matches: TextRange[] = [];
-  for (let at = folded.indexOf(needle); at >= 0 && matches.length < limit; at = folded.indexOf(needle, at + needle.length)) {
-    matches.push({ start: startOf[at]!, end: endOf[at + needle.length - 1]! });
+  for (let at = folded.folded.indexOf(needle); at >= 0 && matches.length < limit; at = folded.folded.indexOf(needle, at + needle.length)) {
+    matches.push({ start: originalStart(folded, at), end: originalEnd(text, folded, at + needle.length - 1) });
   }
   return matches;
 }

@@ -3,7 +3,7 @@ import { summarise, withoutText } from '../../shared/model';
 import { applyOperation } from '../../shared/operations';
 import { fail, ok, type Result } from '../../shared/result';
 import type { LibraryStore } from '../store/libraryStore';
-import { searchLibrary } from './searchLibrary';
+import { LibrarySearcher } from './searchLibrary';
 
 /** One handler per request of the contract; arguments arrive already validated. */
 export type Handlers = {
@@ -12,6 +12,7 @@ export type Handlers = {
 
 /** The services behind the contract, over one open library. */
 export function createLibraryHandlers(store: LibraryStore): Handlers {
+  const searcher = new LibrarySearcher(store);
   return {
     async listDocuments() {
       return ok(store.listDocuments());
@@ -44,7 +45,7 @@ export function createLibraryHandlers(store: LibraryStore): Handlers {
       return store.applyLabelChanges(changes);
     },
     async searchDocuments(search) {
-      return ok(await searchLibrary(store, search));
+      return ok(await searcher.search(search));
     },
   };
 }

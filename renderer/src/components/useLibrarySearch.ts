@@ -1,10 +1,31 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NewsmarkApi } from '../../../shared/contract';
 import { isFiltering, passesFilter, type DocumentFilter, type SearchHit } from '../../../shared/librarySearch';
 import type { DocumentSummary } from '../../../shared/model';
 
 /** Typing pauses this long before the library is searched. */
 const SEARCH_DELAY_MS = 150;
+
+/** One search at a time: a search of a big library reads every article, and typing must not pile them up. */
+interface SearchQueue {
+  running: boolean;
+  /** The newest search asked for while one ran; older waiting ones are dropped. */
+  next: (() => Promise<void>) | null;
+}
+
+function runAfterCurrent(queue: SearchQueue, search: () => Promise<void>): void {
+  if (queue.running) {
+    queue.next = search;
+    return;
+  }
+  queue.running = true;
+  void search().finally(() => {
+    queue.running = false;
+    const next = queue.next;
+    queue.next = null;
+    if (next) runAfterCurrent(queue, next);
+  });
+}
 
 export interface ListRow {
   summary: DocumentSummary;
@@ -31,6 +52,7 @@ export function useLibrarySearch(api: NewsmarkApi, summaries: readonly DocumentS
   const [answer, setAnswer] = useState<{ query: string; filterKey: string; hits: Map<string, SearchHit> } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const filterKey = JSON.stringify(filter);
+  const queue = useRef<SearchQueue>({ running: false, next: null });
 
   useEffect(() => {
     if (trimmed === '') {
@@ -39,17 +61,19 @@ export function useLibrarySearch(api: NewsmarkApi, summaries: readonly DocumentS
       return;
     }
     let stale = false;
-    const timer = setTimeout(() => {
-      void api.request('searchDocuments', { query: trimmed, ...filter }).then((result) => {
-        if (stale) return;
-        if (!result.ok) {
-          setError(result.error.message);
-          return;
-        }
-        setError(null);
-        setAnswer({ query: trimmed, filterKey, hits: new Map(result.value.hits.map((hit) => [hit.id, hit])) });
-      });
-    }, SEARCH_DELAY_MS);
+    const search = async () => {
+      // Typed on meanwhile: a newer search is waiting to go.
+      if (stale) return;
+      const result = await api.request('searchDocuments', { query: trimmed, ...filter });
+      if (stale) return;
+      if (!result.ok) {
+        setError(result.error.message);
+        return;
+      }
+      setError(null);
+      setAnswer({ query: trimmed, filterKey, hits: new Map(result.value.hits.map((hit) => [hit.id, hit])) });
+    };
+    const timer = setTimeout(() => runAfterCurrent(queue.current, search), SEARCH_DELAY_MS);
     return () => {
       stale = true;
       clearTimeout(timer);
