@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { NewsmarkApi } from '../../../shared/contract';
 import type { DocumentFilter } from '../../../shared/librarySearch';
 import type { DocumentSummary, LabelDefinition } from '../../../shared/model';
@@ -158,7 +158,8 @@ interface DocumentRowProps {
   onOpen(id: string): void;
 }
 
-function DocumentRow({ row, labels, current, active, index, count, top, measure, onOpen }: DocumentRowProps) {
+/** One row; drawn again only when what it shows changes, not on every scroll. */
+const DocumentRow = memo(function DocumentRow({ row, labels, current, active, index, count, top, measure, onOpen }: DocumentRowProps) {
   const { summary, hit } = row;
   return (
     <div
@@ -198,4 +199,4 @@ function DocumentRow({ row, labels, current, active, index, count, top, measure,
       )}
     </div>
   );
-}
+});
