@@ -12,6 +12,9 @@ function labelsOf(records: readonly ExportRecord[]): string[] {
 
 test.describe('the settings dialog', () => {
   test('is a modal dialog used by keyboard: focus starts inside, Tab and Shift+Tab stay inside, Escape closes it and gives focus back', async ({ app }) => {
+    await app.openArticle(WHITE_HOUSE);
+    await app.label(QUOTE, '2');
+    await expect(app.page.locator('.nm-hl.nm-selected').first()).toHaveAttribute('data-label', 'quote');
     const settings = new SettingsDialog(app.page);
     await settings.openButton.focus();
     await app.page.keyboard.press('Enter');
@@ -29,11 +32,14 @@ test.describe('the settings dialog', () => {
     await app.page.keyboard.press('Shift+Tab');
     await expect(settings.saveButton).toBeFocused();
 
-    // Label keys typed in the dialog do not label the article behind it.
-    await app.page.keyboard.press('2');
+    // Keys pressed in the dialog do not act on the article behind it: the selected span stays.
+    await app.page.keyboard.press('Delete');
+    await app.page.keyboard.press('1');
     await app.page.keyboard.press('Escape');
     await expect(settings.dialog).toHaveCount(0);
     await expect(settings.openButton).toBeFocused();
+    await expect(app.panelItems('quote')).toHaveText([QUOTE]);
+    await expect(app.page.locator('.nm-hl.nm-selected').first()).toHaveAttribute('data-label', 'quote');
     expect(app.problems).toEqual([]);
   });
 });

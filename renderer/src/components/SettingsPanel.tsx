@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NewsmarkApi } from '../../../shared/contract';
-import { LABEL_PALETTE, MARKS_MINIMUM, TEXT_MINIMUM, colourName, contrastReport, formatRatio } from '../../../shared/labelPalette';
-import { RESERVED_KEYS, keyProblem, labelChangesProblem, labelChangesSchema, nameProblem, type LabelChangesInput } from '../../../shared/labelSet';
+import { LABEL_PALETTE } from '../../../shared/labelPalette';
+import { RESERVED_KEYS, keyProblem, labelChangesProblem, labelChangesSchema, nameProblem } from '../../../shared/labelSet';
 import type { DocumentSummary, Settings } from '../../../shared/model';
 import { describeSchemaError } from '../../../shared/schemaError';
 import { applyLabelChanges } from '../data/applyLabelChanges';
 import type { LibraryClient } from '../data/libraryClient';
+import { DeleteConfirmation, LabelRow } from './LabelSettingsRow';
+import { draftOf, labelUse, requestOf, type Draft, type DraftLabel } from './settingsDraft';
+import { trapFocus } from './trapFocus';
 
 interface SettingsPanelProps {
   api: NewsmarkApi;
@@ -14,87 +17,6 @@ interface SettingsPanelProps {
   summaries: readonly DocumentSummary[];
   /** Changes not yet saved; the panel waits for them, since a label change reloads documents. */
   pendingSaves: number;
-}
-
-/** A label as edited: `original` is its name in the saved settings (null for a new label). */
-interface DraftLabel {
-  row: number;
-  original: string | null;
-  name: string;
-  color: string;
-  key: string;
-}
-
-interface Draft {
-  annotator: string;
-  snapToWords: boolean;
-  labels: DraftLabel[];
-  /** Saved labels the user chose to delete, with their spans. */
-  deleted: string[];
-}
-
-interface LabelUse {
-  spans: number;
-  documents: number;
-}
-
-function draftOf(settings: Settings): Draft {
-  return {
-    annotator: settings.annotator,
-    snapToWords: settings.snapToWords,
-    labels: settings.labels.map((label, row) => ({ row, original: label.name, ...label })),
-    deleted: [],
-  };
-}
-
-/** How many spans (and in how many documents) carry `label`, from the list's counts. */
-function labelUse(summaries: readonly DocumentSummary[], label: string): LabelUse {
-  let spans = 0;
-  let documents = 0;
-  for (const summary of summaries) {
-    const count = summary.counts[label] ?? 0;
-    spans += count;
-    if (count > 0) documents++;
-  }
-  return { spans, documents };
-}
-
-function spansPhrase({ spans, documents }: LabelUse): string {
-  if (spans === 0) return 'No span in the library carries it';
-  return `${spans} ${spans === 1 ? 'span' : 'spans'} in ${documents} ${documents === 1 ? 'article' : 'articles'} carry it`;
-}
-
-function requestOf(draft: Draft): LabelChangesInput {
-  return {
-    settings: { annotator: draft.annotator.trim(), snapToWords: draft.snapToWords, labels: draft.labels.map(({ name, color, key }) => ({ name, color, key })) },
-    renames: draft.labels.flatMap((label) => (label.original !== null && label.original !== label.name ? [{ from: label.original, to: label.name }] : [])),
-    deletions: draft.deleted,
-  };
-}
-
-/** The key typed into a key field: the character that was added, or "" when it was cleared. */
-function typedKey(previous: string, value: string): string {
-  const added = previous !== '' && value.includes(previous) && value !== previous ? value.replace(previous, '') : value;
-  const characters = [...added];
-  return characters[characters.length - 1] ?? '';
-}
-
-/** Keeps Tab and Shift+Tab inside `container`. */
-function trapFocus(event: React.KeyboardEvent, container: HTMLElement): void {
-  if (event.key !== 'Tab') return;
-  const focusable = [...container.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
-    (element) => !element.hasAttribute('disabled') && element.getClientRects().length > 0 && !(element instanceof HTMLInputElement && element.type === 'radio' && !element.checked),
-  );
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (!first || !last) return;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
 }
 
 /**
@@ -314,120 +236,5 @@ function SettingsDialog({ api, client, settings, summaries, pendingSaves, onClos
         </div>
       </form>
     </dialog>
-  );
-}
-
-interface LabelRowProps {
-  label: DraftLabel;
-  index: number;
-  problems: { name: string | null; key: string | null };
-  sameColourAs: string | null;
-  use: LabelUse | null;
-  canDelete: boolean;
-  onChange(changes: Partial<DraftLabel>): void;
-  onDelete(): void;
-  deleteButton(element: HTMLButtonElement | null): void;
-}
-
-function LabelRow({ label, index, problems, sameColourAs, use, canDelete, onChange, onDelete, deleteButton }: LabelRowProps) {
-  const id = `label-row-${label.row}`;
-  const report = contrastReport(label.color);
-  const faint = report.marks < MARKS_MINIMUM;
-  const unreadable = report.textOnTint < TEXT_MINIMUM || report.name < TEXT_MINIMUM;
-  const shownName = label.name || `label ${index + 1}`;
-  return (
-    <li className="label-row" data-row={label.row} data-label={label.original ?? ''}>
-      <div className="label-row-fields">
-        <label className="settings-field label-name-field">
-          <span>Name</span>
-          <input
-            type="text"
-            className="label-name-input"
-            value={label.name}
-            aria-invalid={problems.name !== null}
-            aria-describedby={problems.name ? `${id}-name-problem` : undefined}
-            onChange={(event) => onChange({ name: event.target.value })}
-          />
-        </label>
-        <label className="settings-field label-key-field">
-          <span>Key</span>
-          <input
-            type="text"
-            className="label-key-input"
-            value={label.key}
-            aria-label={`Key for “${shownName}”`}
-            aria-invalid={problems.key !== null}
-            aria-describedby={problems.key ? `${id}-key-problem` : undefined}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => onChange({ key: typedKey(label.key, event.target.value) })}
-          />
-        </label>
-        <button type="button" ref={deleteButton} className="delete-label" disabled={!canDelete} onClick={onDelete} aria-label={`Delete label “${shownName}”`}>
-          Delete
-        </button>
-      </div>
-      {problems.name && (
-        <p id={`${id}-name-problem`} className="field-problem">
-          {problems.name}
-        </p>
-      )}
-      {problems.key && (
-        <p id={`${id}-key-problem`} className="field-problem key-problem">
-          {problems.key}
-        </p>
-      )}
-      {label.original !== null && label.original !== label.name && label.name !== '' && (
-        <p className="hint">
-          Renames “{label.original}” {use && use.spans > 0 ? `on ${use.spans} ${use.spans === 1 ? 'span' : 'spans'}` : ''}
-        </p>
-      )}
-      <fieldset className="colour-picker">
-        <legend>Colour of “{shownName}”</legend>
-        {LABEL_PALETTE.map((entry) => (
-          <label key={entry.color} className="colour-option" title={`${entry.name} ${entry.color}`}>
-            <input type="radio" name={`${id}-colour`} value={entry.color} checked={label.color === entry.color} onChange={() => onChange({ color: entry.color })} />
-            <span className="colour-swatch" style={{ background: entry.color }} aria-hidden="true" />
-            <span className="visually-hidden">{entry.name}</span>
-          </label>
-        ))}
-      </fieldset>
-      <p className={`contrast-report${faint || unreadable ? ' warn' : ''}`}>
-        {colourName(label.color)}: marks on the page {formatRatio(report.marks)}
-        {faint ? ' — faint (under 3:1)' : ''}; text on the highlight {formatRatio(report.textOnTint)}; name chip {formatRatio(report.name)}
-        {unreadable ? ' — hard to read' : ''}
-        {sameColourAs ? `. Same colour as “${sameColourAs}”: the two are told apart only by their names and underlines.` : ''}
-      </p>
-    </li>
-  );
-}
-
-interface DeleteConfirmationProps {
-  label: DraftLabel;
-  use: LabelUse;
-  onConfirm(): void;
-  onCancel(): void;
-}
-
-function DeleteConfirmation({ label, use, onConfirm, onCancel }: DeleteConfirmationProps) {
-  const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirm.current?.focus(), []);
-  const saved = label.original !== null;
-  return (
-    <div className="delete-confirmation" role="alertdialog" aria-modal="false" aria-labelledby="delete-title" aria-describedby="delete-description">
-      <h3 id="delete-title">Delete the label “{label.original ?? label.name}”?</h3>
-      <p id="delete-description">
-        {saved ? `${spansPhrase(use)}. ` : ''}
-        {saved && use.spans > 0 ? 'Those spans, and their links, will be removed from every article when you save.' : 'It is removed when you save.'}
-      </p>
-      <div className="dialog-buttons">
-        <button type="button" onClick={onCancel}>
-          Keep it
-        </button>
-        <button type="button" ref={confirm} className="danger" onClick={onConfirm}>
-          Delete label{saved && use.spans > 0 ? ` and ${use.spans} ${use.spans === 1 ? 'span' : 'spans'}` : ''}
-        </button>
-      </div>
-    </div>
   );
 }
