@@ -30,8 +30,8 @@ export const LABEL_PALETTE: readonly PaletteColour[] = [
 ];
 
 /** The article's page and text colours (styles.css `--panel` and `--ink`). */
-export const ARTICLE_BACKGROUND = '#ffffff';
-export const ARTICLE_TEXT = '#1d1f21';
+const ARTICLE_BACKGROUND = '#ffffff';
+const ARTICLE_TEXT = '#1d1f21';
 /** How strongly a selected highlight tints the page (styles.css `.nm-hl.nm-selected`). */
 const STRONGEST_TINT = 0.42;
 

@@ -44,7 +44,6 @@ export function labelSetProblems(labels: readonly LabelDefinition[]): string[] {
 }
 
 export const labelRenameSchema = z.object({ from: labelNameSchema, to: labelNameSchema }).strict();
-export type LabelRename = z.infer<typeof labelRenameSchema>;
 
 /**
  * One change of the label set, applied as a whole: the new settings, which old labels were

@@ -3,7 +3,7 @@ import { documentStatusSchema, labelNameSchema, type DocumentStatus, type Docume
 import type { Snippet } from './textSearch';
 
 /** Which documents the list shows: any of these statuses, and a span of any of these labels. */
-export const documentFilterSchema = z
+const documentFilterSchema = z
   .object({
     /** Absent or empty: every status. */
     statuses: z.array(documentStatusSchema).max(4).optional(),
