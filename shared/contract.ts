@@ -3,6 +3,8 @@ import { idSchema, settingsSchema, type DocumentAnnotations, type DocumentSummar
 import { operationSchema } from './operations';
 import type { Result } from './result';
 import type { ExportOptions } from './exportRecord';
+import { labelChangesSchema, type LabelChangeOutcome } from './labelSet';
+import { librarySearchSchema, type SearchResults } from './librarySearch';
 
 /**
  * The one contract between the renderer and the main process: request name → argument schema
@@ -20,6 +22,10 @@ export const requestSchemas = {
   updateSettings: z.object({ settings: settingsSchema }).strict(),
   /** Problems found while opening the library (damaged files set aside, …), for the user. */
   getNotices: z.object({}).strict(),
+  /** Changes the label set; renamed and deleted labels change the spans of every document. */
+  applyLabelChanges: labelChangesSchema,
+  /** Documents whose title or text contains a query, filtered by status and label. */
+  searchDocuments: librarySearchSchema,
 } as const;
 
 export interface Notice {
@@ -34,6 +40,8 @@ export interface RequestResults {
   getSettings: Settings;
   updateSettings: Settings;
   getNotices: Notice[];
+  applyLabelChanges: LabelChangeOutcome;
+  searchDocuments: SearchResults;
 }
 
 export type RequestName = keyof typeof requestSchemas;

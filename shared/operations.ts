@@ -72,7 +72,8 @@ export interface OperationContext {
   labels: readonly string[];
 }
 
-function touch(document: NewsDocument, context: OperationContext, changes: Partial<NewsDocument>): NewsDocument {
+/** The document with `changes`, stamped as changed now by the context's annotator. */
+export function touch(document: NewsDocument, context: OperationContext, changes: Partial<NewsDocument>): NewsDocument {
   return {
     ...document,
     ...changes,
@@ -91,7 +92,7 @@ function sameLink(a: Pick<Relation, 'label' | 'headId' | 'childId'>, b: Pick<Rel
 }
 
 /** Removes spans by id, with the relations that point at them. */
-function withoutSpans(document: NewsDocument, ids: ReadonlySet<string>): Pick<NewsDocument, 'spans' | 'relations'> {
+export function withoutSpans(document: NewsDocument, ids: ReadonlySet<string>): Pick<NewsDocument, 'spans' | 'relations'> {
   return {
     spans: document.spans.filter((span) => !ids.has(span.id)),
     relations: document.relations.filter((relation) => !ids.has(relation.headId) && !ids.has(relation.childId)),

@@ -27,6 +27,8 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     getSettings: answer('getSettings'),
     updateSettings: answer('updateSettings'),
     getNotices: answer('getNotices'),
+    applyLabelChanges: answer('applyLabelChanges'),
+    searchDocuments: answer('searchDocuments'),
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import {
   DEFAULT_LABELS,
   ID_PATTERN,
   documentStatusSchema,
+  labelNameSchema,
   newsDocumentSchema,
   settingsSchema,
   type SettingsInput,
@@ -16,7 +17,8 @@ import {
   type NewsDocument,
   type Settings,
 } from '../../shared/model';
-import { fail, type Result } from '../../shared/result';
+import { labelChangesProblem, labelRenameSchema, relabelDocument, type LabelChangeOutcome, type LabelChanges } from '../../shared/labelSet';
+import { fail, ok, type Result } from '../../shared/result';
 import { compareSpans } from '../../shared/spans';
 import { acquireDataFolderLock, type DataFolderLock } from './dataFolderLock';
 import { DamagedFileError, DurableJsonFile } from './durableJsonFile';
@@ -49,6 +51,8 @@ const indexSchema = z.object({
   schemaVersion: z.number().int(),
   settings: settingsSchema,
   documents: z.array(indexEntrySchema),
+  /** A label change whose settings are saved but whose documents may not all be rewritten yet. */
+  labelChangesUnderway: z.object({ renames: z.array(labelRenameSchema), deletions: z.array(labelNameSchema) }).optional(),
 });
 type LibraryIndex = z.infer<typeof indexSchema>;
 
@@ -127,6 +131,7 @@ export class LibraryStore {
   private indexTimer: NodeJS.Timeout | null = null;
   private indexWrite: Promise<void> = Promise.resolve();
   private adding: Promise<unknown> = Promise.resolve();
+  private labelChanging: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   private constructor(
@@ -240,6 +245,8 @@ export class LibraryStore {
       if (document) Object.assign(entry, summarise(document), { file: stampOf(stat) });
     }
     this.index.data.documents = ordered.filter((entry) => this.entries.has(entry.id));
+
+    if (this.index.data.labelChangesUnderway) await this.finishLabelChanges();
 
     if (isNew && options.seed && this.entries.size === 0) {
       await this.addDocuments(await options.seed(), this.index.data.settings.annotator);
@@ -445,6 +452,66 @@ export class LibraryStore {
       throw error;
     }
     return next;
+  }
+
+  /**
+   * Changes the label set in one step: saves the new settings, then rewrites every document
+   * with a span of a renamed or deleted label (relabelled, or removed with its relations; see
+   * relabelDocument), each durably and with a new revision. Documents without such spans are
+   * not touched. The settings are saved together with a note of the change, so a change cut
+   * short (a crash, a full disk) is finished the next time the library opens. Resolves once
+   * everything is on disk; an invalid change returns an `invalid_request` error and changes
+   * nothing.
+   */
+  applyLabelChanges(changes: LabelChanges): Promise<Result<LabelChangeOutcome>> {
+    const run = async (): Promise<Result<LabelChangeOutcome>> => {
+      if (this.closed) return fail('storage_failed', 'The library is closed.');
+      // An earlier change cut short by a write error is finished first, or its note would be lost.
+      if (this.index.data.labelChangesUnderway) await this.finishLabelChanges();
+      const problem = labelChangesProblem(this.settings, changes);
+      if (problem) return fail('invalid_request', problem);
+      const previous = this.index.data.settings;
+      this.index.data.settings = settingsSchema.parse(changes.settings);
+      this.index.data.labelChangesUnderway = { renames: changes.renames, deletions: changes.deletions };
+      try {
+        await this.writeIndexNow();
+      } catch (error) {
+        // Not on disk, so not in effect.
+        this.index.data.settings = previous;
+        delete this.index.data.labelChangesUnderway;
+        throw error;
+      }
+      return ok({ settings: this.settings, ...(await this.finishLabelChanges()) });
+    };
+    const next = this.labelChanging.then(run, run);
+    this.labelChanging = next;
+    return next;
+  }
+
+  /** Rewrites the documents the noted label change affects, then clears the note. */
+  private async finishLabelChanges(): Promise<Omit<LabelChangeOutcome, 'settings'>> {
+    const changes = this.index.data.labelChangesUnderway!;
+    const touched = new Set([...changes.deletions, ...changes.renames.map((rename) => rename.from)]);
+    const context = { annotator: this.settings.annotator, now: new Date().toISOString(), labels: this.settings.labels.map((label) => label.name) };
+    const outcome = { changedDocumentIds: [] as string[], renamedSpans: 0, removedSpans: 0 };
+    for (const entry of [...this.index.data.documents]) {
+      // The counts in the index are current; a change under way may add a span they miss yet.
+      if (!this.chains.has(entry.id) && !Object.entries(entry.counts).some(([label, count]) => count > 0 && touched.has(label))) continue;
+      let renamedSpans = 0;
+      let removedSpans = 0;
+      const result = await this.updateDocument(entry.id, (document) => {
+        const relabelled = relabelDocument(document, changes, context);
+        ({ renamedSpans, removedSpans } = relabelled);
+        return ok(relabelled.document);
+      });
+      if (!result.ok || renamedSpans + removedSpans === 0) continue;
+      outcome.changedDocumentIds.push(entry.id);
+      outcome.renamedSpans += renamedSpans;
+      outcome.removedSpans += removedSpans;
+    }
+    delete this.index.data.labelChangesUnderway;
+    await this.writeIndexNow();
+    return outcome;
   }
 
   private scheduleIndexWrite(): void {

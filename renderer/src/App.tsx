@@ -7,10 +7,12 @@ import type { CaretUnit } from '../../shared/textBoundaries';
 import { nextBoundary } from '../../shared/textBoundaries';
 import { ArticleView, type ArticleViewHandle } from './components/ArticleView';
 import { DocumentList } from './components/DocumentList';
+import { FindBar } from './components/FindBar';
 import { HelpOverlay } from './components/HelpOverlay';
 import { LabelToolbar } from './components/LabelToolbar';
 import { useLabelStyles } from './components/labelStyles';
 import { LinkBanner } from './components/LinkBanner';
+import { SettingsPanel } from './components/SettingsPanel';
 import { SpanPanel, type SpanPanelHandle } from './components/SpanPanel';
 import { StatusPicker } from './components/StatusPicker';
 import { LibraryClient } from './data/libraryClient';
@@ -268,6 +270,7 @@ export function App({ api }: { api: NewsmarkApi }) {
         <span className={`save-state${save.error ? ' failed' : ''}`} role="status" aria-live="polite" data-pending={save.pending}>
           {save.error ? `Not saved — retrying: ${save.error}` : save.pending > 0 ? 'Saving…' : 'All changes saved'}
         </span>
+        {library.settings && <SettingsPanel api={api} client={client} settings={library.settings} summaries={library.summaries} pendingSaves={save.pending} />}
         <div className="history-buttons">
           <button type="button" disabled={!current || !client.canUndo(current.id)} onClick={() => current && client.undo(current.id)} title="Undo (Ctrl/⌘+Z)">
             Undo
@@ -306,8 +309,9 @@ export function App({ api }: { api: NewsmarkApi }) {
         </div>
       )}
       <div className="workspace">
-        <DocumentList summaries={library.summaries} labels={labels ?? []} currentId={currentId} onOpen={openDocument} />
+        <DocumentList api={api} summaries={library.summaries} labels={labels ?? []} currentId={currentId} onOpen={openDocument} />
         <main className="article-pane">
+          <FindBar />
           {current ? (
             <>
               <div className="article-header">

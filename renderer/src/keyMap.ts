@@ -79,9 +79,6 @@ export const COMMANDS: readonly Command[] = [
   { id: 'help', chords: [{ key: '?' }], description: 'Show or hide this list of keys' },
 ];
 
-/** Keys no label may take. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(COMMANDS.flatMap((command) => command.chords.filter((chord) => !chord.mod && !chord.alt && chord.key.length === 1).map((chord) => chord.key)));
-
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 const KEY_NAMES: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓', Escape: 'Esc', ' ': 'Space' };

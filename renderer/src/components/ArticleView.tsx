@@ -8,6 +8,7 @@ import { TextPositionMap, toEditorDocument } from '../../../shared/editorPositio
 import type { LabelDefinition, NewsDocument, Span } from '../../../shared/model';
 import type { TextRange } from '../../../shared/spans';
 import { nextBoundary, snapToWords, type CaretUnit } from '../../../shared/textBoundaries';
+import { FindHighlights } from '../editor/findHighlights';
 import { NO_AIDS, SelectionAidsExtension, type SelectionAids } from '../editor/selectionAids';
 import { SpanHighlights } from '../editor/spanHighlights';
 import { labelClass } from './labelStyles';
@@ -71,7 +72,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const positions = useMemo(() => new TextPositionMap(article.text), [article.text]);
   const editor = useEditor(
     {
-      extensions: [Document, Paragraph, Text, SpanHighlights, SelectionAidsExtension],
+      extensions: [Document, Paragraph, Text, SpanHighlights, SelectionAidsExtension, FindHighlights],
       content: toEditorDocument(article.text),
       editable: false,
       injectCSS: false,

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { LabelDefinition } from '../../../shared/model';
 import { chordLabel, COMMANDS } from '../keyMap';
+import { FIND_KEYS } from './FindBar';
 import { labelClass } from './labelStyles';
 
 interface HelpOverlayProps {
@@ -46,6 +47,14 @@ export function HelpOverlay({ labels, onClose }: HelpOverlayProps) {
                   ))}
                 </td>
                 <td>{command.description}</td>
+              </tr>
+            ))}
+            {FIND_KEYS.map((entry) => (
+              <tr key={`find-${entry.keys}`} data-key-action={`find:${entry.keys}`}>
+                <td>
+                  <kbd>{entry.keys}</kbd>
+                </td>
+                <td>{entry.action}</td>
               </tr>
             ))}
           </tbody>

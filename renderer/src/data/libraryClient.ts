@@ -106,6 +106,25 @@ export class LibraryClient {
     for (const id of this.pending.keys()) void this.openDocument(id);
   }
 
+  /**
+   * After the store rewrote documents (a label renamed or deleted): forgets what this window
+   * holds of them, fetches the list and settings again, and reopens the ones that were shown.
+   * Every undo history is forgotten too, since its states may carry the old label names.
+   */
+  async reloadDocuments(ids: readonly string[]): Promise<void> {
+    const shown = ids.filter((id) => this.snapshot.documents.has(id));
+    const documents = new Map(this.snapshot.documents);
+    for (const id of ids) {
+      if (this.pending.get(id)?.length) continue;
+      this.confirmed.delete(id);
+      documents.delete(id);
+    }
+    for (const history of this.histories.values()) history.clear();
+    this.publish({ documents });
+    await this.load();
+    await Promise.all(shown.map((id) => this.openDocument(id)));
+  }
+
   /** Loads a document (once; later calls share the answer). Null when it cannot be loaded. */
   openDocument(id: string): Promise<NewsDocument | null> {
     const shown = this.snapshot.documents.get(id);

@@ -1,0 +1,97 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { NewsmarkApi } from '../../../shared/contract';
+import { isFiltering, passesFilter, type DocumentFilter, type SearchHit } from '../../../shared/librarySearch';
+import type { DocumentSummary } from '../../../shared/model';
+
+/** Typing pauses this long before the library is searched. */
+const SEARCH_DELAY_MS = 150;
+
+/** One search at a time: a search of a big library reads every article, and typing must not pile them up. */
+interface SearchQueue {
+  running: boolean;
+  /** The newest search asked for while one ran; older waiting ones are dropped. */
+  next: (() => Promise<void>) | null;
+}
+
+function runAfterCurrent(queue: SearchQueue, search: () => Promise<void>): void {
+  if (queue.running) {
+    queue.next = search;
+    return;
+  }
+  queue.running = true;
+  void search().finally(() => {
+    queue.running = false;
+    const next = queue.next;
+    queue.next = null;
+    if (next) runAfterCurrent(queue, next);
+  });
+}
+
+export interface ListRow {
+  summary: DocumentSummary;
+  /** Why the row matched the query; null without a query. */
+  hit: SearchHit | null;
+}
+
+export interface LibrarySearchState {
+  rows: ListRow[];
+  /** A query is being answered (the rows shown are the previous answer's). */
+  searching: boolean;
+  error: string | null;
+  /** Whether anything narrows the list. */
+  narrowed: boolean;
+}
+
+/**
+ * The rows of the document list for a query and a filter. The filter alone is applied here, to
+ * the summaries as shown (unsaved changes included), at once; a query is answered by the main
+ * process (`searchDocuments`), which reads the texts, and its hits are then filtered the same way.
+ */
+export function useLibrarySearch(api: NewsmarkApi, summaries: readonly DocumentSummary[], query: string, filter: DocumentFilter): LibrarySearchState {
+  const trimmed = query.trim();
+  const [answer, setAnswer] = useState<{ query: string; filterKey: string; hits: Map<string, SearchHit> } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const filterKey = JSON.stringify(filter);
+  const queue = useRef<SearchQueue>({ running: false, next: null });
+
+  useEffect(() => {
+    if (trimmed === '') {
+      setAnswer(null);
+      setError(null);
+      return;
+    }
+    let stale = false;
+    const search = async () => {
+      // Typed on meanwhile: a newer search is waiting to go.
+      if (stale) return;
+      const result = await api.request('searchDocuments', { query: trimmed, ...filter });
+      if (stale) return;
+      if (!result.ok) {
+        setError(result.error.message);
+        return;
+      }
+      setError(null);
+      setAnswer({ query: trimmed, filterKey, hits: new Map(result.value.hits.map((hit) => [hit.id, hit])) });
+    };
+    const timer = setTimeout(() => runAfterCurrent(queue.current, search), SEARCH_DELAY_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+    // filterKey stands for filter (a new object each render).
+  }, [api, trimmed, filterKey]);
+
+  const rows = useMemo(() => {
+    const passing = summaries.filter((summary) => passesFilter(summary, filter));
+    if (trimmed === '') return passing.map((summary): ListRow => ({ summary, hit: null }));
+    if (!answer) return [];
+    return passing.flatMap((summary): ListRow[] => {
+      const hit = answer.hits.get(summary.id);
+      return hit ? [{ summary, hit }] : [];
+    });
+    // filterKey stands for filter (a new object each render).
+  }, [summaries, filterKey, trimmed, answer]);
+
+  const searching = trimmed !== '' && (answer === null || answer.query !== trimmed || answer.filterKey !== filterKey) && error === null;
+  return { rows, searching, error, narrowed: trimmed !== '' || isFiltering(filter) };
+}
