@@ -16,11 +16,13 @@ export interface LineChild {
  */
 export function spawnNodeChild(nodeArgs: readonly string[], onLine: (line: string) => void, { stdin = 'ignore' }: { stdin?: 'ignore' | 'pipe' } = {}): LineChild {
   const child = spawn(process.execPath, nodeArgs, { cwd: REPO_ROOT, stdio: [stdin, 'pipe', 'pipe'] });
+  const stdout = child.stdout!;
+  const stderrStream = child.stderr!;
   let pending = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8');
-  child.stderr.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
+  stdout.setEncoding('utf8');
+  stderrStream.setEncoding('utf8');
+  stdout.on('data', (chunk: string) => {
     pending += chunk;
     for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
       const line = pending.slice(0, end);
@@ -28,7 +30,7 @@ export function spawnNodeChild(nodeArgs: readonly string[], onLine: (line: strin
       onLine(line);
     }
   });
-  child.stderr.on('data', (chunk: string) => {
+  stderrStream.on('data', (chunk: string) => {
     stderr += chunk;
   });
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve, reject) => {
