@@ -1,6 +1,7 @@
 // `npm test`: every check in order — typecheck, unit and property tests (the SIGKILL crash
-// harness among them), build, electronegativity, end-to-end tests — then one closing line "N passed, N failed, N skipped" counting every test (and the
-// typecheck and build as one check each). Exits non-zero when anything failed.
+// harness among them), build, electronegativity, end-to-end tests — then one closing line
+// "N passed, N failed, N skipped" counting every test (and the typecheck, build and
+// electronegativity as one check each). Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
