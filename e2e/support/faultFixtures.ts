@@ -1,11 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base } from './fixtures';
+import { TEST_FAULT_FILE_VARIABLE } from '../../electron/web/testFaultSwitch';
 import { startBrowserHostProcess } from './browserHostProcess';
-
-/** electron/web/testFaultSwitch.ts's variable (not imported: that module installs a store hook). */
-const TEST_FAULT_FILE_VARIABLE = 'NEWSMARK_TEST_FAULT_FILE';
+import { test as base } from './fixtures';
 
 interface FaultFixtures {
   /**

@@ -1,4 +1,4 @@
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
@@ -176,10 +176,13 @@ export class LibraryStore {
     return aside;
   }
 
-  /** Copies a file aside as it is (never overwriting anything) and returns the copy's name. */
+  /**
+   * Copies a file aside as it is (under a name no file has) and returns the copy's name. The
+   * copy is durable, like any save, since the original may be replaced right after.
+   */
   private async copyAside(filePath: string): Promise<string> {
     const aside = await this.asideName(filePath);
-    await fs.copyFile(filePath, aside, fsConstants.COPYFILE_EXCL);
+    await writeFileDurably(aside, await fs.readFile(filePath, 'utf8'));
     return aside;
   }
 
@@ -273,8 +276,9 @@ export class LibraryStore {
     const migrated = migrateIndex(JSON.parse(raw) as Record<string, unknown>, version);
     // Not of the schema even after migrating: damaged, and set aside untouched by the read.
     if (!indexSchema.safeParse(migrated).success) return;
+    // The old index is on disk beside the new one before the new one replaces it.
     const backup = `${indexPath}.v${version}`;
-    if (!(await pathExists(backup))) await fs.copyFile(indexPath, backup, fsConstants.COPYFILE_EXCL);
+    if (!(await pathExists(backup))) await writeFileDurably(backup, raw);
     await writeFileDurably(indexPath, JSON.stringify(migrated));
   }
 
