@@ -138,8 +138,7 @@ function createWindow(): void {
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-async function start(): Promise<void> {
-  const folder = dataFolderFromArguments();
+async function start(folder: string): Promise<void> {
   try {
     store = await openLibrary(folder, 'desktop app', { seedSampleCorpus: true });
   } catch (error) {
@@ -190,8 +189,8 @@ app.on('web-contents-created', (_event, contents) => lockDown(contents));
  * starting the app again focuses the open window. A library chosen with --data-dir is guarded
  * by its folder lock instead, which refuses a second process and names the one holding it.
  */
-const usesDefaultFolder = dataFolderFromArguments() === path.resolve(app.getPath('userData'));
-if (usesDefaultFolder && !app.requestSingleInstanceLock()) {
+const dataFolder = dataFolderFromArguments();
+if (dataFolder === path.resolve(app.getPath('userData')) && !app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -207,5 +206,5 @@ if (usesDefaultFolder && !app.requestSingleInstanceLock()) {
     store = null;
     void closing.close().finally(() => app.quit());
   });
-  void app.whenReady().then(start);
+  void app.whenReady().then(() => start(dataFolder));
 }
