@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileDamages } from '../electron/store/testing/fileDamages';
-import type { DocumentSummary } from '../shared/model';
+import type { DocumentSummary, NewsDocument } from '../shared/model';
 import { NewsmarkPage } from './pages/NewsmarkPage';
 import { BUILT_MAIN, callApi, REPO_ROOT, startBrowserHostProcess } from './support/browserHostProcess';
 import { test as faultTest } from './support/faultFixtures';
@@ -47,6 +47,31 @@ test.describe('damaged files', () => {
         expect(readFileSync(path.join(dataFolder, 'documents', aside[0]!)).equals(bytes), `${kind}: the set-aside file is the damaged file`).toBe(true);
         expect(files, kind).not.toContain(`${summary.id}.json`);
       }
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  test('a span that does not fit its article (edited by hand) is named in the window and not drawn; the file is not changed by opening', async ({ host, dataFolder, page }) => {
+    const [summary] = await callApi<DocumentSummary[]>(host, 'listDocuments', {});
+    await host.stop();
+    const file = path.join(dataFolder, 'documents', `${summary!.id}.json`);
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as NewsDocument;
+    const span = { id: 'past-the-end', start: 10, end: stored.text.length + 40, label: 'quote', createdAt: stored.createdAt, updatedAt: stored.updatedAt, annotator: 'someone' };
+    const bytes = Buffer.from(JSON.stringify({ ...stored, spans: [span] }));
+    writeFileSync(file, bytes);
+
+    const restarted = await startBrowserHostProcess(dataFolder);
+    try {
+      const app = new NewsmarkPage(page, restarted);
+      await app.open();
+      const notices = app.page.locator('.notices .notice');
+      await expect(notices).toHaveCount(1);
+      await expect(notices).toContainText(`Article "${summary!.title}" (${summary!.id}) has spans or relations that do not fit its text`);
+      await expect(notices).toContainText(`span past-the-end (quote, 10–${span.end}): offsets 10–${span.end} are outside the text`);
+      await app.openArticle(summary!.title);
+      await expect(app.highlights()).toHaveCount(0);
+      expect(readFileSync(file).equals(bytes)).toBe(true);
     } finally {
       await restarted.stop();
     }
