@@ -1,6 +1,7 @@
-// `npm test`: every check in order — typecheck, unit and property tests, build, end-to-end
-// tests — then one closing line "N passed, N failed, N skipped" counting every test (and the
-// typecheck and build as one check each). Exits non-zero when anything failed.
+// `npm test`: every check in order — typecheck, unit and property tests (the SIGKILL crash
+// harness among them), build, electronegativity, end-to-end tests — then one closing line
+// "N passed, N failed, N skipped" counting every test (and the typecheck, build and
+// electronegativity as one check each). Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -52,6 +53,8 @@ check('typecheck e2e', 'npx', ['tsc', '-p', 'e2e/tsconfig.json']);
 }
 
 const built = check('build', 'npx', ['electron-vite', 'build']);
+// Security lint of the Electron and renderer source: fails on any HIGH or MEDIUM finding.
+check('electronegativity', 'node', ['.ci/electronegativity.mjs']);
 
 if (built) {
   const { ok, seconds } = run('end-to-end tests', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts']);

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,8 @@ import { createLibraryHandlers, type Handlers } from './services/libraryHandlers
 import { describeStorageError } from './services/storageErrors';
 import type { LibraryStore } from './store/libraryStore';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { externalUrlToOpen } from './externalLinks';
+import { resolveStaticFile } from './staticFile';
 
 /**
  * The desktop app's entry: a secure window, a menu, the save dialog and the IPC binding. The
@@ -46,13 +48,20 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return url.protocol === `${APP_SCHEME}:` && url.host === 'app';
 }
 
-/** Serves the built renderer from newsmark://app/, and nothing outside its folder. */
+/**
+ * Serves the built renderer from newsmark://app/, and nothing outside its folder (see
+ * resolveStaticFile), each response carrying the Content Security Policy.
+ */
 function registerAppProtocol(): void {
-  protocol.handle(APP_SCHEME, (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     const { host, pathname } = new URL(request.url);
-    const filePath = path.resolve(RENDERER_FOLDER, `.${decodeURIComponent(pathname === '/' ? '/index.html' : pathname)}`);
-    if (host !== 'app' || !filePath.startsWith(RENDERER_FOLDER + path.sep)) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(filePath).toString());
+    const filePath = host === 'app' ? await resolveStaticFile(RENDERER_FOLDER, pathname) : null;
+    if (!filePath) return new Response('Not found', { status: 404 });
+    const file = await net.fetch(pathToFileURL(filePath).toString());
+    const headers = new Headers(file.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(file.body, { status: file.status, headers });
   });
 }
 
@@ -74,12 +83,20 @@ async function exportWithDialog(options: unknown) {
   }
 }
 
+/** File → Export…: the same export as the renderer's button, and a failure is told, not dropped. */
+async function exportFromMenu(): Promise<void> {
+  const result = await exportWithDialog({});
+  if (result.ok) return;
+  const options = { type: 'error' as const, title: 'Export failed', message: 'The export failed; nothing was written under the chosen name.', detail: result.error.message };
+  await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
 function buildMenu(): void {
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
       submenu: [
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => void exportWithDialog({}) },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => void exportFromMenu() },
         { type: 'separator' },
         { role: 'quit' },
       ],
@@ -90,10 +107,11 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-/** Opens only http(s) links, in the user's browser. */
-async function openExternal(url: string): Promise<void> {
-  const protocolName = new URL(url).protocol;
-  if (protocolName === 'https:' || protocolName === 'http:') await shell.openExternal(url);
+/** Opens a link in the user's browser, only when it passes externalUrlToOpen (http and https). */
+function openExternal(address: string): void {
+  const url = externalUrlToOpen(address);
+  // A refused or failed opening changes nothing in the app; there is no one to tell but the log.
+  if (url) shell.openExternal(url).catch((error: unknown) => console.error(`newsmark: cannot open ${url}:`, error));
 }
 
 function createWindow(): void {
@@ -109,6 +127,8 @@ function createWindow(): void {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A middle click ("auxclick") on a link would otherwise open it in a new window.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -118,8 +138,7 @@ function createWindow(): void {
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-async function start(): Promise<void> {
-  const folder = dataFolderFromArguments();
+async function start(folder: string): Promise<void> {
   try {
     store = await openLibrary(folder, 'desktop app', { seedSampleCorpus: true });
   } catch (error) {
@@ -129,7 +148,10 @@ async function start(): Promise<void> {
   }
   handlers = createLibraryHandlers(store);
 
+  // The app needs no permission (camera, notifications, clipboard reads, devices…): all refused.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
@@ -148,16 +170,27 @@ async function start(): Promise<void> {
   createWindow();
 }
 
-app.on('web-contents-created', (_event, contents) => {
+/** Our page never navigates, opens windows or embeds others; a link goes to the user's browser. */
+function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    void openExternal(url);
+    openExternal(url);
     return { action: 'deny' };
   });
-});
+}
 
-if (!app.requestSingleInstanceLock()) {
+app.on('web-contents-created', (_event, contents) => lockDown(contents));
+
+/**
+ * Electron's single-instance lock is per user-data folder, so it guards the default library:
+ * starting the app again focuses the open window. A library chosen with --data-dir is guarded
+ * by its folder lock instead, which refuses a second process and names the one holding it.
+ */
+const dataFolder = dataFolderFromArguments();
+if (dataFolder === path.resolve(app.getPath('userData')) && !app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -173,5 +206,5 @@ if (!app.requestSingleInstanceLock()) {
     store = null;
     void closing.close().finally(() => app.quit());
   });
-  void app.whenReady().then(start);
+  void app.whenReady().then(() => start(dataFolder));
 }

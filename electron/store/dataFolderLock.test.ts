@@ -4,15 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { acquireDataFolderLock, DataFolderLockedError, LOCK_FILE_NAME, type DataFolderLock, type LockHolder } from './dataFolderLock';
-import { fileBeside, spawnTypeScriptChild, type TypeScriptChild } from './testing/spawnTypeScriptChild';
+import { compileChildScript } from './testing/compiledChild';
+import { fileBeside, spawnNodeChild, spawnTypeScriptChild, type LineChild } from './testing/spawnTypeScriptChild';
 import { makeTemporaryFolder, removeFolder } from './testing/temporaryFolder';
 
 const LOCK_HOLDER = fileBeside(import.meta.url, './testing/lockHolder.ts');
+const LOCK_RACER = fileBeside(import.meta.url, './testing/lockRacer.ts');
 
 let folder: string;
 let lockPath: string;
 const locks: DataFolderLock[] = [];
-const children: TypeScriptChild[] = [];
+const children: LineChild[] = [];
 
 function acquire(kind: string): DataFolderLock {
   const lock = acquireDataFolderLock(folder, kind);
@@ -24,7 +26,7 @@ async function readLock(): Promise<LockHolder> {
   return JSON.parse(await fs.readFile(lockPath, 'utf8')) as LockHolder;
 }
 
-async function writeLock(holder: Partial<LockHolder>): Promise<void> {
+async function writeLock(holder: Partial<LockHolder> & { nonce?: string }): Promise<void> {
   await fs.writeFile(lockPath, JSON.stringify({ hostname: os.hostname(), kind: 'command line', startedAt: '2025-01-01T00:00:00.000Z', ...holder }));
 }
 
@@ -36,7 +38,7 @@ async function pidOfEndedProcess(): Promise<number> {
 }
 
 /** Starts lockHolder.ts on the folder and resolves with its pid once it holds the lock. */
-async function holdInAnotherProcess(kind: string): Promise<{ pid: number; child: TypeScriptChild }> {
+async function holdInAnotherProcess(kind: string): Promise<{ pid: number; child: LineChild }> {
   let announce: (pid: number) => void = () => undefined;
   const announced = new Promise<number>((resolve) => {
     announce = resolve;
@@ -70,7 +72,7 @@ describe('in this process', () => {
   test('acquire writes a lock file naming this process and its kind; release removes it', async () => {
     const lock = acquire('desktop app');
     expect(lock.lockPath).toBe(lockPath);
-    expect(await readLock()).toEqual({ pid: process.pid, hostname: os.hostname(), kind: 'desktop app', startedAt: expect.any(String) });
+    expect(await readLock()).toEqual({ pid: process.pid, hostname: os.hostname(), kind: 'desktop app', startedAt: expect.any(String), nonce: expect.any(String) });
     lock.release();
     await expect(fs.access(lockPath)).rejects.toMatchObject({ code: 'ENOENT' });
   });
@@ -144,5 +146,72 @@ describe('held by another live process', () => {
     child.process.kill('SIGTERM');
     expect(await child.ended).toMatchObject({ code: 0, stderr: '' });
     await expect(fs.access(lockPath)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('several processes taking over one stale lock at once', () => {
+  const RACERS = 5;
+  const ROUNDS = 4;
+
+  interface RaceOutcome {
+    won: boolean;
+    message?: string;
+    pid: number;
+  }
+
+  /** Starts RACERS lockRacer processes, lets them all try at the same moment, and returns what each said. */
+  async function race(racerScript: string, round: number): Promise<RaceOutcome[]> {
+    const outcomes: Promise<RaceOutcome>[] = [];
+    const ready: Promise<void>[] = [];
+    const racers: LineChild[] = [];
+    for (let index = 0; index < RACERS; index++) {
+      let onReady: () => void = () => undefined;
+      let onOutcome: (outcome: Omit<RaceOutcome, 'pid'>) => void = () => undefined;
+      ready.push(new Promise((resolve) => (onReady = resolve)));
+      const outcome = new Promise<Omit<RaceOutcome, 'pid'>>((resolve) => (onOutcome = resolve));
+      const child = spawnNodeChild(
+        [racerScript, folder, `racer ${round}.${index}`],
+        (line) => {
+          const said = JSON.parse(line) as { ready?: true; won?: boolean; message?: string };
+          if (said.ready) onReady();
+          else onOutcome({ won: said.won === true, ...(said.message ? { message: said.message } : {}) });
+        },
+        { stdin: 'pipe' },
+      );
+      children.push(child);
+      racers.push(child);
+      const failed = child.ended.then(({ code, stderr }): never => {
+        throw new Error(`lockRacer ended without an answer (code ${code}): ${stderr}`);
+      });
+      ready[index] = Promise.race([ready[index]!, failed]);
+      outcomes.push(Promise.race([outcome.then((said) => ({ ...said, pid: child.process.pid! })), failed]));
+    }
+    await Promise.all(ready);
+    // All at once: each racer is loaded and waits only for this line.
+    for (const racer of racers) racer.process.stdin!.write('go\n');
+    return Promise.all(outcomes);
+  }
+
+  test(`exactly one of ${RACERS} wins, ${ROUNDS} times over; the others are told who holds the folder`, async () => {
+    const racerScript = await compileChildScript(LOCK_RACER, await makeTemporaryFolder('newsmark-racer-'));
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Stale locks of both kinds: this version's (with a nonce) and an older one's (without).
+      await writeLock({ pid: await pidOfEndedProcess(), kind: 'crashed app', ...(round % 2 === 0 ? { nonce: `old-${round}` } : {}) });
+      const outcomes = await race(racerScript, round);
+      const winners = outcomes.filter((outcome) => outcome.won);
+      expect(winners, `round ${round}: ${JSON.stringify(outcomes)}`).toHaveLength(1);
+      const winner = winners[0]!;
+      expect(await readLock(), `round ${round}`).toMatchObject({ pid: winner.pid });
+      for (const loser of outcomes.filter((outcome) => !outcome.won)) {
+        expect(loser.message, `round ${round}`).toContain(`(process ${winner.pid} on ${os.hostname()}`);
+      }
+      // The winner dies without releasing, leaving a stale lock for the next round.
+      for (const child of children.splice(0)) {
+        child.process.kill('SIGKILL');
+        await child.ended;
+      }
+      expect((await fs.readdir(folder)).filter((name) => name.includes('takeover') || name.endsWith('.tmp')), `round ${round}: claims and temporary files are cleaned up`).toEqual([]);
+    }
+    await removeFolder(path.dirname(racerScript));
   });
 });

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, fstatSync, linkSync, openSync, readSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -26,6 +27,22 @@ export class DataFolderLockedError extends Error {
   }
 }
 
+/** A lock file as found: who it names (null when unreadable) and what tells this one apart. */
+interface FoundLock {
+  holder: LockHolder | null;
+  /** The nonce its writer put in it (absent in locks of older versions). */
+  nonce: string | null;
+  /** Content and file identity; no later lock file has the same (each carries a new nonce). */
+  identity: string;
+  mtimeMs: number;
+}
+
+/** How often, and how long apart, a lock being taken over by another process is looked at again. */
+const TAKEOVER_WAITS = 200;
+const TAKEOVER_WAIT_MS = 10;
+/** A lock file that names no one (written by an older version that died mid-write) is stale after this. */
+const UNREADABLE_LOCK_STALE_MS = 10_000;
+
 function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -36,26 +53,119 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
-function readHolder(lockPath: string): LockHolder | null {
+function parseLock(raw: string): Pick<FoundLock, 'holder' | 'nonce'> {
   try {
-    const value = JSON.parse(readFileSync(lockPath, 'utf8')) as Partial<LockHolder>;
+    const value = JSON.parse(raw) as Partial<LockHolder> & { nonce?: unknown };
     if (typeof value.pid === 'number' && typeof value.hostname === 'string') {
-      return { pid: value.pid, hostname: value.hostname, kind: String(value.kind ?? 'unknown'), startedAt: String(value.startedAt ?? '?') };
+      return {
+        holder: { pid: value.pid, hostname: value.hostname, kind: String(value.kind ?? 'unknown'), startedAt: String(value.startedAt ?? '?') },
+        nonce: typeof value.nonce === 'string' ? value.nonce : null,
+      };
     }
   } catch {
-    // Unreadable or half-written: judged by its age below.
+    // Unreadable: judged by its age (see isStale).
   }
-  return null;
+  return { holder: null, nonce: null };
 }
 
-/** A lock that the holder on this machine no longer runs, or a half-written one left long ago. */
-function isStale(lockPath: string, holder: LockHolder | null): boolean {
-  if (holder) return holder.hostname === os.hostname() && holder.pid !== process.pid && !processIsAlive(holder.pid);
+/** The lock file at `filePath` as it is now, or null when there is none. */
+function readLock(filePath: string): FoundLock | null {
+  let descriptor: number;
   try {
-    return Date.now() - statSync(lockPath).mtimeMs > 10_000;
-  } catch {
+    descriptor = openSync(filePath, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    // Content and inode from one open file, so they belong to the same lock file.
+    const stat = fstatSync(descriptor);
+    const buffer = Buffer.alloc(Math.min(stat.size, 64 * 1024));
+    const raw = buffer.subarray(0, readSync(descriptor, buffer, 0, buffer.length, 0)).toString('utf8');
+    const identity = createHash('sha256').update(`${stat.dev}:${stat.ino}:${stat.mtimeMs}:${raw}`).digest('hex').slice(0, 24);
+    return { ...parseLock(raw), identity, mtimeMs: stat.mtimeMs };
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** A process on this machine that has ended, or a lock that names no one and is old. */
+function isStale(found: FoundLock): boolean {
+  const { holder } = found;
+  if (holder) return holder.hostname === os.hostname() && holder.pid !== process.pid && !processIsAlive(holder.pid);
+  return Date.now() - found.mtimeMs > UNREADABLE_LOCK_STALE_MS;
+}
+
+let temporaryCounter = 0;
+
+/**
+ * Creates `filePath` holding `content` only if no file has that name, atomically: the content
+ * is written to a temporary file first and then hard-linked to the name (link fails when the
+ * name exists), so the file never exists half-written. Returns false when the name is taken.
+ * The temporary name matches isTemporaryFileName, so one left by a crash is cleaned up on open.
+ */
+function createExclusively(filePath: string, content: string): boolean {
+  for (let attempt = 1; ; attempt++) {
+    const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${++temporaryCounter}.tmp`);
+    writeFileSync(temporary, content, { flag: 'wx', mode: 0o644 });
+    try {
+      linkSync(temporary, filePath);
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      // The folder's holder, opening the library, removes temporary files it finds; write again.
+      if (code === 'ENOENT' && attempt < 3) continue;
+      throw error;
+    } finally {
+      rmSync(temporary, { force: true });
+    }
+  }
+}
+
+function removeIfPresent(filePath: string): void {
+  try {
+    unlinkSync(filePath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+function sleep(milliseconds: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds);
+}
+
+/**
+ * Removes the stale lock `stale` if it is still the lock file, such that of any number of
+ * processes doing this at once, only one removes it and none removes a lock written since.
+ *
+ * Removing needs a claim: a file named after the stale lock's identity, created exclusively
+ * (createExclusively). The one process that creates claim 1 checks that the lock file is still
+ * `stale` and removes it; every lock file carries a new nonce, so once removed no lock file has
+ * that identity again, and a late claimant finds it gone and removes nothing. A claim whose
+ * claimant died (a crash between claiming and removing) is passed over by claiming the next
+ * number. Returns false when a live process holds the claim (it is removing the lock now).
+ */
+function removeStaleLock(lockPath: string, stale: FoundLock): boolean {
+  const claimPath = (number: number) => `${lockPath}.takeover-${stale.identity}-${number}`;
+  const claimant = JSON.stringify({ pid: process.pid, hostname: os.hostname(), kind: 'takeover', startedAt: new Date().toISOString() });
+  for (let number = 1; number <= 100; number++) {
+    if (!createExclusively(claimPath(number), claimant)) {
+      const other = readLock(claimPath(number));
+      // Gone already: its claimant has finished with the stale lock.
+      if (other === null) return true;
+      // A live claimant is removing it now; a dead one is passed over.
+      if (other.holder && !isStale(other)) return false;
+      continue;
+    }
+    try {
+      if (readLock(lockPath)?.identity === stale.identity) removeIfPresent(lockPath);
+    } finally {
+      for (let done = 1; done <= number; done++) removeIfPresent(claimPath(done));
+    }
     return true;
   }
+  return false;
 }
 
 export interface DataFolderLock {
@@ -66,39 +176,33 @@ export interface DataFolderLock {
 /**
  * Makes this process the only Newsmark process using `folder` (two processes never write the
  * same files). Throws DataFolderLockedError naming the holder when another live process holds
- * it; takes over a lock left by a process that has ended. Released on release() or exit.
+ * it; takes over a lock left by a process that has ended, and of several processes starting at
+ * once only one gets it. Released on release() or exit.
  */
 export function acquireDataFolderLock(folder: string, kind: string): DataFolderLock {
   const lockPath = path.join(folder, LOCK_FILE_NAME);
-  const holder: LockHolder = { pid: process.pid, hostname: os.hostname(), kind, startedAt: new Date().toISOString() };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    let descriptor: number;
-    try {
-      descriptor = openSync(lockPath, 'wx', 0o644);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const current = readHolder(lockPath);
-      if (attempt === 0 && isStale(lockPath, current)) {
-        rmSync(lockPath, { force: true });
-        continue;
-      }
-      throw new DataFolderLockedError(folder, current);
+  const nonce = randomUUID();
+  const holder = { pid: process.pid, hostname: os.hostname(), kind, startedAt: new Date().toISOString(), nonce };
+  let found: FoundLock | null = null;
+  for (let attempt = 0; attempt < TAKEOVER_WAITS; attempt++) {
+    if (createExclusively(lockPath, JSON.stringify(holder))) {
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.off('exit', release);
+        // Remove it only while it is still ours.
+        if (readLock(lockPath)?.nonce === nonce) removeIfPresent(lockPath);
+      };
+      process.on('exit', release);
+      return { lockPath, release };
     }
-    try {
-      writeSync(descriptor, JSON.stringify(holder));
-    } finally {
-      closeSync(descriptor);
-    }
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      process.off('exit', release);
-      // Remove it only while it is still ours.
-      if (readHolder(lockPath)?.pid === process.pid) rmSync(lockPath, { force: true });
-    };
-    process.on('exit', release);
-    return { lockPath, release };
+    found = readLock(lockPath);
+    // Removed between our attempt and our look: try again at once.
+    if (found === null) continue;
+    if (!isStale(found)) throw new DataFolderLockedError(folder, found.holder);
+    // Another process is taking it over; give it a moment, then see who holds the folder.
+    if (!removeStaleLock(lockPath, found)) sleep(TAKEOVER_WAIT_MS);
   }
-  throw new DataFolderLockedError(folder, readHolder(lockPath));
+  throw new DataFolderLockedError(folder, found?.holder ?? null);
 }

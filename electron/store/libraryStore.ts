@@ -21,11 +21,13 @@ import { labelChangesProblem, labelRenameSchema, relabelDocument, type LabelChan
 import { fail, ok, type Result } from '../../shared/result';
 import { compareSpans } from '../../shared/spans';
 import { acquireDataFolderLock, type DataFolderLock } from './dataFolderLock';
+import { checkStoredDocument } from './documentIntegrity';
 import { DamagedFileError, DurableJsonFile } from './durableJsonFile';
-import { isTemporaryFileName } from './durableWrite';
+import { isTemporaryFileName, writeFileDurably } from './durableWrite';
+import { claimedIndexVersion, migrateIndex, SCHEMA_VERSION } from './indexMigrations';
+import { foldIdCase, isWindowsReservedName } from './portableFileName';
 
-/** The version of the on-disk layout this code reads and writes. */
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
 export const INDEX_FILE_NAME = 'index.json';
 export const DOCUMENTS_FOLDER = 'documents';
 /** How many documents stay parsed in memory. */
@@ -100,17 +102,6 @@ async function pathExists(filePath: string): Promise<boolean> {
     .catch(() => false);
 }
 
-/** The schemaVersion a file's JSON claims, or null when it is not JSON or claims none. */
-function claimedSchemaVersion(raw: string): number | null {
-  try {
-    const value = JSON.parse(raw) as { schemaVersion?: unknown } | null;
-    return typeof value?.schemaVersion === 'number' ? value.schemaVersion : null;
-  } catch {
-    // Not JSON: damaged, not newer.
-    return null;
-  }
-}
-
 /**
  * The library on disk: one small index (document list, settings, schema version) and one file
  * per document, each written through lowdb with a durable adapter. A change to a document
@@ -133,6 +124,8 @@ export class LibraryStore {
   private adding: Promise<unknown> = Promise.resolve();
   private labelChanging: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Documents whose spans that do not fit were reported already (once per open is enough). */
+  private readonly reportedDocuments = new Set<string>();
 
   private constructor(
     readonly folder: string,
@@ -173,13 +166,29 @@ export class LibraryStore {
     return new Low<NewsDocument | null>(new DurableJsonFile(this.documentPath(id), newsDocumentSchema.nullable()), null);
   }
 
-  /** Renames a damaged file aside (never overwriting it) and returns its new name. */
-  private async setAside(filePath: string): Promise<string> {
+  /** A name beside `filePath` for keeping it aside, taken by no file yet. */
+  private async asideName(filePath: string): Promise<string> {
     const base = `${filePath}.damaged-${timestampForFileName()}`;
     let aside = base;
-    // rename replaces its target; a file set aside before at the same clock time must stay.
+    // A file set aside before at the same clock time must stay.
     for (let copy = 2; await pathExists(aside); copy++) aside = `${base}-${copy}`;
+    return aside;
+  }
+
+  /** Renames a damaged file aside (never overwriting it) and returns its new name. */
+  private async setAside(filePath: string): Promise<string> {
+    const aside = await this.asideName(filePath);
     await fs.rename(filePath, aside);
+    return aside;
+  }
+
+  /**
+   * Copies a file aside as it is (under a name no file has) and returns the copy's name. The
+   * copy is durable, like any save, since the original may be replaced right after.
+   */
+  private async copyAside(filePath: string): Promise<string> {
+    const aside = await this.asideName(filePath);
+    await writeFileDurably(aside, await fs.readFile(filePath, 'utf8'));
     return aside;
   }
 
@@ -195,13 +204,14 @@ export class LibraryStore {
     const documentFiles = names.filter((name) => name.endsWith('.json') && ID_PATTERN.test(name.slice(0, -5)));
     const isNew = documentFiles.length === 0;
 
+    await this.migrateOlderIndex();
     let indexReadable = true;
     try {
       await this.index.read();
     } catch (error) {
       if (!(error instanceof DamagedFileError)) throw error;
       // A newer Newsmark's index may not fit this version's schema; it is not damaged.
-      const claimed = claimedSchemaVersion(await fs.readFile(error.filePath, 'utf8'));
+      const claimed = claimedIndexVersion(await fs.readFile(error.filePath, 'utf8'));
       if (claimed !== null && claimed > SCHEMA_VERSION) throw this.newerVersionError(claimed);
       indexReadable = false;
       const aside = await this.setAside(error.filePath);
@@ -255,6 +265,31 @@ export class LibraryStore {
     if (indexChanged) await this.writeIndexNow();
   }
 
+  /**
+   * Brings an index written by an older Newsmark up to this version (indexMigrations.ts), first
+   * keeping the old file beside it as `index.json.v<version>`. An index that is damaged, newer
+   * or current is left for the read that follows, which reports it.
+   */
+  private async migrateOlderIndex(): Promise<void> {
+    const indexPath = path.join(this.folder, INDEX_FILE_NAME);
+    let raw: string;
+    try {
+      raw = await fs.readFile(indexPath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    const version = claimedIndexVersion(raw);
+    if (version === null || version >= SCHEMA_VERSION) return;
+    const migrated = migrateIndex(JSON.parse(raw) as Record<string, unknown>, version);
+    // Not of the schema even after migrating: damaged, and set aside untouched by the read.
+    if (!indexSchema.safeParse(migrated).success) return;
+    // The old index is on disk beside the new one before the new one replaces it.
+    const backup = `${indexPath}.v${version}`;
+    if (!(await pathExists(backup))) await writeFileDurably(backup, raw);
+    await writeFileDurably(indexPath, JSON.stringify(migrated));
+  }
+
   private newerVersionError(version: number): Error {
     return new Error(
       `The data folder ${this.folder} was written by a newer Newsmark (schema ${version}; this one reads ${SCHEMA_VERSION}). Update Newsmark to open it.`,
@@ -278,6 +313,9 @@ export class LibraryStore {
     const file = this.documentFile(id);
     try {
       await file.read();
+      // A file holding another article (copied or renamed by hand) is never served, or written
+      // back under its inner id over that article's own file.
+      if (file.data && file.data.id !== id) throw new DamagedFileError(this.documentPath(id), `it holds article "${file.data.id}", not "${id}"`);
     } catch (error) {
       if (!(error instanceof DamagedFileError)) throw error;
       const title = this.entries.get(id)?.title ?? id;
@@ -291,8 +329,28 @@ export class LibraryStore {
       this.scheduleIndexWrite();
       return null;
     }
-    if (file.data) this.remember(file.data);
-    return file.data;
+    if (!file.data) return null;
+    const document = await this.withoutSpansThatDoNotFit(file.data);
+    this.remember(document);
+    return document;
+  }
+
+  /**
+   * The document without spans and relations that do not fit its text (checkStoredDocument),
+   * which are never served. Its file is not changed by reading; the next change to the article
+   * writes it without them, so a copy of the file as it was is kept aside first and the user is
+   * told which article and spans are affected.
+   */
+  private async withoutSpansThatDoNotFit(stored: NewsDocument): Promise<NewsDocument> {
+    const { document, problems } = checkStoredDocument(stored);
+    if (problems.length === 0 || this.reportedDocuments.has(stored.id)) return document;
+    this.reportedDocuments.add(stored.id);
+    const copy = await this.copyAside(this.documentPath(stored.id));
+    this.notices.push({
+      level: 'error',
+      message: `Article "${stored.meta.title}" (${stored.id}) has spans or relations that do not fit its text, so they are not shown: ${problems.join('; ')}. The file as it was is kept as ${path.relative(this.folder, copy)}; the next change to this article saves it without them.`,
+    });
+    return document;
   }
 
   private remember(document: NewsDocument): void {
@@ -335,6 +393,7 @@ export class LibraryStore {
       if (!document) return fail('not_found', `Article "${id}" could not be read; see the notices.`);
       const result = change(document);
       if (!result.ok || result.value === document) return result;
+      if (result.value.id !== id) throw new RangeError(`A change to article "${id}" may not change its id to "${result.value.id}".`);
       await this.writeDocument(result.value);
       return result;
     };
@@ -362,13 +421,21 @@ export class LibraryStore {
     }
   }
 
-  private uniqueId(wanted: string | null, taken: Set<string>): string {
+  private uniqueId(wanted: string | null, isTaken: (id: string) => boolean): string {
     const base = wanted && ID_PATTERN.test(wanted) ? wanted : (wanted ?? 'document').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100) || 'document';
-    if (!taken.has(base) && ID_PATTERN.test(base)) return base;
+    if (!isTaken(base) && ID_PATTERN.test(base)) return base;
+    // A name Windows reserves stays reserved whatever follows its first dot: number the stem.
+    const numbered = (suffix: number) => (isWindowsReservedName(base) ? base.replace(/^[^.]*/, (stem) => `${stem}-${suffix}`) : `${base.slice(0, 110)}-${suffix}`);
     for (let suffix = 2; ; suffix++) {
-      const candidate = `${base.slice(0, 110)}-${suffix}`;
-      if (!taken.has(candidate)) return candidate;
+      const candidate = numbered(suffix);
+      if (!isTaken(candidate)) return candidate;
     }
+  }
+
+  /** Ids of the document files in the folder, listed or not (a file is never written over). */
+  private async documentFileIds(): Promise<string[]> {
+    const names = await fs.readdir(path.join(this.folder, DOCUMENTS_FOLDER));
+    return names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5));
   }
 
   /**
@@ -384,17 +451,20 @@ export class LibraryStore {
   }
 
   private async addDocumentsNow(drafts: readonly DocumentDraft[], annotator: string): Promise<AddResult> {
-    const taken = new Set(this.entries.keys());
+    // Ids are compared without case, so that no two articles share a file where the file
+    // system ignores case; names Windows reserves are never used.
+    const taken = new Set([...this.entries.keys(), ...(await this.documentFileIds())].map(foldIdCase));
+    const isTaken = (candidate: string) => taken.has(foldIdCase(candidate)) || isWindowsReservedName(candidate);
     const added: DocumentSummary[] = [];
     const renamed: AddResult['renamed'] = [];
     const now = new Date().toISOString();
     for (const draft of drafts) {
-      const id = this.uniqueId(draft.id, taken);
-      taken.add(id);
+      const id = this.uniqueId(draft.id, isTaken);
+      taken.add(foldIdCase(id));
       if (id !== draft.id) renamed.push({ from: draft.id, to: id });
       const spanIds = new Set<string>();
       const spans = draft.spans.map((span, order) => {
-        const spanId = this.uniqueId(span.id ?? `s${order + 1}`, spanIds);
+        const spanId = this.uniqueId(span.id ?? `s${order + 1}`, (candidate) => spanIds.has(candidate));
         spanIds.add(spanId);
         return {
           id: spanId,
@@ -410,7 +480,7 @@ export class LibraryStore {
       });
       const relationIds = new Set<string>();
       const relations = draft.relations.map((relation, order) => {
-        const relationId = this.uniqueId(relation.id ?? `r${order + 1}`, relationIds);
+        const relationId = this.uniqueId(relation.id ?? `r${order + 1}`, (candidate) => relationIds.has(candidate));
         relationIds.add(relationId);
         return { id: relationId, label: relation.label, headId: spans[relation.head]!.id, childId: spans[relation.child]!.id };
       });

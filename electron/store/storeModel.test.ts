@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { DEFAULT_LABELS, DOCUMENT_STATUSES, summarise, type DocumentStatus, type NewsDocument } from '../../shared/model';
+import { DEFAULT_LABELS, DOCUMENT_STATUSES, summarise, type DocumentStatus, type NewsDocument, type Settings } from '../../shared/model';
 import { applyOperation, type DocumentOperation, type OperationContext } from '../../shared/operations';
 import type { Result } from '../../shared/result';
 import { setWriteFaultHook } from './durableWrite';
 import { DOCUMENTS_FOLDER, INDEX_FILE_NAME, LibraryStore } from './libraryStore';
+import { foldIdCase, isWindowsReservedName } from './portableFileName';
 import { sampleDrafts } from './testing/sampleDrafts';
 import { makeTemporaryFolder, removeFolder } from './testing/temporaryFolder';
 
@@ -16,6 +17,7 @@ const LABELS = DEFAULT_LABELS.map((label) => label.name);
 interface Model {
   documents: Map<string, NewsDocument>;
   order: string[];
+  settings: Settings;
   clock: number;
   spanCount: number;
 }
@@ -79,6 +81,7 @@ function applyToModel(model: Model, id: string, operation: DocumentOperation, co
 }
 
 async function expectStoreEqualsModel(model: Model, real: Real): Promise<void> {
+  expect(real.store.settings).toEqual(model.settings);
   expect(real.store.documentIds()).toEqual(model.order);
   expect(real.store.listDocuments()).toEqual(model.order.map((id) => summarise(model.documents.get(id)!)));
   for (const id of model.order) expect(await real.store.getDocument(id), id).toEqual(model.documents.get(id));
@@ -166,7 +169,10 @@ class AddCommand implements fc.AsyncCommand<Model, Real> {
     const id = added[0]!.id;
     expect(model.documents.has(id)).toBe(false);
     expect(renamed).toEqual(id === this.wantedId ? [] : [{ from: this.wantedId, to: id }]);
-    if (this.wantedId !== null && !model.documents.has(this.wantedId)) expect(id).toBe(this.wantedId);
+    // Ids are compared without case and never a name Windows reserves; a free one is kept.
+    const folded = new Set([...model.documents.keys()].map(foldIdCase));
+    expect(folded.has(foldIdCase(id)) || isWindowsReservedName(id)).toBe(false);
+    if (this.wantedId !== null && !folded.has(foldIdCase(this.wantedId)) && !isWindowsReservedName(this.wantedId)) expect(id).toBe(this.wantedId);
     const document = (await real.store.getDocument(id))!;
     expect(document).toMatchObject({ id, text: this.text, meta: { title: this.text.slice(0, 12) }, status: 'todo', spans: [], relations: [], revision: 0 });
     model.documents.set(id, document);
@@ -174,6 +180,33 @@ class AddCommand implements fc.AsyncCommand<Model, Real> {
     await expectStoreEqualsModel(model, real);
   }
   toString = () => `add(${JSON.stringify(this.wantedId)}, ${JSON.stringify(this.text)})`;
+}
+
+class SettingsCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    private readonly annotator: string,
+    private readonly snapToWords: boolean,
+    private readonly fails: boolean,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real): Promise<void> {
+    const next: Settings = { ...model.settings, annotator: this.annotator, snapToWords: this.snapToWords };
+    if (this.fails) {
+      setWriteFaultHook(() => {
+        throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      });
+      try {
+        await expect(real.store.updateSettings(next)).rejects.toMatchObject({ code: 'EIO' });
+      } finally {
+        setWriteFaultHook(null);
+      }
+    } else {
+      expect(await real.store.updateSettings(next)).toEqual(next);
+      model.settings = next;
+    }
+    await expectStoreEqualsModel(model, real);
+  }
+  toString = () => `settings(${JSON.stringify(this.annotator)}, ${this.snapToWords}${this.fails ? ', failing' : ''})`;
 }
 
 class ReopenCommand implements fc.AsyncCommand<Model, Real> {
@@ -196,8 +229,9 @@ class LoseIndexCommand implements fc.AsyncCommand<Model, Real> {
     else await fs.truncate(indexPath, 10);
     real.store = await LibraryStore.open(real.folder, { holder: 'model test' });
     expect(real.store.notices).toHaveLength(this.how === 'deleted' ? 0 : 1);
-    // Rebuilt from the files, the list is in file-name order.
+    // Rebuilt from the files, the list is in file-name order; settings lived only in the index.
     model.order.sort();
+    model.settings = { annotator: 'annotator', labels: [...DEFAULT_LABELS], snapToWords: true };
     await expectStoreEqualsModel(model, real);
   }
   toString = () => `loseIndex(${this.how})`;
@@ -209,8 +243,9 @@ const commands = fc.commands(
     fc.array(fc.tuple(fc.nat(), operationPlan), { minLength: 2, maxLength: 6 }).map((changes) => new ConcurrentChangesCommand(changes)),
     fc.tuple(fc.nat(), operationPlan).map(([document, plan]) => new FailedChangeCommand(document, plan)),
     fc
-      .tuple(fc.constantFrom('biden-putin', 'fresh', 'fresh-2', null), fc.constantFrom('A new article.', 'Putin 🇷🇺 said “no”.'))
+      .tuple(fc.constantFrom('biden-putin', 'Biden-Putin', 'fresh', 'FRESH', 'fresh-2', 'CON', 'nul.txt', null), fc.constantFrom('A new article.', 'Putin 🇷🇺 said “no”.'))
       .map(([id, text]) => new AddCommand(id, text)),
+    fc.tuple(fc.constantFrom('ana', 'Ben', 'Chloé 🇫🇷'), fc.boolean(), fc.boolean()).map(([annotator, snap, fails]) => new SettingsCommand(annotator, snap, fails)),
     fc.constant(new ReopenCommand()),
     fc.constantFrom('deleted' as const, 'truncated' as const).map((how) => new LoseIndexCommand(how)),
   ],
@@ -223,13 +258,13 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map(removeFolder));
 });
 
-test('random changes, failed writes, imports and reopenings keep the store equal to an in-memory model', async () => {
+test('random changes, settings, failed writes, imports (ids differing by case, reserved names) and restarts keep the store equal to an in-memory model after every step', async () => {
   await fc.assert(
     fc.asyncProperty(commands, async (sequence) => {
       const folder = await makeTemporaryFolder('newsmark-model-');
       folders.push(folder);
       const real: Real = { folder, store: await LibraryStore.open(folder, { holder: 'model test', seed: async () => sampleDrafts(), indexDelayMs: 0 }) };
-      const model: Model = { documents: new Map(), order: real.store.documentIds(), clock: Date.UTC(2025, 0, 1), spanCount: 0 };
+      const model: Model = { documents: new Map(), order: real.store.documentIds(), settings: real.store.settings, clock: Date.UTC(2025, 0, 1), spanCount: 0 };
       for (const id of model.order) model.documents.set(id, (await real.store.getDocument(id))!);
       try {
         await fc.asyncModelRun(() => ({ model, real }), sequence);

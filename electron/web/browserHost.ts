@@ -12,6 +12,7 @@ import type { Handlers } from '../services/libraryHandlers';
 import type { LibraryStore } from '../store/libraryStore';
 import { describeStorageError } from '../services/storageErrors';
 import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy';
+import { resolveStaticFile } from '../staticFile';
 
 /** Largest request body the host reads. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -167,27 +168,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   async function serveFile(response: http.ServerResponse, pathname: string, headOnly: boolean): Promise<void> {
-    let relative: string;
-    try {
-      relative = decodeURIComponent(pathname);
-    } catch {
-      response.writeHead(400).end();
-      return;
-    }
-    if (relative === '/' || relative === '') relative = '/index.html';
-    const filePath = path.resolve(rendererFolder, `.${relative}`);
-    // Nothing outside the build folder is ever served, whatever the path says.
-    if (!filePath.startsWith(rendererFolder + path.sep) || relative.includes('\0')) {
-      response.writeHead(404).end();
-      return;
-    }
-    let stat;
-    try {
-      stat = await fs.stat(filePath);
-    } catch {
-      stat = null;
-    }
-    if (!stat?.isFile()) {
+    // Nothing outside the build folder is ever served, whatever the path says (see resolveStaticFile).
+    const filePath = await resolveStaticFile(rendererFolder, pathname);
+    const stat = filePath ? await fs.stat(filePath).catch(() => null) : null;
+    if (!filePath || !stat) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }

@@ -5,6 +5,7 @@ import { openLibrary } from '../openLibrary';
 import { createLibraryHandlers } from '../services/libraryHandlers';
 import { DataFolderLockedError } from '../store/dataFolderLock';
 import { startBrowserHost } from './browserHost';
+import { installTestFaultSwitch, TEST_FAULT_FILE_VARIABLE } from './testFaultSwitch';
 
 /** The built renderer; built code lives in out/main/, beside out/renderer/. */
 const RENDERER_FOLDER = path.resolve(__dirname, '..', 'renderer');
@@ -46,6 +47,8 @@ export async function runBrowserHost(argv: string[]): Promise<void> {
     process.exit(1);
   }
   for (const notice of store.notices) console.warn(`${notice.level}: ${notice.message}`);
+  const faultSwitch = installTestFaultSwitch();
+  if (faultSwitch) console.error(`Test fault switch on (${TEST_FAULT_FILE_VARIABLE}): writes fail while ${faultSwitch} names an error code.`);
   const host = await startBrowserHost({
     store,
     handlers: createLibraryHandlers(store),

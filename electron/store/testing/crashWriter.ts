@@ -1,10 +1,11 @@
 /**
  * A child process for crashSafety.test.ts: opens the library in a folder and changes its
- * documents with random operations, forever, until it is killed. Prints one JSON line
+ * documents (and now and then its settings) with random operations, forever, until it is killed. Prints one JSON line
  * (CrashWriterLine) before handing each operation to the store and one after the store
  * acknowledged it, so the parent knows what may and what must be on disk when it kills us.
  *
- * Usage: node --import tsx crashWriter.ts <folder> <seed> <round>
+ * Usage: node crashWriter.cjs <folder> <seed> <round> (compiled by compileChildScript), or
+ *        node --import tsx crashWriter.ts <folder> <seed> <round>
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { NewsDocument } from '../../../shared/model';
@@ -17,6 +18,8 @@ import { randomInteger, randomItem, seededRandom } from './seededRandom';
 
 /** Operations under way at once, over random documents (the same one included). */
 const WORKERS = 4;
+/** How often an operation is a settings change instead of a document change. */
+const SETTINGS_SHARE = 0.1;
 const CLOCK_START = Date.UTC(2025, 0, 1);
 
 function print(line: CrashWriterLine): void {
@@ -46,10 +49,24 @@ async function main(): Promise<void> {
   if (ids.length === 0) die('the library is empty');
   const sequences = new Map<string, number>();
   let counter = 0;
+  let settingsSequence = 0;
   print({ kind: 'ready', pid: process.pid });
+
+  /** Renames the annotator (and flips snapping): a change of index.json, acknowledged once on disk. */
+  const changeSettings = async (): Promise<void> => {
+    const sequence = ++settingsSequence;
+    const annotator = `settings ${round}.${sequence}`;
+    print({ kind: 'settingsIssued', sequence, annotator });
+    await store.updateSettings({ ...store.settings, annotator, snapToWords: sequence % 2 === 0 });
+    print({ kind: 'settingsAcked', sequence });
+  };
 
   const work = async (): Promise<never> => {
     for (;;) {
+      if (random() < SETTINGS_SHARE) {
+        await changeSettings();
+        continue;
+      }
       const documentId = randomItem(random, ids);
       const before = expected.get(documentId)!;
       counter++;

@@ -7,10 +7,14 @@ export const CRASH_WRITER_ANNOTATOR = 'crash writer';
 /**
  * One line of crashWriter.ts's stdout (JSON). "issued" is printed before the operation is
  * handed to the store, "acked" after the store's promise resolved (the change is on disk).
- * `sequence` counts the operations issued on that document in this run, from 1.
+ * `sequence` counts the operations issued on that document in this run, from 1. Settings
+ * changes are printed the same way, as "settingsIssued" and "settingsAcked".
  */
 export type CrashWriterLine =
   | { kind: 'ready'; pid: number }
+  /** A settings change: `sequence` counts them in this run, from 1; the annotator name tells them apart. */
+  | { kind: 'settingsIssued'; sequence: number; annotator: string }
+  | { kind: 'settingsAcked'; sequence: number }
   | { kind: 'issued'; documentId: string; sequence: number; operation: DocumentOperation; now: string }
   | {
       kind: 'acked';
