@@ -132,6 +132,18 @@ function createWindow(): void {
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // The renderer refuses to unload while a change is not yet on disk; ask before closing anyway.
+  mainWindow.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(mainWindow!, {
+      type: 'warning',
+      buttons: ['Keep the window open', 'Close without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Some changes are not saved yet.',
+      detail: 'Newsmark is still writing them to disk (or retrying after an error). Closing now loses them.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -69,6 +69,7 @@ export class LibraryClient {
   private readonly sending = new Set<string>();
   private readonly loading = new Map<string, Promise<NewsDocument | null>>();
   private readonly histories = new Map<string, UndoHistory>();
+  private readonly noticesShown = new Set<string>();
   /** Per document: why its latest send failed, and how many times in a row. */
   private readonly failures = new Map<string, { error: string; count: number }>();
 
@@ -102,6 +103,7 @@ export class LibraryClient {
       this.publish({ phase: 'failed', loadError: error?.message ?? 'The library could not be loaded.' });
       return;
     }
+    for (const notice of notices.ok ? notices.value : []) this.noticesShown.add(notice.message);
     this.publish({ phase: 'ready', summaries: summaries.value, settings: settings.value, notices: notices.ok ? notices.value : [] });
     for (const id of this.pending.keys()) void this.openDocument(id);
   }
@@ -142,6 +144,8 @@ export class LibraryClient {
         }
         this.confirmed.set(id, result.value);
         this.showDocument(id);
+        // Reading a document can find something wrong in it (a span that does not fit), said in the notices.
+        void this.refreshNotices();
         // Changes kept from before a reload are sent again; operations are idempotent.
         if (this.pending.get(id)?.length) void this.send(id);
         return this.snapshot.documents.get(id) ?? null;
@@ -149,6 +153,15 @@ export class LibraryClient {
       this.loading.set(id, loading);
     }
     return loading;
+  }
+
+  /** Shows the notices the host has that this window has not shown yet (dismissed ones stay dismissed). */
+  private async refreshNotices(): Promise<void> {
+    const notices = await this.api.request('getNotices', {});
+    if (!notices.ok) return;
+    const fresh = notices.value.filter((notice) => !this.noticesShown.has(notice.message));
+    for (const notice of fresh) this.noticesShown.add(notice.message);
+    if (fresh.length > 0) this.publish({ notices: [...this.snapshot.notices, ...fresh] });
   }
 
   private async refreshListAndNotices(): Promise<void> {
