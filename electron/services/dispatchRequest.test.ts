@@ -27,6 +27,9 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     getSettings: answer('getSettings'),
     updateSettings: answer('updateSettings'),
     getNotices: answer('getNotices'),
+    startImport: answer('startImport'),
+    importStatus: answer('importStatus'),
+    cancelImport: answer('cancelImport'),
     ...overrides,
   };
 }

@@ -9,7 +9,7 @@ import type { DocumentDraft } from '../../shared/jsonlImport';
 import { DEFAULT_LABELS, DOCUMENT_STATUSES } from '../../shared/model';
 import { describeSpans } from '../../shared/spans';
 import { LibraryStore } from '../store/libraryStore';
-import { exportLines } from './exportLibrary';
+import { exportChunks } from './exportLibrary';
 import { decodeText, importFiles, readImportFile } from './importFiles';
 
 let folder: string;
@@ -294,7 +294,7 @@ const documentArbitrary = fc
 
 async function exportAll(store: LibraryStore, offsetUnit: 'codepoint' | 'utf16' = 'codepoint'): Promise<string[]> {
   const lines: string[] = [];
-  for await (const line of exportLines(store, { offsetUnit })) lines.push(line);
+  for await (const line of exportChunks(store, { offsetUnit })) lines.push(line);
   return lines;
 }
 

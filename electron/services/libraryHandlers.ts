@@ -3,6 +3,7 @@ import { summarise, withoutText } from '../../shared/model';
 import { applyOperation } from '../../shared/operations';
 import { fail, ok, type Result } from '../../shared/result';
 import type { LibraryStore } from '../store/libraryStore';
+import { importJobsFor } from './importJobs';
 
 /** One handler per request of the contract; arguments arrive already validated. */
 export type Handlers = {
@@ -11,6 +12,7 @@ export type Handlers = {
 
 /** The services behind the contract, over one open library. */
 export function createLibraryHandlers(store: LibraryStore): Handlers {
+  const imports = importJobsFor(store);
   return {
     async listDocuments() {
       return ok(store.listDocuments());
@@ -38,6 +40,15 @@ export function createLibraryHandlers(store: LibraryStore): Handlers {
     },
     async getNotices() {
       return ok([...store.notices]);
+    },
+    async startImport({ files }) {
+      return ok(imports.start(files));
+    },
+    async importStatus({ jobId }) {
+      return imports.status(jobId);
+    },
+    async cancelImport({ jobId }) {
+      return imports.cancel(jobId);
     },
   };
 }
