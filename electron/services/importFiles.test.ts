@@ -127,7 +127,7 @@ describe('readImportFile', () => {
     const filePath = await writeFile('report.docx', 'PK…');
     const problems: ImportProblem[] = [];
     expect(await readImportFile(filePath, problems)).toEqual([]);
-    expect(problems.map(formatProblem)).toEqual(['report.docx: unsupported file type ".docx"; use .txt, .md or .jsonl']);
+    expect(problems.map(formatProblem)).toEqual(['report.docx: unsupported file type ".docx"; use .txt, .text, .md, .markdown, .html, .htm, .xhtml, .jsonl, .ndjson, .json']);
   });
 
   test('a file with no extension is reported as unsupported', async () => {
@@ -144,7 +144,7 @@ describe('importFiles', () => {
     const txt = await writeFile('story.txt', 'Imported text.');
     const lines = await writeFile('more.jsonl', jsonl({ id: 'story', text: 'From JSONL.' }));
     const outcome = await importFiles(store, [txt, lines]);
-    expect(outcome.problems).toEqual([]);
+    expect(outcome.problems.map(formatProblem)).toEqual(['story.txt: note: the id "story" is taken or unusable; imported as "story-2"', 'more.jsonl: note: the id "story" is taken or unusable; imported as "story-3"']);
     expect(outcome.renamed).toEqual([
       { from: 'story', to: 'story-2' },
       { from: 'story', to: 'story-3' },
@@ -263,7 +263,7 @@ const documentArbitrary = fc
     // Span ends only at code point boundaries, so no span splits a surrogate pair.
     const boundaries = [0];
     for (const character of text) boundaries.push(boundaries[boundaries.length - 1]! + character.length);
-    const draftSpans =
+    const draftSpans = (
       boundaries.length < 2
         ? []
         : spans.map(({ a, b, label, ...optional }) => {
@@ -277,7 +277,15 @@ const documentArbitrary = fc
               label,
               ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
             };
-          });
+          })
+    )
+      // Spans of one label over one range are one span (the import merges them).
+      .filter((each, index, all) => all.findIndex((other) => other.start === each.start && other.end === each.end && other.label === each.label) === index);
+    const draftRelations = (
+      draftSpans.length === 0
+        ? []
+        : relations.map(([head, child]) => ({ id: null, label: 'attributed_to' as const, head: head % draftSpans.length, child: child % draftSpans.length }))
+    ).filter((each, index, all) => all.findIndex((other) => other.head === each.head && other.child === each.child) === index);
     return {
       id,
       text,
@@ -285,10 +293,7 @@ const documentArbitrary = fc
       status,
       ...(annotator !== undefined ? { annotator } : {}),
       spans: draftSpans,
-      relations:
-        draftSpans.length === 0
-          ? []
-          : relations.map(([head, child]) => ({ id: null, label: 'attributed_to' as const, head: head % draftSpans.length, child: child % draftSpans.length })),
+      relations: draftRelations,
     };
   });
 

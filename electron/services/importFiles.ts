@@ -98,13 +98,18 @@ export interface ImportSource {
 export async function listImportSources(paths: readonly string[]): Promise<ImportSource[]> {
   const sources: ImportSource[] = [];
   const walk = async (filePath: string, name: string): Promise<void> => {
-    const stat = await fs.stat(filePath);
-    if (!stat.isDirectory()) {
+    const stat = await fs.stat(filePath).catch(() => null);
+    // A path that cannot be read is kept, so reading it reports the reason under its name.
+    if (!stat?.isDirectory()) {
       sources.push({ path: filePath, name });
       return;
     }
-    const entries = (await fs.readdir(filePath)).filter((entry) => !entry.startsWith('.')).sort();
-    for (const entry of entries) await walk(path.join(filePath, entry), `${name}/${entry}`);
+    const entries = await fs.readdir(filePath).catch(() => null);
+    if (!entries) {
+      sources.push({ path: filePath, name });
+      return;
+    }
+    for (const entry of entries.filter((entry) => !entry.startsWith('.')).sort()) await walk(path.join(filePath, entry), `${name}/${entry}`);
   };
   for (const given of paths) await walk(given, path.basename(path.resolve(given)));
   return sources;
@@ -197,12 +202,7 @@ export async function importFiles(
   const added: DocumentSummary[] = [];
   const addedLabels: string[] = [];
   const renamed: AddedDrafts['renamed'] = [];
-  let sources: ImportSource[] = [];
-  try {
-    sources = await listImportSources(paths);
-  } catch (error) {
-    problems.push({ file: (error as NodeJS.ErrnoException).path ?? paths.join(', '), message: `cannot be read (${(error as Error).message})` });
-  }
+  const sources = await listImportSources(paths);
   let files = 0;
   for (const source of sources) {
     if (shouldStop?.()) break;

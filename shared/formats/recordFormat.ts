@@ -22,19 +22,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Which format a parsed record is in, or null when it is none we know. Decided by shape:
- * Label Studio nests its text in `data`; doccano has `entities` or a `label` list; our own
- * export names its `offset_unit` or links spans by `head_id`; Prodigy has `spans` without
- * either; a bare `{text}` is read as ours.
+ * Label Studio nests its text in `data`; doccano has `entities` or a `label` list; Prodigy
+ * links spans by `head_span`; our own export names its `offset_unit`, has an `id`, span ids or
+ * links by `head_id`; other `{text, spans}` records are Prodigy's; a bare `{text}` is ours.
  */
 export function detectRecordFormat(value: unknown): RecordFormat | null {
   if (!isObject(value)) return null;
   if (isObject(value.data) && ('annotations' in value || 'predictions' in value || typeof value.data.text === 'string')) return 'label-studio';
   if (Array.isArray(value.entities)) return 'doccano-entities';
   if (Array.isArray(value.label)) return 'doccano';
-  if ('offset_unit' in value) return 'newsmark';
   const relations = Array.isArray(value.relations) ? value.relations : [];
+  if (relations.some((relation) => isObject(relation) && 'head_span' in relation && !('head_id' in relation))) return 'prodigy';
+  if ('offset_unit' in value || 'id' in value) return 'newsmark';
   if (relations.some((relation) => isObject(relation) && 'head_id' in relation)) return 'newsmark';
-  if (relations.some((relation) => isObject(relation) && 'head_span' in relation)) return 'prodigy';
   if (Array.isArray(value.spans)) {
     // Our spans carry ids; Prodigy's do not.
     return value.spans.some((span) => isObject(span) && 'id' in span) ? 'newsmark' : 'prodigy';
