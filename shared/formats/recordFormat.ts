@@ -33,6 +33,8 @@ export function detectRecordFormat(value: unknown): RecordFormat | null {
   if (Array.isArray(value.label)) return 'doccano';
   const relations = Array.isArray(value.relations) ? value.relations : [];
   if (relations.some((relation) => isObject(relation) && 'head_span' in relation && !('head_id' in relation))) return 'prodigy';
+  // Prodigy stamps every task with hashes and an answer.
+  if ('_input_hash' in value || '_task_hash' in value || 'answer' in value) return 'prodigy';
   if ('offset_unit' in value || 'id' in value) return 'newsmark';
   if (relations.some((relation) => isObject(relation) && 'head_id' in relation)) return 'newsmark';
   if (Array.isArray(value.spans)) {
