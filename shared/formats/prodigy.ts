@@ -73,13 +73,12 @@ export interface ProdigyTask {
   meta: Record<string, unknown>;
   spans: { start: number; end: number; label: string; text: string }[];
   relations: { head: number; child: number; head_span: { start: number; end: number; label: string }; child_span: { start: number; end: number; label: string }; label: string }[];
-  answer: 'accept';
 }
 
 /**
  * Our export record as a Prodigy task (code points). Relations name their spans by offsets and
  * label, as `rel.manual` does; `head` and `child` are the spans' start offsets, since a task
- * without tokens has no token indices to give.
+ * without tokens has no token indices to give. No `answer`: `prodigy db-in` adds "accept".
  */
 export function prodigyTaskFrom(record: ExportRecord): ProdigyTask {
   return {
@@ -93,6 +92,5 @@ export function prodigyTaskFrom(record: ExportRecord): ProdigyTask {
       child_span: relation.child_span,
       label: relation.label,
     })),
-    answer: 'accept',
   };
 }
