@@ -49,9 +49,9 @@ describe('draftsFromJsonl reads records line by line', () => {
     expect(problems.map((problem) => problem.line)).toEqual([2]);
   });
 
-  test('numeric ids become strings and a missing id is null', () => {
+  test('numeric ids become strings and a missing id is the file name and line', () => {
     const { drafts } = draftsFromJsonl(FILE, jsonl({ id: 17, text: 'a' }, { text: 'b' }));
-    expect(drafts.map((draft) => draft.id)).toEqual(['17', null]);
+    expect(drafts.map((draft) => draft.id)).toEqual(['17', 'batch-2']);
   });
 });
 

@@ -170,7 +170,8 @@ export async function addDrafts(store: LibraryStore, file: string, drafts: reado
   }
   const result = await store.addDocuments(drafts, store.settings.annotator);
   for (const { from, to } of result.renamed) {
-    problems.push({ file, message: from === null ? `a document without an id was given the id "${to}"` : `the id "${from}" is taken or unusable; imported as "${to}"`, severity: 'note' });
+    // A draft without an id (an HTML page's is its file name) is named by the library: no news.
+    if (from !== null) problems.push({ file, message: `the id "${from}" is taken or unusable; imported as "${to}"`, severity: 'note' });
   }
   return { added: result.added, addedLabels, renamed: result.renamed };
 }

@@ -1,5 +1,6 @@
 import type { ImportProblem } from '../importProblem';
 import type { DocumentDraft } from '../jsonlImport';
+import { idFromFileName } from '../textImport';
 import { draftFromAnyRecord, type RecordFormat } from './recordFormat';
 
 /**
@@ -90,11 +91,15 @@ export function readRecordFile(file: string, content: string, problems: ImportPr
   const lineOf = lineCounter(body);
   const drafts: DocumentDraft[] = [];
   const formats = new Map<RecordFormat, number>();
-  const read = (value: unknown, line: number, label?: string) => {
+  const stem = idFromFileName(file);
+  /** Reads record `number` (its line in JSONL, its place in a JSON list), starting on `line`. */
+  const read = (value: unknown, line: number, number: number, label?: string) => {
     const place = { file, line, fallbackTitle: `${file} ${label ?? `line ${line}`}`, ...(label ? { label } : {}) };
     const { draft, format } = draftFromAnyRecord(value, place, problems);
     if (format) formats.set(format, (formats.get(format) ?? 0) + 1);
-    if (draft) drafts.push(draft);
+    if (!draft) return;
+    // A record without an id of its own is named after its file and place: "batch-3".
+    drafts.push(draft.id === null ? { ...draft, id: `${stem}-${number}` } : draft);
   };
   const start = body.trimStart();
   if (start.startsWith('[')) {
@@ -107,14 +112,14 @@ export function readRecordFile(file: string, content: string, problems: ImportPr
       return { drafts, formats };
     }
     const offsets = arrayElementOffsets(body);
-    (list as unknown[]).forEach((value, index) => read(value, lineOf(offsets[index] ?? 0), `record ${index + 1}`));
+    (list as unknown[]).forEach((value, index) => read(value, lineOf(offsets[index] ?? 0), index + 1, `record ${index + 1}`));
     return { drafts, formats };
   }
   if (start.startsWith('{') && body.trim().includes('\n')) {
     // One pretty-printed record spread over lines; JSONL when it does not parse as a whole.
     const whole = parseOrNull(body);
     if (whole !== undefined) {
-      read(whole, lineOf(body.indexOf('{')));
+      read(whole, lineOf(body.indexOf('{')), 1);
       return { drafts, formats };
     }
   }
@@ -128,7 +133,7 @@ export function readRecordFile(file: string, content: string, problems: ImportPr
       problems.push({ file, line: index + 1, message: parseError(error) });
       return;
     }
-    read(value, index + 1);
+    read(value, index + 1, index + 1);
   });
   return { drafts, formats };
 }
