@@ -19,7 +19,7 @@ let compiled: ReturnType<Ajv['compile']> | null = null;
 
 /** The compiled schema (compiled once, on first use). */
 function schemaValidator(): ReturnType<Ajv['compile']> {
-  compiled ??= new Ajv({ allErrors: true, formats: { 'date-time': DATE_TIME } }).compile(exportSchema);
+  compiled ??= new Ajv({ allErrors: true, allowUnionTypes: true, formats: { 'date-time': DATE_TIME } }).compile(exportSchema);
   return compiled;
 }
 
