@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentStatusSchema, idSchema, labelNameSchema, type NewsDocument, type DocumentMeta, type DocumentStatus } from './model';
+import { documentStatusSchema, idSchema, labelNameSchema, type DocumentSummary, type NewsDocument, type DocumentMeta, type DocumentStatus } from './model';
 import { createOffsetConverter, type OffsetUnit } from './offsets';
 
 /** One line of a Newsmark JSONL export (see PRODUCT.md and shared/schema/). */
@@ -72,6 +72,23 @@ export type ResolvedExportOptions = z.output<typeof exportOptionsSchema>;
 export function documentFilter(options: Pick<ResolvedExportOptions, 'statuses' | 'documentIds'>): (document: { id: string; status: DocumentStatus }) => boolean {
   const ids = options.documentIds ? new Set(options.documentIds) : null;
   return (document) => (!options.statuses || options.statuses.includes(document.status)) && (!ids || ids.has(document.id));
+}
+
+/**
+ * What an export with these options will hold, from the document list alone (no document
+ * read): the export dialog shows it, and the browser host sends it ahead of a download.
+ */
+export function countExport(summaries: Iterable<Pick<DocumentSummary, 'id' | 'status' | 'counts'>>, options: ExportOptions): { documents: number; spans: number } {
+  const resolved = exportOptionsSchema.parse(options);
+  const included = documentFilter(resolved);
+  const labels = resolved.labels ? new Set(resolved.labels) : null;
+  const counts = { documents: 0, spans: 0 };
+  for (const summary of summaries) {
+    if (!included(summary)) continue;
+    counts.documents++;
+    for (const [label, count] of Object.entries(summary.counts)) if (!labels || labels.has(label)) counts.spans += count;
+  }
+  return counts;
 }
 
 /** The offset unit an export really uses: the format's own where it has one. */

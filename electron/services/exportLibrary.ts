@@ -38,23 +38,6 @@ export async function* exportChunks(store: LibraryStore, options: ExportOptions,
 }
 
 /**
- * What an export with these options will hold, from the document list alone (no document is
- * read): the browser host sends it ahead of the download.
- */
-export function countExport(store: LibraryStore, options: ExportOptions): ExportCounts {
-  const resolved = exportOptionsSchema.parse(options);
-  const included = documentFilter(resolved);
-  const labels = resolved.labels ? new Set(resolved.labels) : null;
-  const counts: ExportCounts = { documents: 0, spans: 0 };
-  for (const summary of store.listDocuments()) {
-    if (!included(summary)) continue;
-    counts.documents++;
-    for (const [label, count] of Object.entries(summary.counts)) if (!labels || labels.has(label)) counts.spans += count;
-  }
-  return counts;
-}
-
-/**
  * Writes the export to `filePath`: to a temporary file beside it first, flushed and renamed, so
  * a failed export never leaves half a file under the final name.
  */

@@ -4,7 +4,7 @@ import { isProblem, type ImportProblem } from '../../shared/importProblem';
 import type { DocumentDraft } from '../../shared/jsonlImport';
 import { DEFAULT_LABELS, type DocumentSummary, type LabelDefinition } from '../../shared/model';
 import { documentDraftFromTextFile } from '../../shared/textImport';
-import { detectFileKind, IMPORT_EXTENSIONS } from '../../shared/formats/fileKind';
+import { detectFileKind, unsupportedTypeMessage } from '../../shared/formats/fileKind';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/formats/importLimits';
 import { readRecordFile } from '../../shared/formats/recordFile';
 import { RECORD_FORMAT_NAMES } from '../../shared/formats/recordFormat';
@@ -56,8 +56,7 @@ export async function readImportBytes(file: string, bytes: Uint8Array, problems:
   if (content === null) return { drafts: [], format: null };
   const kind = detectFileKind(file, content);
   if (kind === null) {
-    const extension = path.extname(file).toLowerCase();
-    problems.push({ file, message: `unsupported file type "${extension || '(none)'}"; use ${IMPORT_EXTENSIONS.join(', ')}` });
+    problems.push({ file, message: unsupportedTypeMessage(file) });
     return { drafts: [], format: null };
   }
   if (kind === 'html') {

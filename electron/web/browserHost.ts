@@ -3,11 +3,11 @@ import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { exportOptionsSchema } from '../../shared/exportRecord';
+import { countExport, exportOptionsSchema } from '../../shared/exportRecord';
 import { describeSchemaError } from '../../shared/schemaError';
 import { fail, type Result } from '../../shared/result';
 import { dispatchRequest } from '../services/dispatchRequest';
-import { countExport, exportChunks } from '../services/exportLibrary';
+import { exportChunks } from '../services/exportLibrary';
 import { importJobsFor } from '../services/importJobs';
 import { EXPORT_FILE_TYPES } from '../../shared/formats/exportFileTypes';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/formats/importLimits';
@@ -181,7 +181,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   async function streamExport(response: http.ServerResponse, body: unknown): Promise<void> {
     const parsed = exportOptionsSchema.safeParse(body);
     if (!parsed.success) return sendError(response, 400, fail('invalid_request', `export: ${describeSchemaError(parsed.error)}`));
-    const expected = countExport(options.store, parsed.data);
+    const expected = countExport(options.store.listDocuments(), parsed.data);
     const pieces = exportChunks(options.store, parsed.data);
     // The first piece is produced before the headers, so an early failure can still be a JSON error.
     const first = await pieces.next();

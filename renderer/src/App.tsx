@@ -4,6 +4,7 @@ import { type DocumentStatus } from '../../shared/model';
 import { trimRange } from '../../shared/spans';
 import { ArticleView, type ArticleViewHandle } from './components/ArticleView';
 import { DocumentList } from './components/DocumentList';
+import { ImportExportControls } from './components/ImportExportControls';
 import { LabelToolbar } from './components/LabelToolbar';
 import { useLabelStyles } from './components/labelStyles';
 import { SpanPanel } from './components/SpanPanel';
@@ -115,8 +116,6 @@ export function App({ api }: { api: NewsmarkApi }) {
     onEscape: () => setSelectedSpanId(null),
   });
 
-  const exportAll = () => void client.exportDocuments({ offsetUnit: 'codepoint' });
-
   if (library.phase === 'loading') return <div className="splash">Opening the library…</div>;
   if (library.phase === 'failed') return <div className="splash error">The library could not be opened: {library.loadError}</div>;
 
@@ -128,9 +127,7 @@ export function App({ api }: { api: NewsmarkApi }) {
         <span className={`save-state${save.error ? ' failed' : ''}`} role="status" aria-live="polite" data-pending={save.pending}>
           {save.error ? `Not saved — retrying: ${save.error}` : save.pending > 0 ? 'Saving…' : 'All changes saved'}
         </span>
-        <button type="button" className="export-button" onClick={exportAll}>
-          Export JSONL
-        </button>
+        <ImportExportControls api={api} client={client} library={library} />
       </header>
       {library.notices.length > 0 && (
         <div className="notices" role="alert">

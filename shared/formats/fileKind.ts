@@ -44,3 +44,8 @@ export function detectFileKind(fileName: string, content: string): FileKind | nu
   if (head.startsWith('{') || head.startsWith('[')) return 'records';
   return null;
 }
+
+/** Why a file is not read, for a file whose kind is null. */
+export function unsupportedTypeMessage(fileName: string): string {
+  return `unsupported file type "${extensionOf(fileName) || '(none)'}"; use ${IMPORT_EXTENSIONS.join(', ')}`;
+}
