@@ -56,12 +56,6 @@ export function arrayElementOffsets(content: string): number[] {
   return offsets;
 }
 
-/** The offset a JSON.parse error names ("… at position 12"), if it names one. */
-function errorOffset(error: unknown): number | null {
-  const match = /position (\d+)/.exec(error instanceof Error ? error.message : '');
-  return match ? Number(match[1]) : null;
-}
-
 function parseError(error: unknown): string {
   return `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
 }
@@ -103,16 +97,24 @@ export function readRecordFile(file: string, content: string, problems: ImportPr
   };
   const start = body.trimStart();
   if (start.startsWith('[')) {
-    let list: unknown;
-    try {
-      list = JSON.parse(body);
-    } catch (error) {
-      const offset = errorOffset(error);
-      problems.push({ file, ...(offset !== null ? { line: lineOf(offset) } : {}), message: `${parseError(error)}; nothing in this file was imported` });
+    const offsets = arrayElementOffsets(body);
+    const whole = parseOrNull(body);
+    if (Array.isArray(whole)) {
+      whole.forEach((value, index) => read(value, lineOf(offsets[index] ?? 0), index + 1, `record ${index + 1}`));
       return { drafts, formats };
     }
-    const offsets = arrayElementOffsets(body);
-    (list as unknown[]).forEach((value, index) => read(value, lineOf(offsets[index] ?? 0), index + 1, `record ${index + 1}`));
+    // Not valid JSON as a whole: each element on its own, so one broken record costs only itself.
+    const close = body.lastIndexOf(']');
+    offsets.forEach((offset, index) => {
+      const end = offsets[index + 1] ?? (close > offset ? close : body.length);
+      const source = body.slice(offset, end).trimEnd().replace(/,$/, '');
+      const label = `record ${index + 1}`;
+      try {
+        read(JSON.parse(source), lineOf(offset), index + 1, label);
+      } catch (error) {
+        problems.push({ file, line: lineOf(offset), message: `${label}: ${parseError(error)}` });
+      }
+    });
     return { drafts, formats };
   }
   if (start.startsWith('{') && body.trim().includes('\n')) {
