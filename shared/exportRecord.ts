@@ -48,7 +48,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CODE_POINT_FORMATS: ReadonlySet<ExportFormat> = new Set(['prodigy', 'doccano', 'doccano-label', 'label-studio', 'w3c']);
 
 /** Most documents an export can name one by one. */
-export const MAX_EXPORT_DOCUMENT_IDS = 20_000;
+const MAX_EXPORT_DOCUMENT_IDS = 20_000;
 
 export const exportOptionsSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isProblem, type ImportProblem } from '../../shared/importProblem';
+import type { ImportProblem } from '../../shared/importProblem';
 import type { DocumentDraft } from '../../shared/jsonlImport';
 import { DEFAULT_LABELS, type DocumentSummary, type LabelDefinition } from '../../shared/model';
 import { documentDraftFromTextFile } from '../../shared/textImport';
@@ -220,9 +220,4 @@ export async function importFiles(
     onProgress?.(files, sources.length, source.name);
   }
   return { added, renamed, problems, addedLabels, files };
-}
-
-/** The number of real problems (not notes) among `problems`. */
-export function countProblems(problems: readonly ImportProblem[]): number {
-  return problems.filter(isProblem).length;
 }

@@ -67,7 +67,7 @@ export interface SourceDocument {
 const ATTRIBUTION_RELATIONS = new Set(['attributed_to', 'attributedto', 'attributed-to', 'attribution', 'said_by', 'saidby', 'speaker', 'source']);
 
 /** Our relation label for a source relation type, or null when it has no equivalent. */
-export function relationLabelFor(sourceLabel: string | undefined): 'attributed_to' | null {
+function relationLabelFor(sourceLabel: string | undefined): 'attributed_to' | null {
   if (sourceLabel === undefined) return 'attributed_to';
   return ATTRIBUTION_RELATIONS.has(sourceLabel.trim().toLowerCase()) ? 'attributed_to' : null;
 }

@@ -20,6 +20,17 @@ export interface HtmlArticle {
   siteName: string | null;
   lang: string | null;
   publishedTime: string | null;
+  /** The page's own address (its canonical link or og:url), when it names an http(s) one. */
+  url: string | null;
+}
+
+/** The address a page gives itself, read before Readability rearranges the document. */
+function canonicalUrl(document: Document): string | null {
+  const candidates = [
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  ];
+  return candidates.map((value) => value?.trim() ?? '').find((value) => /^https?:\/\/[^\s]+$/i.test(value)) ?? null;
 }
 
 /** Elements that end a paragraph of text: a blank line goes after each. */
@@ -73,6 +84,7 @@ export function articleFromHtml(html: string, url?: string): HtmlArticle | null 
   // The page's own console messages (CSS it cannot parse, …) are not ours to print.
   const dom = new JSDOM(html, { url: url ?? 'https://newsmark.invalid/', virtualConsole: new VirtualConsole() });
   try {
+    const url = canonicalUrl(dom.window.document);
     const parsed = new Readability(dom.window.document).parse();
     if (!parsed || !parsed.content) return null;
     const container = dom.window.document.createElement('div');
@@ -88,6 +100,7 @@ export function articleFromHtml(html: string, url?: string): HtmlArticle | null 
       siteName: parsed.siteName?.trim() || null,
       lang: parsed.lang?.trim() || null,
       publishedTime: parsed.publishedTime?.trim() || null,
+      url,
     };
   } finally {
     dom.window.close();
@@ -96,7 +109,8 @@ export function articleFromHtml(html: string, url?: string): HtmlArticle | null 
 
 /**
  * An HTML page as a new, unlabelled document draft: Readability's article text, its title
- * (the file name when the page has none), and byline, site, language and date in meta. Null,
+ * (the file name when the page has none), and byline, site, language, date and the page's own
+ * address in meta. Null,
  * with the reason in `problems`, when the page has no article.
  */
 export function documentDraftFromHtml(fileName: string, html: string, problems: ImportProblem[]): DocumentDraft | null {
@@ -111,6 +125,7 @@ export function documentDraftFromHtml(fileName: string, html: string, problems: 
   if (article.siteName) meta.site = article.siteName;
   if (article.lang) meta.lang = article.lang;
   if (article.publishedTime) meta.published = article.publishedTime;
+  if (article.url) meta.url = article.url;
   return assembleDraft(
     { id: idFromFileName(fileName), text: article.text, meta, unit: 'utf16', spans: [], relations: [] },
     { file: fileName, fallbackTitle: idFromFileName(fileName) },

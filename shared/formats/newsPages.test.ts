@@ -35,11 +35,11 @@ describe.skipIf(!realWorldAvailable())('real news pages (../shared/real-world/ne
     expect(article.text.length).toBeLessThanOrEqual(articleChars * 1.02);
   });
 
-  test('a page becomes a draft titled as the article, its source file and site in meta, no problems', () => {
+  test('a page becomes a draft titled as the article, its source file and canonical address in meta, no problems', () => {
     const problems: ImportProblem[] = [];
     const draft = documentDraftFromHtml('news/bbc-1.html', readFileSync(realWorldPath('news-html', 'bbc-1.html'), 'utf8'), problems);
     expect(problems).toEqual([]);
-    expect(draft).toMatchObject({ id: 'bbc-1', status: 'todo', spans: [], relations: [], meta: { title: PAGES[0]!.title, source: 'bbc-1.html' } });
+    expect(draft).toMatchObject({ id: 'bbc-1', status: 'todo', spans: [], relations: [], meta: { title: PAGES[0]!.title, source: 'bbc-1.html', url: 'http://www.bbc.com/news/world-us-canada-33646704' } });
     expect(draft!.text.startsWith(PAGES[0]!.lead)).toBe(true);
   });
 });

@@ -41,7 +41,7 @@ export interface WebAnnotation {
 }
 
 /** An IRI for a Newsmark document or span: a URN, since the article has no address of its own. */
-export function newsmarkUrn(documentId: string, spanId?: string): string {
+function newsmarkUrn(documentId: string, spanId?: string): string {
   return `urn:newsmark:${encodeURIComponent(documentId)}${spanId === undefined ? '' : `:${encodeURIComponent(spanId)}`}`;
 }
 
