@@ -28,6 +28,7 @@ export function ExportDialog({ summaries, labels, onExport, onClose }: ExportDia
   const [chosenLabels, setChosenLabels] = useState<string[]>(() => labels.map((label) => label.name));
   const [onlyChosen, setOnlyChosen] = useState(false);
   const [documentIds, setDocumentIds] = useState<string[]>([]);
+  const [titleFilter, setTitleFilter] = useState('');
   const [csvBom, setCsvBom] = useState(true);
   const [busy, setBusy] = useState(false);
 
@@ -43,6 +44,13 @@ export function ExportDialog({ summaries, labels, onExport, onClose }: ExportDia
     [format, offsetUnit, statuses, chosenLabels, labels.length, onlyChosen, documentIds, csvBom],
   );
   const counts = useMemo(() => countExport(summaries, options), [summaries, options]);
+  // The chosen documents first, then the titles matching the filter, at most 200 at a time.
+  const listed = useMemo(() => {
+    const wanted = titleFilter.trim().toLocaleLowerCase();
+    const chosen = new Set(documentIds);
+    const matching = summaries.filter((summary) => !chosen.has(summary.id) && summary.title.toLocaleLowerCase().includes(wanted));
+    return [...summaries.filter((summary) => chosen.has(summary.id)), ...matching.slice(0, 200)];
+  }, [summaries, documentIds, titleFilter]);
   const fixedUnit = CODE_POINT_FORMATS.has(format);
 
   const submit = async () => {
@@ -100,8 +108,11 @@ export function ExportDialog({ summaries, labels, onExport, onClose }: ExportDia
             <input type="checkbox" checked={onlyChosen} onChange={() => setOnlyChosen(!onlyChosen)} /> Only the documents chosen below
           </label>
           {onlyChosen && (
+            <input type="search" className="export-title-filter" placeholder="Find documents by title" aria-label="Find documents by title" value={titleFilter} onChange={(event) => setTitleFilter(event.target.value)} />
+          )}
+          {onlyChosen && (
             <ul className="export-documents">
-              {summaries.map((summary) => (
+              {listed.map((summary) => (
                 <li key={summary.id}>
                   <label>
                     <input type="checkbox" checked={documentIds.includes(summary.id)} onChange={() => setDocumentIds(toggled(documentIds, summary.id))} /> {summary.title}
