@@ -12,7 +12,7 @@ import { dispatchRequest } from './services/dispatchRequest';
 import { exportToFile } from './services/exportLibrary';
 import { importJobsFor } from './services/importJobs';
 import { EXPORT_FILE_TYPES } from '../shared/formats/exportFileTypes';
-import { MAX_IMPORT_FILE_BYTES } from '../shared/formats/importLimits';
+import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../shared/formats/importLimits';
 import type { MenuCommand } from '../shared/contract';
 import { createLibraryHandlers, type Handlers } from './services/libraryHandlers';
 import { describeStorageError } from './services/storageErrors';
@@ -90,7 +90,7 @@ async function importFileFromRenderer(jobId: unknown, name: unknown, bytes: unkn
   if (typeof jobId !== 'string' || !/^[0-9a-f-]{36}$/.test(jobId)) return fail('invalid_request', 'importFile: jobId must be an import job id.');
   if (typeof name !== 'string' || name.length === 0 || name.length > 1000) return fail('invalid_request', 'importFile: name must be 1–1,000 characters.');
   if (!(bytes instanceof Uint8Array)) return fail('invalid_request', 'importFile: the file must be sent as bytes.');
-  if (bytes.length > MAX_IMPORT_FILE_BYTES) return fail('invalid_request', `${name} is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB, the largest file Newsmark imports.`);
+  if (bytes.length > MAX_IMPORT_FILE_BYTES) return fail('invalid_request', `${name}: ${fileTooLargeMessage(bytes.length)}`);
   try {
     return await importJobsFor(store).importFile(jobId, name, bytes);
   } catch (error) {

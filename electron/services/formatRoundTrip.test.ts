@@ -122,3 +122,46 @@ describe('one article in our JSONL, Prodigy and both doccano forms', () => {
     expect(found[0]).toBe('attribution "Psaki 🇺🇸 said on Sunday" | quote "“We are always ready for diplomacy.”" | claim "We are always ready" | claim "Russia has 150,000 troops nearby."');
   });
 });
+
+describe('hand-written files of each kind, as other tools write them', () => {
+  test('our JSONL, a Prodigy task and both doccano forms of one article give the same spans', async () => {
+    const text = 'Psaki 🇺🇸 said: “We are ready.” Russia has troops.';
+    // Code point offsets, as Python tools write them (the flag is two code points, four UTF-16 units).
+    const cp = (part: string) => {
+      const start = Array.from(text.slice(0, text.indexOf(part))).length;
+      return [start, start + Array.from(part).length] as const;
+    };
+    const [aStart, aEnd] = cp('Psaki 🇺🇸 said');
+    const [qStart, qEnd] = cp('“We are ready.”');
+    const [cStart, cEnd] = cp('Russia has troops.');
+    const files: Record<string, string> = {
+      'ours.jsonl': JSON.stringify({ id: 'ours', text, offset_unit: 'codepoint', spans: [{ id: 'a', start: aStart, end: aEnd, label: 'attribution' }, { id: 'q', start: qStart, end: qEnd, label: 'quote' }, { id: 'c', start: cStart, end: cEnd, label: 'claim' }], relations: [{ id: 'r', label: 'attributed_to', head_id: 'q', child_id: 'a' }] }),
+      'prodigy.jsonl': JSON.stringify({ text, spans: [{ start: qStart, end: qEnd, label: 'quote', token_start: 4, token_end: 8 }, { start: aStart, end: aEnd, label: 'attribution' }, { start: cStart, end: cEnd, label: 'claim' }], relations: [{ head: 4, child: 0, head_span: { start: qStart, end: qEnd, label: 'quote' }, child_span: { start: aStart, end: aEnd, label: 'attribution' }, label: 'attributed_to' }], _input_hash: 1, _task_hash: 2, answer: 'accept' }),
+      'doccano-label.jsonl': JSON.stringify({ text, label: [[cStart, cEnd, 'claim'], [aStart, aEnd, 'attribution'], [qStart, qEnd, 'quote']] }),
+      'doccano-entities.jsonl': JSON.stringify({ id: 7, text, entities: [{ id: 10, label: 'attribution', start_offset: aStart, end_offset: aEnd }, { id: 11, label: 'quote', start_offset: qStart, end_offset: qEnd }, { id: 12, label: 'claim', start_offset: cStart, end_offset: cEnd }], relations: [{ id: 1, from_id: 11, to_id: 10, type: 'attributed_to' }] }),
+    };
+    const found = new Map<string, string>();
+    for (const [name, content] of Object.entries(files)) {
+      const file = path.join(folder, name);
+      await fs.writeFile(file, `${content}\n`);
+      const store = await openStore();
+      try {
+        const outcome = await importFiles(store, [file]);
+        expect(outcome.problems.filter(isProblem)).toEqual([]);
+        const imported = (await store.getDocument(outcome.added[0]!.id))!;
+        const relations = imported.relations.map((relation) => `${imported.spans.find((span) => span.id === relation.headId)!.label}→${imported.spans.find((span) => span.id === relation.childId)!.label}`);
+        found.set(name, `${imported.spans.map((span) => `${span.label} ${text.slice(span.start, span.end)}`).join(' | ')} ${relations.join(',')}`.trim());
+      } finally {
+        await store.close();
+      }
+    }
+    const spans = 'attribution Psaki 🇺🇸 said | quote “We are ready.” | claim Russia has troops.';
+    expect(Object.fromEntries(found)).toEqual({
+      'ours.jsonl': `${spans} quote→attribution`,
+      'prodigy.jsonl': `${spans} quote→attribution`,
+      // doccano's label form has no relations.
+      'doccano-label.jsonl': spans,
+      'doccano-entities.jsonl': `${spans} quote→attribution`,
+    });
+  });
+});

@@ -5,7 +5,7 @@ import type { DocumentDraft } from '../../shared/jsonlImport';
 import { DEFAULT_LABELS, type DocumentSummary, type LabelDefinition } from '../../shared/model';
 import { documentDraftFromTextFile } from '../../shared/textImport';
 import { detectFileKind, unsupportedTypeMessage } from '../../shared/formats/fileKind';
-import { MAX_IMPORT_FILE_BYTES } from '../../shared/formats/importLimits';
+import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../../shared/formats/importLimits';
 import { readRecordFile } from '../../shared/formats/recordFile';
 import { RECORD_FORMAT_NAMES } from '../../shared/formats/recordFormat';
 import type { LibraryStore } from '../store/libraryStore';
@@ -32,7 +32,7 @@ export function decodeText(file: string, bytes: Uint8Array, problems: ImportProb
 }
 
 function sizeProblem(file: string, bytes: number): ImportProblem {
-  return { file, message: `the file is ${Math.ceil(bytes / 1024 / 1024)} MB; the largest file Newsmark imports is ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB` };
+  return { file, message: fileTooLargeMessage(bytes) };
 }
 
 /** What one file gave: its drafts and, for the report, what it was read as. */

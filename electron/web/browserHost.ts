@@ -10,7 +10,7 @@ import { dispatchRequest } from '../services/dispatchRequest';
 import { exportChunks } from '../services/exportLibrary';
 import { importJobsFor } from '../services/importJobs';
 import { EXPORT_FILE_TYPES } from '../../shared/formats/exportFileTypes';
-import { MAX_IMPORT_FILE_BYTES } from '../../shared/formats/importLimits';
+import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../../shared/formats/importLimits';
 import type { Handlers } from '../services/libraryHandlers';
 import type { LibraryStore } from '../store/libraryStore';
 import { describeStorageError } from '../services/storageErrors';
@@ -173,7 +173,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
       response.setHeader('Connection', 'close');
-      return sendError(response, 413, fail('invalid_request', `${name} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the largest file Newsmark imports.`));
+      return sendError(response, 413, fail('invalid_request', `${name}: ${fileTooLargeMessage(Number(request.headers['content-length'] ?? MAX_UPLOAD_BYTES + 1))}`));
     }
     sendJson(response, 200, await importJobsFor(options.store).importFile(jobId, name, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)));
   }

@@ -115,6 +115,6 @@ describe('POST /api/import/<job>', () => {
       }, reject);
     });
     expect(response.status).toBe(413);
-    expect(response.body).toContain('huge.txt is larger than 100 MB');
+    expect(response.body).toContain('huge.txt: the file is 101 MB; the largest file Newsmark imports is 100 MB');
   });
 });

@@ -11,3 +11,8 @@ export const MAX_ARTICLE_CHARS = 2_000_000;
 
 /** Most files one import from the app takes. */
 export const MAX_IMPORT_JOB_FILES = 100_000;
+
+/** Why a file of `bytes` bytes (larger than the limit) is not imported. */
+export function fileTooLargeMessage(bytes: number): string {
+  return `the file is ${Math.ceil(bytes / 1024 / 1024)} MB; the largest file Newsmark imports is ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB`;
+}

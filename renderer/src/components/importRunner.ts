@@ -1,6 +1,6 @@
 import type { NewsmarkApi } from '../../../shared/contract';
 import { extensionOf, kindFromName, unsupportedTypeMessage } from '../../../shared/formats/fileKind';
-import { MAX_IMPORT_FILE_BYTES } from '../../../shared/formats/importLimits';
+import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../../../shared/formats/importLimits';
 import type { ImportProblem } from '../../../shared/importProblem';
 import type { ImportSource } from './importSources';
 
@@ -18,7 +18,7 @@ export interface ImportState {
 /** What the page can tell before sending a file: too large, or a type no reader takes. Null when it may go. */
 function localProblem(source: ImportSource): ImportProblem | null {
   if (source.file.size > MAX_IMPORT_FILE_BYTES) {
-    return { file: source.name, message: `the file is ${Math.ceil(source.file.size / 1024 / 1024)} MB; the largest file Newsmark imports is ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB` };
+    return { file: source.name, message: fileTooLargeMessage(source.file.size) };
   }
   // A file without an extension is sent: the host looks at its content.
   if (extensionOf(source.name) !== '' && kindFromName(source.name) === null) return { file: source.name, message: unsupportedTypeMessage(source.name) };
