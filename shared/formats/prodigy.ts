@@ -10,7 +10,8 @@ import { sourceLabelSchema, sourceOffsetSchema } from './sourceFields';
  * Prodigy's task format (`ner_manual`, `spans.manual`, `rel.manual`):
  * `{text, spans: [{start, end, label, text?}], meta, relations?: [{head_span, child_span, label}],
  * answer}`. Offsets count code points (Python). A relation names its ends by their offsets and
- * label, not by id; `answer` is kept in meta.
+ * label, not by id; `answer` is kept in meta. A task answered "reject" or "ignore" is not
+ * imported (noted): Prodigy itself leaves those out of training data.
  */
 
 const spanRefSchema = z.object({ start: sourceOffsetSchema, end: sourceOffsetSchema, label: sourceLabelSchema.optional() });
@@ -35,6 +36,10 @@ export function draftFromProdigy(value: unknown, place: RecordPlace, problems: I
     return null;
   }
   const record = parsed.data;
+  if (record.answer === 'reject' || record.answer === 'ignore') {
+    reportAt(problems, place, `answered "${record.answer}" in Prodigy; not imported`, 'note');
+    return null;
+  }
   const spans = (record.spans ?? []).map((span, index) => ({
     id: null,
     ref: offsetsRef(span),

@@ -72,6 +72,13 @@ describe('readRecordFile', () => {
     expect(problems).toEqual([]);
   });
 
+  test('Prodigy tasks answered reject or ignore are left out, with a note each', () => {
+    const problems: ImportProblem[] = [];
+    const content = ['accept', 'reject', 'ignore'].map((answer) => JSON.stringify({ text: answer, spans: [], _input_hash: 1, answer })).join('\n');
+    expect(readRecordFile('db-out.jsonl', content, problems).drafts.map((draft) => draft.text)).toEqual(['accept']);
+    expect(problems.map(formatProblem)).toEqual(['db-out.jsonl:2: note: answered "reject" in Prodigy; not imported', 'db-out.jsonl:3: note: answered "ignore" in Prodigy; not imported']);
+  });
+
   test('arrayElementOffsets follows strings and nesting', () => {
     const content = '[ {"a": "],[{"}, [1, [2]], "x,y" , 3 ]';
     expect(arrayElementOffsets(content).map((offset) => content[offset])).toEqual(['{', '[', '"', '3']);
