@@ -74,6 +74,13 @@ describe('decodeText', () => {
     expect(problems).toEqual([{ file: 'latin1.txt', message: expect.stringMatching(/not UTF-8 or UTF-16/) }]);
   });
 
+  test('UTF-32 (either byte order) is reported, not decoded as UTF-16 into mojibake', () => {
+    const problems: ImportProblem[] = [];
+    expect(decodeText('le.txt', new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]), problems)).toBeNull();
+    expect(decodeText('be.txt', new Uint8Array([0, 0, 0xfe, 0xff, 0, 0, 0, 0x41]), problems)).toBeNull();
+    expect(problems.map(formatProblem)).toEqual(['le.txt: UTF-32 text is not read (save it as UTF-8 and import it again)', 'be.txt: UTF-32 text is not read (save it as UTF-8 and import it again)']);
+  });
+
   test('UTF-16 with an odd number of bytes returns null and reports the file', () => {
     const problems: ImportProblem[] = [];
     expect(decodeText('odd.txt', new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42]), problems)).toBeNull();

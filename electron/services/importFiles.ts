@@ -20,6 +20,12 @@ const MAX_LABELS = 50;
  */
 export function decodeText(file: string, bytes: Uint8Array, problems: ImportProblem[]): string | null {
   let encoding: 'utf-8' | 'utf-16le' | 'utf-16be' = 'utf-8';
+  // UTF-32's byte order marks begin like UTF-16's; decoded as UTF-16 they would give mojibake.
+  const utf32 = (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
+  if (utf32) {
+    problems.push({ file, message: 'UTF-32 text is not read (save it as UTF-8 and import it again)' });
+    return null;
+  }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
   try {
