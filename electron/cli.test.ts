@@ -146,7 +146,7 @@ describe.concurrent('newsmark command line', () => {
     );
     const run = await newsmark('import', '--data-dir', library, txt, jsonl);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^3 imported, 1 problems$/m);
+    expect(run.stdout).toMatch(/^3 imported from 2 files, 1 problems$/m);
     expect(run.stderr).toMatch(/^problem: batch\.jsonl:2: not valid JSON/m);
 
     const sampleIds = (await loadSampleCorpus()).map((draft) => draft.id);
@@ -204,5 +204,94 @@ describe.concurrent('newsmark command line', () => {
     expect(run.stderr).toContain('in use by Newsmark browser host');
     expect(run.stderr).toContain(`process ${process.pid}`);
     expect(await exists(out)).toBe(false);
+  });
+
+  test.for(['import', 'export', 'validate', 'stats'])('%s --help: its usage on standard output, exit 0', async (command, { expect }) => {
+    const run = await newsmark(command, '--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^Usage: newsmark ${command}`));
+  });
+
+  test('import of a folder of mixed formats, some broken: each bad file and line named, the good ones in, exit 1', async ({ expect }) => {
+    const folder = await newFolder();
+    const library = path.join(folder, 'library');
+    const drop = path.join(folder, 'drop');
+    await fs.mkdir(path.join(drop, 'nested', 'deeper'), { recursive: true });
+    await fs.writeFile(path.join(drop, 'story.md'), '# A headline\n\nText.');
+    await fs.writeFile(path.join(drop, 'nested', 'prodigy.jsonl'), `${JSON.stringify({ text: 'Uber’s Lesson', spans: [{ start: 0, end: 4, label: 'ORG', text: 'Uber' }], answer: 'accept' })}\n{"text": broken\n`);
+    await fs.writeFile(path.join(drop, 'nested', 'deeper', 'doccano.jsonl'), `${JSON.stringify({ text: 'EU rejects', label: [[0, 2, 'ORG'], [3, 99, 'MISC']] })}\n`);
+    await fs.writeFile(path.join(drop, 'nested', 'studio.json'), JSON.stringify([{ id: 1, data: { text: 'Oslo 😀 now' }, annotations: [{ result: [{ id: 'x', type: 'labels', value: { start: 0, end: 4, text: 'Oslo', labels: ['LOC'] } }] }] }]));
+    await fs.writeFile(path.join(drop, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9]));
+    await fs.writeFile(path.join(drop, '.DS_Store'), 'hidden');
+    const run = await newsmark('import', '--data-dir', library, drop);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^4 imported from 5 files, 3 problems$/m);
+    expect(run.stderr).toContain('problem: drop/latin1.txt: not UTF-8 or UTF-16 text');
+    expect(run.stderr).toMatch(/^problem: drop\/nested\/prodigy\.jsonl:2: not valid JSON/m);
+    expect(run.stderr).toMatch(/^problem: drop\/nested\/deeper\/doccano\.jsonl:1: label\.1 \(3–99 MISC\): code point offset 99 is outside the text/m);
+    expect(run.stdout).toContain('drop/nested/deeper/doccano.jsonl: note: added label "ORG" to the label set');
+    expect(run.stdout).toMatch(/^imported studio-1: Oslo 😀 now \(1 spans\)$/m);
+  });
+
+  test('export then validate: the real export passes; a damaged copy fails with each problem on its line', async ({ expect }) => {
+    const library = await preparedLibrary();
+    const out = path.join(path.dirname(library), 'all.jsonl');
+    expect((await newsmark('export', '--data-dir', library, '--out', out)).code).toBe(0);
+    const good = await newsmark('validate', out);
+    expect([good.code, good.stdout.trim()]).toEqual([0, '3 records, 0 problems']);
+    const lines = (await fs.readFile(out, 'utf8')).split('\n');
+    lines[0] = lines[0]!.replace('"We will win"', '"We will won"');
+    lines[2] = '{"nope": true}';
+    const damaged = path.join(path.dirname(library), 'damaged.jsonl');
+    await fs.writeFile(damaged, lines.join('\n'));
+    const bad = await newsmark('validate', damaged);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(new RegExp(`^${damaged.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: spans\\.0 \\(q\\): text "We will won" is not the text`, 'm'));
+    expect(bad.stdout).toMatch(/:3: record: must have required property 'id'/);
+  });
+
+  test('stats --json: one object with documents by status, spans by label, per annotator', async ({ expect }) => {
+    const library = await preparedLibrary();
+    const run = await newsmark('stats', '--data-dir', library, '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      documents: { total: 3, by_status: { todo: 1, in_progress: 1, done: 1, skipped: 0 } },
+      spans: { total: 3, by_label: { quote: 1, attribution: 1, claim: 1 } },
+      relations: { total: 1 },
+      annotators: { tester: { spans: 3, documents: 2 } },
+    });
+  });
+
+  test('export --format csv --bom --label quote: a BOM, a header and one quoted row', async ({ expect }) => {
+    const library = await preparedLibrary();
+    const out = path.join(path.dirname(library), 'quotes.csv');
+    const run = await newsmark('export', '--data-dir', library, '--out', out, '--format', 'csv', '--bom', '--label', 'quote');
+    expect(run.code).toBe(0);
+    expect(await fs.readFile(out, 'utf8')).toBe(
+      '\ufeffdocument_id,document_title,span_id,label,start,end,text,speaker,note,annotator,linked_span_ids\r\ndone-1,Done,q,quote,14,25,We will win,,,tester,\r\n',
+    );
+  });
+
+  test('export --format w3c --document: one collection of that document’s annotations', async ({ expect }) => {
+    const library = await preparedLibrary();
+    const out = path.join(path.dirname(library), 'w3c.jsonld');
+    const run = await newsmark('export', '--data-dir', library, '--out', out, '--format', 'w3c', '--document', 'progress-1');
+    expect(run.code).toBe(0);
+    const collection = JSON.parse(await fs.readFile(out, 'utf8'));
+    expect(collection.type).toBe('AnnotationCollection');
+    expect(collection.first.items.map((item: { id: string }) => item.id)).toEqual(['urn:newsmark:progress-1:c']);
+  });
+
+  test('stats on a folder another process holds: exit 1 naming the holder', async ({ expect }) => {
+    const library = await preparedLibrary();
+    const lock = acquireDataFolderLock(library, 'desktop app');
+    let run: Run;
+    try {
+      run = await newsmark('stats', '--data-dir', library);
+    } finally {
+      lock.release();
+    }
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('in use by Newsmark desktop app');
   });
 });

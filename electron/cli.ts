@@ -1,11 +1,16 @@
 #!/usr/bin/env node
+import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatProblem } from '../shared/importProblem';
-import { DOCUMENT_STATUSES, labelNameSchema, type DocumentStatus } from '../shared/model';
+import { EXPORT_FORMATS, type ExportFormat, type ExportOptions } from '../shared/exportRecord';
+import { formatProblem, isProblem } from '../shared/importProblem';
+import { MAX_ARTICLE_CHARS, MAX_IMPORT_FILE_BYTES } from '../shared/formats/importLimits';
+import { DOCUMENT_STATUSES, ID_PATTERN, labelNameSchema, type DocumentStatus } from '../shared/model';
+import { validateExport } from '../shared/schema/validateExport';
 import { resolveDataFolder } from './dataFolder';
 import { openLibrary } from './openLibrary';
 import { exportToFile } from './services/exportLibrary';
 import { importFiles } from './services/importFiles';
+import { libraryStats, type LibraryStats } from './services/libraryStats';
 import { DataFolderLockedError } from './store/dataFolderLock';
 import type { LibraryStore } from './store/libraryStore';
 
@@ -14,25 +19,62 @@ const EXIT_OK = 0;
 const EXIT_PROBLEMS = 1;
 const EXIT_USAGE = 2;
 
+const DATA_DIR_HELP = `  --data-dir DIR   the library folder (default: NEWSMARK_DATA_DIR, else the desktop app's folder)`;
+
 const USAGE = {
   main: `Usage: newsmark <command> [options]
 
 Commands:
-  import   add .txt, .md and .jsonl files to the library
-  export   write the library as JSONL
+  import     add files and folders to the library (text, Markdown, HTML, JSONL/JSON from
+             Newsmark, Prodigy, doccano and Label Studio)
+  export     write the library as Newsmark JSONL, Prodigy, doccano, Label Studio, W3C Web
+             Annotation or CSV
+  validate   check a Newsmark JSONL export against its JSON Schema and its texts
+  stats      documents by status, spans by label and per annotator
 
-Run "newsmark <command> --help" for a command's options.`,
-  import: `Usage: newsmark import [--data-dir DIR] FILE...
+Run "newsmark <command> --help" for a command's options.
+Exit codes: 0 all well, 1 problems found (or the data folder is in use), 2 usage error.`,
+  import: `Usage: newsmark import [--data-dir DIR] PATH...
 
-Adds articles to the library: .txt and .md files (title = first line), and .jsonl files in
-Newsmark's export format. Bad records are reported with file and line and skipped; nothing
-already in the library changes (an id that is taken gets a new one).`,
-  export: `Usage: newsmark export [--data-dir DIR] --out FILE [--status STATUS]... [--label LABEL]... [--offsets codepoint|utf16]
+Adds articles to the library. A PATH may be a file or a folder (read recursively, in name
+order; hidden files are passed over). Formats, by file extension:
+  .txt .md .markdown      one article per file (title = first line)
+  .html .htm .xhtml       the page's article, extracted with Mozilla Readability
+  .jsonl .ndjson .json    records of Newsmark's export, Prodigy, doccano (both forms) or
+                          Label Studio's JSON export, detected record by record
+Files are UTF-8 (with or without BOM) or UTF-16 with BOM; at most ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB each, and an article
+at most ${MAX_ARTICLE_CHARS.toLocaleString('en')} characters.
+Bad records are reported with file and line and skipped; nothing already in the library changes
+(an id that is taken gets a new one). Progress goes to standard error.
+${DATA_DIR_HELP}`,
+  export: `Usage: newsmark export [--data-dir DIR] --out FILE [options]
 
-Writes one JSON line per document. Offsets count Unicode code points (Python, spaCy, Prodigy)
-unless --offsets utf16. --status (todo, in_progress, done, skipped) and --label filter; each may
-be given more than once. The file appears only when complete.`,
+  --format FORMAT    ${EXPORT_FORMATS.join(' | ')} (default jsonl)
+  --offsets UNIT     codepoint (default; Python, spaCy, Prodigy) or utf16 (JavaScript), for
+                     jsonl and csv; the other formats always count code points
+  --status STATUS    only documents with this status (todo, in_progress, done, skipped)
+  --label LABEL      only spans with this label (and the relations between them)
+  --document ID      only this document
+  --bom              csv: begin with a UTF-8 byte order mark (for spreadsheet programs)
+--status, --label and --document may each be given more than once. The file appears only
+when complete (written to a temporary file, then renamed).
+${DATA_DIR_HELP}`,
+  validate: `Usage: newsmark validate FILE
+
+Checks a Newsmark JSONL export: every line against the JSON Schema
+(shared/schema/newsmark-export.schema.json), every span's text against the slice its offsets
+mark, every relation against the spans it names. Prints every problem with its line; exit 1
+when there is any. Does not open the library.`,
+  stats: `Usage: newsmark stats [--data-dir DIR] [--json]
+
+Prints the documents by status, the spans by label and, per annotator, the spans they made and
+the documents they touched. --json prints it as one JSON object:
+  {"documents": {"total", "by_status"}, "spans": {"total", "by_label"}, "relations": {"total"},
+   "annotators": {NAME: {"spans", "documents"}}}
+${DATA_DIR_HELP}`,
 };
+
+type Command = keyof typeof USAGE;
 
 class UsageError extends Error {}
 
@@ -45,6 +87,14 @@ async function withLibrary<T>(folderFlag: string | undefined, work: (store: Libr
   }
 }
 
+/** Prints progress on one rewritten line when standard error is a terminal, else every 100 files. */
+function progressPrinter(): (done: number, total: number) => void {
+  return (done, total) => {
+    if (process.stderr.isTTY) process.stderr.write(`\rimporting: ${done} of ${total} files${done === total ? '\n' : ''}`);
+    else if (done % 100 === 0 || done === total) process.stderr.write(`importing: ${done} of ${total} files\n`);
+  };
+}
+
 async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -52,32 +102,33 @@ async function runImport(args: string[]): Promise<number> {
     allowPositionals: true,
   });
   if (values.help) return console.log(USAGE.import), EXIT_OK;
-  if (positionals.length === 0) throw new UsageError('import needs at least one FILE.');
+  if (positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
   return withLibrary(values['data-dir'], async (store) => {
-    const outcome = await importFiles(store, positionals);
-    for (const summary of outcome.added) console.log(`imported ${summary.id}: ${summary.title} (${Object.values(summary.counts).reduce((a, b) => a + b, 0)} spans)`);
-    for (const { from, to } of outcome.renamed) console.log(`note: id "${from}" was taken or unusable; imported as "${to}"`);
-    for (const label of outcome.addedLabels) console.log(`note: added label "${label}" to the label set`);
-    for (const problem of outcome.problems) console.error(`problem: ${formatProblem(problem)}`);
-    console.log(`${outcome.added.length} imported, ${outcome.problems.length} problems`);
-    return outcome.problems.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+    let interrupted = false;
+    const stop = () => {
+      interrupted = true;
+    };
+    // Ctrl+C stops between files: what is imported stays, the rest is not started.
+    process.once('SIGINT', stop);
+    try {
+      const outcome = await importFiles(store, positionals, { onProgress: progressPrinter(), shouldStop: () => interrupted });
+      for (const summary of outcome.added) console.log(`imported ${summary.id}: ${summary.title} (${Object.values(summary.counts).reduce((a, b) => a + b, 0)} spans)`);
+      for (const problem of outcome.problems) {
+        if (isProblem(problem)) console.error(`problem: ${formatProblem(problem)}`);
+        else console.log(formatProblem(problem));
+      }
+      const problems = outcome.problems.filter(isProblem).length;
+      console.log(`${outcome.added.length} imported from ${outcome.files} files, ${problems} problems${interrupted ? ' (interrupted; the remaining files were not read)' : ''}`);
+      return problems > 0 || interrupted ? EXIT_PROBLEMS : EXIT_OK;
+    } finally {
+      process.removeListener('SIGINT', stop);
+    }
   });
 }
 
-async function runExport(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      'data-dir': { type: 'string' },
-      out: { type: 'string', short: 'o' },
-      status: { type: 'string', multiple: true },
-      label: { type: 'string', multiple: true },
-      offsets: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) return console.log(USAGE.export), EXIT_OK;
-  if (!values.out) throw new UsageError('export needs --out FILE.');
+function exportOptionsFromFlags(values: { format?: string; offsets?: string; status?: string[]; label?: string[]; document?: string[]; bom?: boolean }): ExportOptions {
+  const format = values.format ?? 'jsonl';
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}".`);
   const statuses = values.status ?? [];
   for (const status of statuses) {
     if (!(DOCUMENT_STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${DOCUMENT_STATUSES.join(', ')}, not "${status}".`);
@@ -86,45 +137,105 @@ async function runExport(args: string[]): Promise<number> {
     const checked = labelNameSchema.safeParse(label);
     if (!checked.success) throw new UsageError(`--label ${JSON.stringify(label)} ${checked.error.issues[0]?.message ?? 'is not a label name'}.`);
   }
+  for (const id of values.document ?? []) if (!ID_PATTERN.test(id)) throw new UsageError(`--document ${JSON.stringify(id)} is not a document id.`);
   const offsets = values.offsets ?? 'codepoint';
   if (offsets !== 'codepoint' && offsets !== 'utf16') throw new UsageError(`--offsets must be codepoint or utf16, not "${offsets}".`);
+  if (values.bom && format !== 'csv') throw new UsageError('--bom is for --format csv only.');
+  return {
+    format: format as ExportFormat,
+    offsetUnit: offsets,
+    ...(statuses.length > 0 ? { statuses: statuses as DocumentStatus[] } : {}),
+    ...(values.label ? { labels: values.label } : {}),
+    ...(values.document ? { documentIds: values.document } : {}),
+    csvBom: values.bom ?? false,
+  };
+}
+
+async function runExport(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'data-dir': { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      format: { type: 'string', short: 'f' },
+      status: { type: 'string', multiple: true },
+      label: { type: 'string', multiple: true },
+      document: { type: 'string', multiple: true },
+      offsets: { type: 'string' },
+      bom: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return console.log(USAGE.export), EXIT_OK;
+  if (!values.out) throw new UsageError('export needs --out FILE.');
+  const options = exportOptionsFromFlags(values);
   const out = values.out;
   return withLibrary(values['data-dir'], async (store) => {
-    const outcome = await exportToFile(
-      store,
-      {
-        offsetUnit: offsets,
-        ...(statuses.length > 0 ? { statuses: statuses as DocumentStatus[] } : {}),
-        ...(values.label ? { labels: values.label } : {}),
-      },
-      out,
-    );
+    const outcome = await exportToFile(store, options, out);
     console.log(`exported ${outcome.documents} documents, ${outcome.spans} spans to ${outcome.destination}`);
     return EXIT_OK;
   });
 }
 
+async function runValidate(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  if (values.help) return console.log(USAGE.validate), EXIT_OK;
+  if (positionals.length !== 1) throw new UsageError('validate needs exactly one FILE.');
+  const file = positionals[0]!;
+  const content = await fs.readFile(file, 'utf8');
+  const { records, problems } = validateExport(file, content.replace(/^\uFEFF/, ''));
+  for (const problem of problems) console.log(formatProblem(problem));
+  console.log(`${records} records, ${problems.length} problems`);
+  return problems.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function printStats(stats: LibraryStats): void {
+  const table = (title: string, rows: Record<string, number | string>) => {
+    console.log(title);
+    const entries = Object.entries(rows);
+    const width = Math.max(0, ...entries.map(([name]) => name.length));
+    for (const [name, value] of entries) console.log(`  ${name.padEnd(width)}  ${value}`);
+  };
+  table(`documents: ${stats.documents.total}`, stats.documents.by_status);
+  table(`spans: ${stats.spans.total}`, stats.spans.by_label);
+  console.log(`relations: ${stats.relations.total}`);
+  table('annotators (spans, documents)', Object.fromEntries(Object.entries(stats.annotators).map(([name, counts]) => [name, `${counts.spans} spans, ${counts.documents} documents`])));
+}
+
+async function runStats(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) return console.log(USAGE.stats), EXIT_OK;
+  return withLibrary(values['data-dir'], async (store) => {
+    const stats = await libraryStats(store);
+    if (values.json) console.log(JSON.stringify(stats));
+    else printStats(stats);
+    return EXIT_OK;
+  });
+}
+
+const COMMANDS: Record<Exclude<Command, 'main'>, (args: string[]) => Promise<number>> = {
+  import: runImport,
+  export: runExport,
+  validate: runValidate,
+  stats: runStats,
+};
+
+function isCommand(name: string | undefined): name is Exclude<Command, 'main'> {
+  return name !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, name);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case 'import':
-        return await runImport(rest);
-      case 'export':
-        return await runExport(rest);
-      case undefined:
-      case '--help':
-      case '-h':
-      case 'help':
-        console.log(USAGE.main);
-        return command === undefined ? EXIT_USAGE : EXIT_OK;
-      default:
-        throw new UsageError(`unknown command "${command}".`);
+    if (isCommand(command)) return await COMMANDS[command](rest);
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      console.log(USAGE.main);
+      return command === undefined ? EXIT_USAGE : EXIT_OK;
     }
+    throw new UsageError(`unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      const usage = command === 'import' || command === 'export' ? USAGE[command] : USAGE.main;
-      console.error(`newsmark: ${(error as Error).message}\n\n${usage}`);
+      console.error(`newsmark: ${(error as Error).message}\n\n${isCommand(command) ? USAGE[command] : USAGE.main}`);
       return EXIT_USAGE;
     }
     if (error instanceof DataFolderLockedError) {

@@ -10,6 +10,10 @@ import { PRODUCT_NAME, resolveDataFolder } from './dataFolder';
 import { openLibrary } from './openLibrary';
 import { dispatchRequest } from './services/dispatchRequest';
 import { exportToFile } from './services/exportLibrary';
+import { importJobsFor } from './services/importJobs';
+import { EXPORT_FILE_TYPES } from '../shared/formats/exportFileTypes';
+import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../shared/formats/importLimits';
+import type { MenuCommand } from '../shared/contract';
 import { createLibraryHandlers, type Handlers } from './services/libraryHandlers';
 import { describeStorageError } from './services/storageErrors';
 import type { LibraryStore } from './store/libraryStore';
@@ -70,10 +74,11 @@ async function exportWithDialog(options: unknown) {
   if (!parsed.success) return fail('invalid_request', `export: ${describeSchemaError(parsed.error)}`);
   if (!store || !mainWindow) return fail('storage_failed', 'The library is not open.');
   const date = new Date().toISOString().slice(0, 10);
+  const type = EXPORT_FILE_TYPES[parsed.data.format];
   const choice = await dialog.showSaveDialog(mainWindow, {
     title: 'Export labelled articles',
-    defaultPath: `newsmark-export-${date}.jsonl`,
-    filters: [{ name: 'JSON Lines', extensions: ['jsonl'] }],
+    defaultPath: `newsmark-export-${date}.${type.extension}`,
+    filters: [{ name: type.name, extensions: [type.extension] }],
   });
   if (choice.canceled || !choice.filePath) return ok({ destination: null, documents: 0, spans: 0 });
   try {
@@ -83,12 +88,23 @@ async function exportWithDialog(options: unknown) {
   }
 }
 
-/** File → Export…: the same export as the renderer's button, and a failure is told, not dropped. */
-async function exportFromMenu(): Promise<void> {
-  const result = await exportWithDialog({});
-  if (result.ok) return;
-  const options = { type: 'error' as const, title: 'Export failed', message: 'The export failed; nothing was written under the chosen name.', detail: result.error.message };
-  await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+/** File → Import… and Export… open the renderer's dialogs, where the user makes the choices. */
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(IPC_CHANNELS.menu, command);
+}
+
+/** One file of an import the renderer runs (it reads files the user picked or dropped). */
+async function importFileFromRenderer(jobId: unknown, name: unknown, bytes: unknown) {
+  if (!store) return fail('storage_failed', 'The library is not open.');
+  if (typeof jobId !== 'string' || !/^[0-9a-f-]{36}$/.test(jobId)) return fail('invalid_request', 'importFile: jobId must be an import job id.');
+  if (typeof name !== 'string' || name.length === 0 || name.length > 1000) return fail('invalid_request', 'importFile: name must be 1–1,000 characters.');
+  if (!(bytes instanceof Uint8Array)) return fail('invalid_request', 'importFile: the file must be sent as bytes.');
+  if (bytes.length > MAX_IMPORT_FILE_BYTES) return fail('invalid_request', `${name}: ${fileTooLargeMessage(bytes.length)}`);
+  try {
+    return await importJobsFor(store).importFile(jobId, name, bytes);
+  } catch (error) {
+    return { ok: false as const, error: describeStorageError(error) };
+  }
 }
 
 function buildMenu(): void {
@@ -96,7 +112,8 @@ function buildMenu(): void {
     {
       label: 'File',
       submenu: [
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => void exportFromMenu() },
+        { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => sendMenuCommand('import') },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => sendMenuCommand('export') },
         { type: 'separator' },
         { role: 'quit' },
       ],
@@ -176,6 +193,10 @@ async function start(folder: string): Promise<void> {
   ipcMain.handle(IPC_CHANNELS.export, (event, options: unknown) => {
     if (!isTrustedSender(event)) return fail('unauthorized', 'This window may not call Newsmark.');
     return exportWithDialog(options);
+  });
+  ipcMain.handle(IPC_CHANNELS.importFile, (event, jobId: unknown, name: unknown, bytes: unknown) => {
+    if (!isTrustedSender(event)) return fail('unauthorized', 'This window may not call Newsmark.');
+    return importFileFromRenderer(jobId, name, bytes);
   });
 
   buildMenu();

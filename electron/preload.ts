@@ -1,15 +1,21 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { NewsmarkApi } from '../shared/contract';
+import type { MenuCommand, NewsmarkApi } from '../shared/contract';
 import { IPC_CHANNELS } from '../shared/ipcChannels';
 
 /**
- * The renderer's only door to the main process (sandboxed, context-isolated): two invoke
- * channels, each validated and sender-checked on the other side.
+ * The renderer's only door to the main process (sandboxed, context-isolated): three invoke
+ * channels, each validated and sender-checked on the other side, and the menu's commands.
  */
 const api = {
   host: 'electron',
   request: (name, args) => ipcRenderer.invoke(IPC_CHANNELS.request, name, args),
   exportDocuments: (options) => ipcRenderer.invoke(IPC_CHANNELS.export, options),
+  importFile: (jobId, name, bytes) => ipcRenderer.invoke(IPC_CHANNELS.importFile, jobId, name, bytes),
+  onMenuCommand: (listener) => {
+    const forward = (_event: Electron.IpcRendererEvent, command: MenuCommand) => listener(command);
+    ipcRenderer.on(IPC_CHANNELS.menu, forward);
+    return () => ipcRenderer.removeListener(IPC_CHANNELS.menu, forward);
+  },
 } satisfies NewsmarkApi;
 
 contextBridge.exposeInMainWorld('newsmark', api);

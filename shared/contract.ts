@@ -5,6 +5,8 @@ import type { Result } from './result';
 import type { ExportOptions } from './exportRecord';
 import { labelChangesSchema, type LabelChangeOutcome } from './labelSet';
 import { librarySearchSchema, type SearchResults } from './librarySearch';
+import type { ImportProblem } from './importProblem';
+import { MAX_IMPORT_JOB_FILES } from './formats/importLimits';
 
 /**
  * The one contract between the renderer and the main process: request name → argument schema
@@ -26,7 +28,30 @@ export const requestSchemas = {
   applyLabelChanges: labelChangesSchema,
   /** Documents whose title or text contains a query, filtered by status and label. */
   searchDocuments: librarySearchSchema,
+  /** Starts an import of `files` files, sent one by one with `NewsmarkApi.importFile`. */
+  startImport: z.object({ files: z.number().int().min(1).max(MAX_IMPORT_JOB_FILES) }).strict(),
+  /** An import's progress and every problem so far. */
+  importStatus: z.object({ jobId: z.uuid() }).strict(),
+  /** Stops an import between files; what is imported stays. */
+  cancelImport: z.object({ jobId: z.uuid() }).strict(),
 } as const;
+
+/** Where an import stands. */
+export interface ImportProgress {
+  jobId: string;
+  state: 'running' | 'cancelled' | 'finished';
+  filesTotal: number;
+  filesDone: number;
+  documentsAdded: number;
+  /** Problems and notes found so far. */
+  problemsFound: number;
+}
+
+/** An import's progress with problems: one file's (after importFile) or all so far (importStatus). */
+export interface ImportFileOutcome {
+  progress: ImportProgress;
+  problems: ImportProblem[];
+}
 
 export interface Notice {
   level: 'warning' | 'error';
@@ -42,6 +67,9 @@ export interface RequestResults {
   getNotices: Notice[];
   applyLabelChanges: LabelChangeOutcome;
   searchDocuments: SearchResults;
+  startImport: ImportProgress;
+  importStatus: ImportFileOutcome;
+  cancelImport: ImportProgress;
 }
 
 export type RequestName = keyof typeof requestSchemas;
@@ -70,4 +98,10 @@ export interface NewsmarkApi {
   request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<Result<RequestResult<K>>>;
   /** Exports to a file the user picks (desktop) or to a download (browser). */
   exportDocuments(options: ExportOptions): Promise<Result<ExportOutcome>>;
+  /** Sends one file of a started import (`name` as the user sees it, e.g. "folder/a.jsonl"). */
+  importFile(jobId: string, name: string, bytes: Uint8Array): Promise<Result<ImportFileOutcome>>;
+  /** The desktop menu's File → Import… / Export… (absent in the browser). */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 }
+
+export type MenuCommand = 'import' | 'export';

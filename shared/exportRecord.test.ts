@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { exportOptionsSchema, includesDocument, toExportRecord, type ExportOptions } from './exportRecord';
+import { exportOptionsSchema, documentFilter, toExportRecord, type ExportOptions } from './exportRecord';
 import type { NewsDocument, Relation, Span } from './model';
 import { compareSpans, describeSpans } from './spans';
 import { codePointBoundaries, pythonSlice } from './testing/codePoints';
@@ -102,18 +102,24 @@ describe('toExportRecord on a sentence with flags, ZWJ, RTL, a combining mark an
 
 describe('export options', () => {
   test('default to code points, all statuses and all labels', () => {
-    expect(exportOptionsSchema.parse({})).toEqual({ offsetUnit: 'codepoint' });
-    expect(includesDocument(exportOptionsSchema.parse({}), 'skipped')).toBe(true);
+    expect(exportOptionsSchema.parse({})).toEqual({ format: 'jsonl', offsetUnit: 'codepoint', csvBom: false });
+    expect(documentFilter(exportOptionsSchema.parse({}))({ id: 'a', status: 'skipped' })).toBe(true);
   });
 
   test('a status filter includes only the listed statuses', () => {
     const options = exportOptionsSchema.parse({ statuses: ['done'] });
-    expect((['todo', 'in_progress', 'done', 'skipped'] as const).filter((status) => includesDocument(options, status))).toEqual(['done']);
+    expect((['todo', 'in_progress', 'done', 'skipped'] as const).filter((status) => documentFilter(options)({ id: 'a', status }))).toEqual(['done']);
   });
 
-  test('refuse an unknown unit or an unknown option', () => {
+  test('a document filter includes only the listed documents', () => {
+    const options = exportOptionsSchema.parse({ documentIds: ['b', 'c'] });
+    expect(['a', 'b', 'c', 'd'].filter((id) => documentFilter(options)({ id, status: 'todo' }))).toEqual(['b', 'c']);
+  });
+
+  test('refuse an unknown unit, format or option', () => {
     expect(exportOptionsSchema.safeParse({ offsetUnit: 'bytes' }).success).toBe(false);
-    expect(exportOptionsSchema.safeParse({ format: 'csv' }).success).toBe(false);
+    expect(exportOptionsSchema.safeParse({ format: 'xlsx' }).success).toBe(false);
+    expect(exportOptionsSchema.safeParse({ colour: 'red' }).success).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentStatusSchema, labelNameSchema, type NewsDocument, type DocumentMeta, type DocumentStatus } from './model';
+import { documentStatusSchema, idSchema, labelNameSchema, type DocumentSummary, type NewsDocument, type DocumentMeta, type DocumentStatus } from './model';
 import { createOffsetConverter, type OffsetUnit } from './offsets';
 
 /** One line of a Newsmark JSONL export (see PRODUCT.md and shared/schema/). */
@@ -37,27 +37,70 @@ export interface ExportRecord {
   relations: ExportRelation[];
 }
 
+/**
+ * The export formats: our JSONL, the record formats of Prodigy, doccano (both forms) and Label
+ * Studio, W3C Web Annotation (JSON-LD) and CSV (one row per span).
+ */
+export const EXPORT_FORMATS = ['jsonl', 'prodigy', 'doccano', 'doccano-label', 'label-studio', 'w3c', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Formats whose offsets are fixed by their tools: code points, whatever `offsetUnit` says. */
+export const CODE_POINT_FORMATS: ReadonlySet<ExportFormat> = new Set(['prodigy', 'doccano', 'doccano-label', 'label-studio', 'w3c']);
+
+/** Most documents an export can name one by one. */
+const MAX_EXPORT_DOCUMENT_IDS = 20_000;
+
 export const exportOptionsSchema = z
   .object({
+    format: z.enum(EXPORT_FORMATS).default('jsonl'),
+    /** What offsets count (JSONL and CSV; the other formats always count code points). */
     offsetUnit: z.enum(['codepoint', 'utf16']).default('codepoint'),
     /** Only documents with one of these statuses; all when absent. */
     statuses: z.array(documentStatusSchema).max(4).optional(),
     /** Only spans with one of these labels (and the relations between them); all when absent. */
     labels: z.array(labelNameSchema).max(50).optional(),
+    /** Only these documents; all when absent. */
+    documentIds: z.array(idSchema).max(MAX_EXPORT_DOCUMENT_IDS).optional(),
+    /** CSV only: start with a UTF-8 byte order mark, so spreadsheet programs read UTF-8. */
+    csvBom: z.boolean().default(false),
   })
   .strict();
 export type ExportOptions = z.input<typeof exportOptionsSchema>;
 export type ResolvedExportOptions = z.output<typeof exportOptionsSchema>;
 
-export function includesDocument(options: ResolvedExportOptions, status: DocumentStatus): boolean {
-  return !options.statuses || options.statuses.includes(status);
+/** A test for the options' status and document filters: true for a document they let through. */
+export function documentFilter(options: Pick<ResolvedExportOptions, 'statuses' | 'documentIds'>): (document: { id: string; status: DocumentStatus }) => boolean {
+  const ids = options.documentIds ? new Set(options.documentIds) : null;
+  return (document) => (!options.statuses || options.statuses.includes(document.status)) && (!ids || ids.has(document.id));
+}
+
+/**
+ * What an export with these options will hold, from the document list alone (no document
+ * read): the export dialog shows it, and the browser host sends it ahead of a download.
+ */
+export function countExport(summaries: Iterable<Pick<DocumentSummary, 'id' | 'status' | 'counts'>>, options: ExportOptions): { documents: number; spans: number } {
+  const resolved = exportOptionsSchema.parse(options);
+  const included = documentFilter(resolved);
+  const labels = resolved.labels ? new Set(resolved.labels) : null;
+  const counts = { documents: 0, spans: 0 };
+  for (const summary of summaries) {
+    if (!included(summary)) continue;
+    counts.documents++;
+    for (const [label, count] of Object.entries(summary.counts)) if (!labels || labels.has(label)) counts.spans += count;
+  }
+  return counts;
+}
+
+/** The offset unit an export really uses: the format's own where it has one. */
+export function effectiveOffsetUnit(options: Pick<ResolvedExportOptions, 'format' | 'offsetUnit'>): OffsetUnit {
+  return CODE_POINT_FORMATS.has(options.format) ? 'codepoint' : options.offsetUnit;
 }
 
 /**
  * The export record for one document. Offsets are converted to `options.offsetUnit`; every
  * span's `text` is the slice it marks. Spans are in reading order.
  */
-export function toExportRecord(document: NewsDocument, options: ResolvedExportOptions): ExportRecord {
+export function toExportRecord(document: NewsDocument, options: Pick<ResolvedExportOptions, 'offsetUnit' | 'labels'>): ExportRecord {
   const converter = createOffsetConverter(document.text);
   const convert = options.offsetUnit === 'codepoint' ? (offset: number) => converter.toCodePoint(offset) : (offset: number) => offset;
   const labels = options.labels ? new Set(options.labels) : null;

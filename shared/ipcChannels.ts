@@ -2,4 +2,7 @@
 export const IPC_CHANNELS = {
   request: 'newsmark:request',
   export: 'newsmark:export',
+  importFile: 'newsmark:importFile',
+  /** Main → renderer: a menu command (File → Import…, Export…). */
+  menu: 'newsmark:menu',
 } as const;

@@ -146,9 +146,11 @@ export class NewsmarkPage {
     return (await this.page.locator('.document-item.current').getAttribute('data-document-id'))!;
   }
 
-  /** Clicks "Export JSONL" and returns the downloaded file's records. */
+  /** Exports with the Export dialog's defaults (JSONL, code points) and returns the downloaded file's records. */
   async exportViaButton(): Promise<{ fileName: string; content: string; records: ExportRecord[] }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Export JSONL' }).click()]);
+    await this.page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Export' });
+    const [download] = await Promise.all([this.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
     const path = await download.path();
     const content = readFileSync(path, 'utf8');
     const records = content

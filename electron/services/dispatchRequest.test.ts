@@ -29,6 +29,9 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     getNotices: answer('getNotices'),
     applyLabelChanges: answer('applyLabelChanges'),
     searchDocuments: answer('searchDocuments'),
+    startImport: answer('startImport'),
+    importStatus: answer('importStatus'),
+    cancelImport: answer('cancelImport'),
     ...overrides,
   };
 }

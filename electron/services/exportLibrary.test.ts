@@ -7,7 +7,7 @@ import type { DocumentDraft } from '../../shared/jsonlImport';
 import type { DocumentStatus } from '../../shared/model';
 import { describeSpans } from '../../shared/spans';
 import { LibraryStore } from '../store/libraryStore';
-import { exportLines, exportToFile } from './exportLibrary';
+import { exportChunks, exportToFile } from './exportLibrary';
 
 const TEXT = 'Ana said: "Prices rose 😀 fast." The bank disagreed.';
 // UTF-16 offsets: "Ana" 0-3, "Prices rose 😀 fast." 11-31, "The bank" 33-41, "The bank disagreed." 33-52.
@@ -135,11 +135,11 @@ describe('exportToFile', () => {
   });
 });
 
-describe('exportLines', () => {
-  async function collect(options: Parameters<typeof exportLines>[1]): Promise<{ records: ExportRecord[]; counts: { documents: number; spans: number } }> {
+describe('exportChunks', () => {
+  async function collect(options: Parameters<typeof exportChunks>[1]): Promise<{ records: ExportRecord[]; counts: { documents: number; spans: number } }> {
     const counts = { documents: 0, spans: 0 };
     const records: ExportRecord[] = [];
-    for await (const line of exportLines(store, options, counts)) {
+    for await (const line of exportChunks(store, options, counts)) {
       expect(line.endsWith('\n') && !line.slice(0, -1).includes('\n')).toBe(true);
       records.push(JSON.parse(line) as ExportRecord);
     }

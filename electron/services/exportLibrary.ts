@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { exportOptionsSchema, includesDocument, toExportRecord, type ExportOptions } from '../../shared/exportRecord';
+import { documentFilter, effectiveOffsetUnit, exportOptionsSchema, toExportRecord, type ExportOptions } from '../../shared/exportRecord';
 import type { ExportOutcome } from '../../shared/contract';
+import { exportWriter } from '../../shared/formats/exportWriter';
 import type { LibraryStore } from '../store/libraryStore';
 
 export interface ExportCounts {
@@ -10,21 +11,30 @@ export interface ExportCounts {
 }
 
 /**
- * The JSONL export, one line (with its "\n") per document, produced one document at a time so
- * memory stays flat in the size of the library. `counts` fills in as lines are produced.
+ * The export in the options' format, as text pieces produced one document at a time so memory
+ * stays flat in the size of the library (for JSONL, one piece per line, with its "\\n").
+ * `counts` fills in as documents are produced.
  */
-export async function* exportLines(store: LibraryStore, options: ExportOptions, counts: ExportCounts = { documents: 0, spans: 0 }): AsyncGenerator<string> {
+export async function* exportChunks(store: LibraryStore, options: ExportOptions, counts: ExportCounts = { documents: 0, spans: 0 }): AsyncGenerator<string> {
   const resolved = exportOptionsSchema.parse(options);
+  const included = documentFilter(resolved);
+  const recordOptions = { offsetUnit: effectiveOffsetUnit(resolved), ...(resolved.labels ? { labels: resolved.labels } : {}) };
+  const writer = exportWriter(resolved.format, { csvBom: resolved.csvBom });
+  const begin = writer.begin();
+  if (begin) yield begin;
   for (const summary of store.listDocuments()) {
-    if (!includesDocument(resolved, summary.status)) continue;
+    if (!included(summary)) continue;
     const document = await store.getDocument(summary.id);
     // A document found damaged while exporting is set aside and reported by the store.
     if (!document) continue;
-    const record = toExportRecord(document, resolved);
+    const record = toExportRecord(document, recordOptions);
     counts.documents++;
     counts.spans += record.spans.length;
-    yield `${JSON.stringify(record)}\n`;
+    const piece = writer.document(record);
+    if (piece) yield piece;
   }
+  const end = writer.end();
+  if (end) yield end;
 }
 
 /**
@@ -37,7 +47,7 @@ export async function exportToFile(store: LibraryStore, options: ExportOptions, 
   const counts: ExportCounts = { documents: 0, spans: 0 };
   const handle = await fs.open(temporary, 'w', 0o644);
   try {
-    for await (const line of exportLines(store, options, counts)) await handle.write(line);
+    for await (const piece of exportChunks(store, options, counts)) await handle.write(piece);
     await handle.sync();
   } catch (error) {
     await handle.close();

@@ -9,7 +9,7 @@ import type { DocumentDraft } from '../../shared/jsonlImport';
 import { DEFAULT_LABELS, DOCUMENT_STATUSES } from '../../shared/model';
 import { describeSpans } from '../../shared/spans';
 import { LibraryStore } from '../store/libraryStore';
-import { exportLines } from './exportLibrary';
+import { exportChunks } from './exportLibrary';
 import { decodeText, importFiles, readImportFile } from './importFiles';
 
 let folder: string;
@@ -74,6 +74,13 @@ describe('decodeText', () => {
     expect(problems).toEqual([{ file: 'latin1.txt', message: expect.stringMatching(/not UTF-8 or UTF-16/) }]);
   });
 
+  test('UTF-32 (either byte order) is reported, not decoded as UTF-16 into mojibake', () => {
+    const problems: ImportProblem[] = [];
+    expect(decodeText('le.txt', new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]), problems)).toBeNull();
+    expect(decodeText('be.txt', new Uint8Array([0, 0, 0xfe, 0xff, 0, 0, 0, 0x41]), problems)).toBeNull();
+    expect(problems.map(formatProblem)).toEqual(['le.txt: UTF-32 text is not read (save it as UTF-8 and import it again)', 'be.txt: UTF-32 text is not read (save it as UTF-8 and import it again)']);
+  });
+
   test('UTF-16 with an odd number of bytes returns null and reports the file', () => {
     const problems: ImportProblem[] = [];
     expect(decodeText('odd.txt', new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42]), problems)).toBeNull();
@@ -127,7 +134,7 @@ describe('readImportFile', () => {
     const filePath = await writeFile('report.docx', 'PK…');
     const problems: ImportProblem[] = [];
     expect(await readImportFile(filePath, problems)).toEqual([]);
-    expect(problems.map(formatProblem)).toEqual(['report.docx: unsupported file type ".docx"; use .txt, .md or .jsonl']);
+    expect(problems.map(formatProblem)).toEqual(['report.docx: unsupported file type ".docx"; use .txt, .text, .md, .markdown, .html, .htm, .xhtml, .jsonl, .ndjson, .json']);
   });
 
   test('a file with no extension is reported as unsupported', async () => {
@@ -144,7 +151,7 @@ describe('importFiles', () => {
     const txt = await writeFile('story.txt', 'Imported text.');
     const lines = await writeFile('more.jsonl', jsonl({ id: 'story', text: 'From JSONL.' }));
     const outcome = await importFiles(store, [txt, lines]);
-    expect(outcome.problems).toEqual([]);
+    expect(outcome.problems.map(formatProblem)).toEqual(['story.txt: note: the id "story" is taken or unusable; imported as "story-2"', 'more.jsonl: note: the id "story" is taken or unusable; imported as "story-3"']);
     expect(outcome.renamed).toEqual([
       { from: 'story', to: 'story-2' },
       { from: 'story', to: 'story-3' },
@@ -263,7 +270,7 @@ const documentArbitrary = fc
     // Span ends only at code point boundaries, so no span splits a surrogate pair.
     const boundaries = [0];
     for (const character of text) boundaries.push(boundaries[boundaries.length - 1]! + character.length);
-    const draftSpans =
+    const draftSpans = (
       boundaries.length < 2
         ? []
         : spans.map(({ a, b, label, ...optional }) => {
@@ -277,7 +284,15 @@ const documentArbitrary = fc
               label,
               ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
             };
-          });
+          })
+    )
+      // Spans of one label over one range are one span (the import merges them).
+      .filter((each, index, all) => all.findIndex((other) => other.start === each.start && other.end === each.end && other.label === each.label) === index);
+    const draftRelations = (
+      draftSpans.length === 0
+        ? []
+        : relations.map(([head, child]) => ({ id: null, label: 'attributed_to' as const, head: head % draftSpans.length, child: child % draftSpans.length }))
+    ).filter((each, index, all) => all.findIndex((other) => other.head === each.head && other.child === each.child) === index);
     return {
       id,
       text,
@@ -285,16 +300,13 @@ const documentArbitrary = fc
       status,
       ...(annotator !== undefined ? { annotator } : {}),
       spans: draftSpans,
-      relations:
-        draftSpans.length === 0
-          ? []
-          : relations.map(([head, child]) => ({ id: null, label: 'attributed_to' as const, head: head % draftSpans.length, child: child % draftSpans.length })),
+      relations: draftRelations,
     };
   });
 
 async function exportAll(store: LibraryStore, offsetUnit: 'codepoint' | 'utf16' = 'codepoint'): Promise<string[]> {
   const lines: string[] = [];
-  for await (const line of exportLines(store, { offsetUnit })) lines.push(line);
+  for await (const line of exportChunks(store, { offsetUnit })) lines.push(line);
   return lines;
 }
 

@@ -4,6 +4,7 @@ import { applyOperation } from '../../shared/operations';
 import { fail, ok, type Result } from '../../shared/result';
 import type { LibraryStore } from '../store/libraryStore';
 import { LibrarySearcher } from './searchLibrary';
+import { importJobsFor } from './importJobs';
 
 /** One handler per request of the contract; arguments arrive already validated. */
 export type Handlers = {
@@ -13,6 +14,7 @@ export type Handlers = {
 /** The services behind the contract, over one open library. */
 export function createLibraryHandlers(store: LibraryStore): Handlers {
   const searcher = new LibrarySearcher(store);
+  const imports = importJobsFor(store);
   return {
     async listDocuments() {
       return ok(store.listDocuments());
@@ -46,6 +48,15 @@ export function createLibraryHandlers(store: LibraryStore): Handlers {
     },
     async searchDocuments(search) {
       return ok(await searcher.search(search));
+    },
+    async startImport({ files }) {
+      return ok(imports.start(files));
+    },
+    async importStatus({ jobId }) {
+      return imports.status(jobId);
+    },
+    async cancelImport({ jobId }) {
+      return imports.cancel(jobId);
     },
   };
 }

@@ -3,19 +3,24 @@ import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { exportOptionsSchema } from '../../shared/exportRecord';
+import { countExport, exportOptionsSchema } from '../../shared/exportRecord';
 import { describeSchemaError } from '../../shared/schemaError';
 import { fail, type Result } from '../../shared/result';
 import { dispatchRequest } from '../services/dispatchRequest';
-import { exportLines } from '../services/exportLibrary';
+import { exportChunks } from '../services/exportLibrary';
+import { importJobsFor } from '../services/importJobs';
+import { EXPORT_FILE_TYPES } from '../../shared/formats/exportFileTypes';
+import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../../shared/formats/importLimits';
 import type { Handlers } from '../services/libraryHandlers';
 import type { LibraryStore } from '../store/libraryStore';
 import { describeStorageError } from '../services/storageErrors';
 import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy';
 import { resolveStaticFile } from '../staticFile';
 
-/** Largest request body the host reads. */
+/** Largest request body the host reads, except an imported file's. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Largest imported file the host accepts (POST /api/import/…): the import's own file limit. */
+export const MAX_UPLOAD_BYTES = MAX_IMPORT_FILE_BYTES;
 
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -64,15 +69,20 @@ function sendError(response: http.ServerResponse, status: number, result: Result
 
 class BodyTooLargeError extends Error {}
 
-async function readBody(request: http.IncomingMessage): Promise<unknown> {
+async function readBytes(request: http.IncomingMessage, limit: number): Promise<Buffer> {
+  if (Number(request.headers['content-length'] ?? 0) > limit) throw new BodyTooLargeError();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
+    if (size > limit) throw new BodyTooLargeError();
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function readBody(request: http.IncomingMessage): Promise<unknown> {
+  const text = (await readBytes(request, MAX_BODY_BYTES)).toString('utf8');
   return text.trim() === '' ? {} : JSON.parse(text);
 }
 
@@ -86,10 +96,14 @@ function tokensMatch(given: string, expected: string): boolean {
  * The browser host: the same services as the desktop app, behind a JSON API on 127.0.0.1, and
  * the same renderer build. Every API call needs the per-run token (Authorization: Bearer);
  * requests whose Host or Origin is not this host are refused (DNS rebinding, other sites);
- * bodies are limited to 1 MB; only files inside the renderer folder are served.
+ * bodies are limited to 1 MB (an imported file to 100 MB); only files inside the renderer
+ * folder are served.
  *
  * API: POST /api/request/<name> with the request's arguments as JSON → a Result as JSON.
- *      POST /api/export with export options as JSON → the JSONL export, streamed.
+ *      POST /api/export with export options as JSON → the export, streamed, its counts in
+ *        the X-Newsmark-Documents and X-Newsmark-Spans headers.
+ *      POST /api/import/<jobId>?name=<file name> with the file's bytes
+ *        (application/octet-stream) → the import's progress and this file's problems.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -126,6 +140,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const given = authorization.startsWith('Bearer ') ? authorization.slice(7) : '';
     if (!tokensMatch(given, token)) return sendError(response, 401, fail('unauthorized', 'A valid token is required.'));
     if (request.method !== 'POST') return sendError(response, 405, fail('invalid_request', 'API calls are POST requests.'));
+    const upload = /^\/api\/import\/([0-9a-f-]{36})$/.exec(url.pathname);
+    if (upload) return receiveImportFile(request, response, upload[1]!, url.searchParams.get('name'));
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendError(response, 415, fail('invalid_request', 'API calls send JSON (Content-Type: application/json).'));
     }
@@ -146,23 +162,43 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     sendJson(response, 200, await dispatchRequest(options.handlers, match[1], body));
   }
 
+  /** One file of an import job, its bytes as the page read them; decoded and checked here. */
+  async function receiveImportFile(request: http.IncomingMessage, response: http.ServerResponse, jobId: string, name: string | null): Promise<void> {
+    if (!(request.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
+      return sendError(response, 415, fail('invalid_request', 'An imported file is sent as application/octet-stream.'));
+    }
+    if (!name || name.length > 1000 || name.includes('\0')) return sendError(response, 400, fail('invalid_request', 'An imported file needs its name (?name=, at most 1,000 characters).'));
+    let bytes: Buffer;
+    try {
+      bytes = await readBytes(request, MAX_UPLOAD_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      response.setHeader('Connection', 'close');
+      return sendError(response, 413, fail('invalid_request', `${name}: ${fileTooLargeMessage(Number(request.headers['content-length'] ?? MAX_UPLOAD_BYTES + 1))}`));
+    }
+    sendJson(response, 200, await importJobsFor(options.store).importFile(jobId, name, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)));
+  }
+
   async function streamExport(response: http.ServerResponse, body: unknown): Promise<void> {
     const parsed = exportOptionsSchema.safeParse(body);
     if (!parsed.success) return sendError(response, 400, fail('invalid_request', `export: ${describeSchemaError(parsed.error)}`));
-    const counts = { documents: 0, spans: 0 };
-    const lines = exportLines(options.store, parsed.data, counts);
-    // The first line is produced before the headers, so an early failure can still be a JSON error.
-    const first = await lines.next();
+    const expected = countExport(options.store.listDocuments(), parsed.data);
+    const pieces = exportChunks(options.store, parsed.data);
+    // The first piece is produced before the headers, so an early failure can still be a JSON error.
+    const first = await pieces.next();
     const date = new Date().toISOString().slice(0, 10);
+    const type = EXPORT_FILE_TYPES[parsed.data.format];
     response.writeHead(200, {
-      'Content-Type': 'application/x-ndjson; charset=utf-8',
-      'Content-Disposition': `attachment; filename="newsmark-export-${date}.jsonl"`,
+      'Content-Type': `${type.mime}; charset=utf-8`,
+      'Content-Disposition': `attachment; filename="newsmark-export-${date}.${type.extension}"`,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
+      'X-Newsmark-Documents': String(expected.documents),
+      'X-Newsmark-Spans': String(expected.spans),
     });
     if (!first.done) response.write(first.value);
-    for await (const line of lines) {
-      if (!response.write(line)) await new Promise((resolve) => response.once('drain', resolve));
+    for await (const piece of pieces) {
+      if (!response.write(piece)) await new Promise((resolve) => response.once('drain', resolve));
     }
     response.end();
   }

@@ -9,6 +9,7 @@ import { ArticleView, type ArticleViewHandle } from './components/ArticleView';
 import { DocumentList } from './components/DocumentList';
 import { FindBar } from './components/FindBar';
 import { HelpOverlay } from './components/HelpOverlay';
+import { ImportExportControls } from './components/ImportExportControls';
 import { LabelToolbar } from './components/LabelToolbar';
 import { useLabelStyles } from './components/labelStyles';
 import { LinkBanner } from './components/LinkBanner';
@@ -257,8 +258,6 @@ export function App({ api }: { api: NewsmarkApi }) {
 
   useKeyboardShortcuts({ labels: labels ?? [], onLabel: applyLabel, onCommand: runCommand });
 
-  const exportAll = () => void client.exportDocuments({ offsetUnit: 'codepoint' });
-
   if (library.phase === 'loading') return <div className="splash">Opening the library…</div>;
   if (library.phase === 'failed') return <div className="splash error">The library could not be opened: {library.loadError}</div>;
 
@@ -282,9 +281,7 @@ export function App({ api }: { api: NewsmarkApi }) {
         <button type="button" className="help-button" onClick={() => setHelpOpen(true)} aria-haspopup="dialog" title="Keys (?)">
           Keys <kbd>?</kbd>
         </button>
-        <button type="button" className="export-button" onClick={exportAll}>
-          Export JSONL
-        </button>
+        <ImportExportControls api={api} client={client} library={library} />
       </header>
       {library.notices.length > 0 && (
         <div className="notices" role="alert">

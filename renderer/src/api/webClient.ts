@@ -1,4 +1,4 @@
-import type { ExportOutcome, NewsmarkApi, RequestArgs, RequestName, RequestResult } from '../../../shared/contract';
+import type { ExportOutcome, ImportFileOutcome, NewsmarkApi, RequestArgs, RequestName, RequestResult } from '../../../shared/contract';
 import type { ExportOptions } from '../../../shared/exportRecord';
 import { fail, type Result } from '../../../shared/result';
 
@@ -44,16 +44,30 @@ export function createWebClient(token: string) {
         if (!response.ok) return (await response.json()) as Result<ExportOutcome>;
         const blob = await response.blob();
         const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'newsmark-export.jsonl';
-        const lines = (await blob.text()).split('\n').filter((line) => line.length > 0);
-        const spans = lines.reduce((total, line) => total + (JSON.parse(line) as { spans: unknown[] }).spans.length, 0);
+        // The host counts the export from its document list and says so in headers.
+        const documents = Number(response.headers.get('X-Newsmark-Documents') ?? 0);
+        const spans = Number(response.headers.get('X-Newsmark-Spans') ?? 0);
         const link = document.createElement('a');
         link.href = URL.createObjectURL(blob);
         link.download = name;
         link.click();
         setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-        return { ok: true, value: { destination: name, documents: lines.length, spans } };
+        return { ok: true, value: { destination: name, documents, spans } };
       } catch (error) {
         return unreachable(error, 'nothing was exported.');
+      }
+    },
+    async importFile(jobId: string, name: string, bytes: Uint8Array): Promise<Result<ImportFileOutcome>> {
+      try {
+        // The file's bytes as read, so the host decodes and checks them as it does any file.
+        const response = await fetch(`/api/import/${jobId}?name=${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' },
+          body: bytes as Uint8Array<ArrayBuffer>,
+        });
+        return (await response.json()) as Result<ImportFileOutcome>;
+      } catch (error) {
+        return fail('storage_failed', `The Newsmark host does not answer (${error instanceof Error ? error.message : String(error)}).`);
       }
     },
   } satisfies NewsmarkApi;

@@ -66,6 +66,10 @@ class FakeHost implements NewsmarkApi {
   exportDocuments(): never {
     throw new Error('not in this fake');
   }
+
+  importFile(): never {
+    throw new Error('not in this fake');
+  }
 }
 
 /** A Storage in memory, shared between clients as a browser's is between reloads. */

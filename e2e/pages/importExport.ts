@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+
+/** The Import and Export dialogs, in words a spec can read. */
+export class ImportExportDialogs {
+  constructor(readonly page: Page) {}
+
+  get importDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Import' });
+  }
+
+  get exportDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Export' });
+  }
+
+  /** The import's progress bar. */
+  get progressBar(): Locator {
+    return this.importDialog.getByRole('progressbar', { name: 'Importing files' });
+  }
+
+  get progressDetail(): Locator {
+    return this.importDialog.locator('.progress-detail');
+  }
+
+  /** One line per problem or note, as the user would copy them. */
+  problemLines(): Promise<string[]> {
+    return this.importDialog.locator('.problems li').allTextContents();
+  }
+
+  async openImport(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Import…' }).click();
+    await this.importDialog.waitFor();
+  }
+
+  /** Picks a whole folder in the dialog's folder input, as the folder chooser would. */
+  async importFolder(folder: string): Promise<void> {
+    await this.openImport();
+    await this.importDialog.getByTestId('import-folder').setInputFiles(folder);
+  }
+
+  /** Waits until the import has ended (finished, cancelled or stopped). */
+  async waitForImportEnd(): Promise<void> {
+    await this.progressDetail.filter({ hasText: /^(Imported|Cancelled|Stopped):/ }).waitFor();
+  }
+
+  /** Drops files (made in the page from these names and contents) on the app window. */
+  async dropFiles(files: { name: string; content: string }[]): Promise<void> {
+    const transfer = await this.page.evaluateHandle((files) => {
+      const data = new DataTransfer();
+      for (const file of files) data.items.add(new File([file.content], file.name, { type: 'text/plain' }));
+      return data;
+    }, files);
+    await this.page.dispatchEvent('.workspace', 'dragover', { dataTransfer: transfer });
+    await this.page.dispatchEvent('.workspace', 'drop', { dataTransfer: transfer });
+  }
+
+  /** Opens the Export dialog, lets `choose` set it up, exports, and returns the download. */
+  async exportWith(choose: (dialog: Locator) => Promise<void>): Promise<{ fileName: string; content: string }> {
+    await this.page.getByRole('button', { name: 'Export…' }).click();
+    await choose(this.exportDialog);
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.exportDialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    return { fileName: download.suggestedFilename(), content: readFileSync(await download.path(), 'utf8') };
+  }
+}

@@ -1,0 +1,120 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ImportFileOutcome, ImportProgress } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import { createLibraryHandlers } from '../services/libraryHandlers';
+import { LibraryStore } from '../store/libraryStore';
+import { MAX_UPLOAD_BYTES, startBrowserHost, type BrowserHost } from './browserHost';
+
+/** The browser host's import route: files uploaded one by one into an import job. */
+
+let folder: string;
+let store: LibraryStore;
+let host: BrowserHost;
+const TOKEN = 'upload-token-123';
+
+beforeAll(async () => {
+  folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsmark-upload-'));
+  await fs.mkdir(path.join(folder, 'renderer'));
+  await fs.writeFile(path.join(folder, 'renderer', 'index.html'), '<!doctype html>');
+  store = await LibraryStore.open(path.join(folder, 'library'), { holder: 'test', defaultAnnotator: 'tester' });
+  host = await startBrowserHost({ store, handlers: createLibraryHandlers(store), rendererFolder: path.join(folder, 'renderer'), port: 0, token: TOKEN });
+});
+
+afterAll(async () => {
+  await host?.close();
+  await store?.close();
+  await fs.rm(folder, { recursive: true, force: true });
+});
+
+const origin = () => `http://127.0.0.1:${host.port}`;
+
+async function request<T>(name: string, args: unknown): Promise<Result<T>> {
+  const response = await fetch(`${origin()}/api/request/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+  return (await response.json()) as Result<T>;
+}
+
+async function startJob(files: number): Promise<string> {
+  const started = await request<ImportProgress>('startImport', { files });
+  if (!started.ok) throw new Error(started.error.message);
+  return started.value.jobId;
+}
+
+function upload(jobId: string, name: string, body: Blob | string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${origin()}/api/import/${jobId}?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/octet-stream', ...headers },
+    body,
+  });
+}
+
+describe('POST /api/import/<job>', () => {
+  test('files of a job are read, checked and stored one by one; the answer is the progress and that file’s problems', async () => {
+    const jobId = await startJob(2);
+    const first = (await (await upload(jobId, 'drop/a.jsonl', `${JSON.stringify({ id: 'up-a', text: 'Hello 😀 world', spans: [{ start: 8, end: 13, label: 'claim' }] })}\n{broken\n`)).json()) as Result<ImportFileOutcome>;
+    expect(first.ok && first.value.progress).toMatchObject({ state: 'running', filesTotal: 2, filesDone: 1, documentsAdded: 1 });
+    expect(first.ok && first.value.problems).toEqual([{ file: 'drop/a.jsonl', line: 2, message: expect.stringMatching(/^not valid JSON/) }]);
+    // UTF-16 with a byte order mark, as Windows tools write it.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Title in UTF-16\n\nBody.', 'utf16le')]);
+    const second = (await (await upload(jobId, 'drop/b.txt', new Blob([utf16]))).json()) as Result<ImportFileOutcome>;
+    expect(second.ok && second.value.progress).toMatchObject({ state: 'finished', filesDone: 2, documentsAdded: 2 });
+    expect((await store.getDocument('b'))!.meta.title).toBe('Title in UTF-16');
+    expect((await store.getDocument('up-a'))!.spans.map((span) => [span.start, span.end])).toEqual([[9, 14]]);
+    // More files than the job announced are refused.
+    const extra = (await (await upload(jobId, 'c.txt', 'x')).json()) as Result<ImportFileOutcome>;
+    expect(extra.ok).toBe(false);
+    const status = await request<ImportFileOutcome>('importStatus', { jobId });
+    expect(status.ok && status.value.problems.length).toBe(1);
+  });
+
+  test('after cancelImport the job refuses further files; what was imported stays', async () => {
+    const jobId = await startJob(3);
+    await upload(jobId, 'keep.txt', 'Kept article');
+    const cancelled = await request<ImportProgress>('cancelImport', { jobId });
+    expect(cancelled.ok && cancelled.value.state).toBe('cancelled');
+    const refused = (await (await upload(jobId, 'late.txt', 'Late article')).json()) as Result<ImportFileOutcome>;
+    expect(refused).toMatchObject({ ok: false, error: { message: 'This import was cancelled.' } });
+    expect(await store.getDocument('keep')).not.toBeNull();
+    expect(await store.getDocument('late')).toBeNull();
+  });
+
+  test('an unknown job, a missing name or a JSON body is refused', async () => {
+    expect((await (await upload('00000000-0000-4000-8000-000000000000', 'a.txt', 'x')).json()) as Result<unknown>).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const jobId = await startJob(1);
+    const noName = await fetch(`${origin()}/api/import/${jobId}`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/octet-stream' }, body: 'x' });
+    expect(noName.status).toBe(400);
+    expect((await upload(jobId, 'a.txt', 'x', { 'Content-Type': 'application/json' })).status).toBe(415);
+  });
+
+  test('without the token, or from another site, nothing is imported', async () => {
+    const jobId = await startJob(1);
+    const anonymous = await fetch(`${origin()}/api/import/${jobId}?name=x.txt`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: 'Sneaky' });
+    expect(anonymous.status).toBe(401);
+    const crossSite = await upload(jobId, 'x.txt', 'Sneaky', { Origin: 'http://evil.example' });
+    expect(crossSite.status).toBe(403);
+    expect(await store.getDocument('x')).toBeNull();
+  });
+
+  test(`a file over ${MAX_UPLOAD_BYTES / 1024 / 1024} MB is refused by its declared length, with the limit in the message`, async () => {
+    const jobId = await startJob(1);
+    const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      // A declared length past the limit is refused before any byte is read.
+      import('node:http').then(({ default: http }) => {
+        const outgoing = http.request(
+          { host: '127.0.0.1', port: host.port, method: 'POST', path: `/api/import/${jobId}?name=huge.txt`, headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/octet-stream', 'Content-Length': String(MAX_UPLOAD_BYTES + 1) } },
+          (incoming) => {
+            let body = '';
+            incoming.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+            incoming.on('end', () => resolve({ status: incoming.statusCode!, body }));
+          },
+        );
+        outgoing.on('error', reject);
+        outgoing.write('start of a huge file');
+      }, reject);
+    });
+    expect(response.status).toBe(413);
+    expect(response.body).toContain('huge.txt: the file is 101 MB; the largest file Newsmark imports is 100 MB');
+  });
+});

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { ExportRecord } from '../exportRecord';
+import type { ImportProblem } from '../importProblem';
+import type { DocumentDraft } from '../jsonlImport';
+import { describeSchemaError } from '../schemaError';
+import { assembleDraft, reportAt, type RecordPlace, type SourceRelation, type SourceSpan } from './draftAssembly';
+import { sourceIdSchema, sourceOffsetSchema } from './sourceFields';
+
+/**
+ * Label Studio's JSON export: a list of tasks `{id, data: {text}, annotations: [{result: […],
+ * was_cancelled}], predictions, drafts}`. Each `labels` result is a span (`value.start`,
+ * `value.end` in code points, `value.labels`, `value.text`); each `relation` result links two
+ * results by id. Only the annotations are imported: predictions and drafts are not anyone's
+ * finished work. Cancelled annotations are skipped.
+ */
+
+const resultSchema = z.union([
+  z.object({
+    type: z.literal('labels'),
+    id: sourceIdSchema,
+    value: z.object({ start: sourceOffsetSchema, end: sourceOffsetSchema, labels: z.array(z.string()), text: z.string().optional() }),
+  }),
+  z.object({ type: z.literal('relation'), from_id: sourceIdSchema, to_id: sourceIdSchema, labels: z.array(z.string()).optional() }),
+  // Other result types (choices, ratings, …) carry no spans.
+  z.object({ type: z.string() }),
+]);
+
+const taskSchema = z.object({
+  id: sourceIdSchema.optional(),
+  data: z.record(z.string(), z.unknown()),
+  annotations: z.array(z.object({ result: z.array(resultSchema), was_cancelled: z.boolean().optional() })).optional(),
+});
+
+/** The task's text: `data.text`, else its only string field. */
+function taskText(data: Record<string, unknown>): string | null {
+  if (typeof data.text === 'string') return data.text;
+  const strings = Object.values(data).filter((value): value is string => typeof value === 'string');
+  return strings.length === 1 ? strings[0]! : null;
+}
+
+/** Reads one Label Studio task. */
+export function draftFromLabelStudio(value: unknown, place: RecordPlace, problems: ImportProblem[]): DocumentDraft | null {
+  const parsed = taskSchema.safeParse(value);
+  if (!parsed.success) {
+    reportAt(problems, place, describeSchemaError(parsed.error));
+    return null;
+  }
+  const task = parsed.data;
+  const text = taskText(task.data);
+  if (text === null) {
+    reportAt(problems, place, 'data.text: the task has no text');
+    return null;
+  }
+  const spans: SourceSpan[] = [];
+  const relations: SourceRelation[] = [];
+  (task.annotations ?? []).forEach((annotation, annotationIndex) => {
+    if (annotation.was_cancelled) return;
+    annotation.result.forEach((result, resultIndex) => {
+      const where = `annotations.${annotationIndex}.result.${resultIndex}`;
+      if (result.type === 'labels' && 'value' in result) {
+        result.value.labels.forEach((label, labelIndex) => {
+          spans.push({
+            // The result id names the span for relations; two labels on one result are two spans.
+            id: labelIndex === 0 ? String(result.id) : null,
+            ref: labelIndex === 0 ? String(result.id) : `${result.id}#${labelIndex}`,
+            start: result.value.start,
+            end: result.value.end,
+            label,
+            ...(result.value.text !== undefined ? { text: result.value.text } : {}),
+            where: result.value.labels.length > 1 ? `${where}.labels.${labelIndex}` : where,
+          });
+        });
+      } else if (result.type === 'relation' && 'from_id' in result) {
+        relations.push({ id: null, label: result.labels?.[0] ?? 'relation', headId: String(result.from_id), childId: String(result.to_id), where });
+      }
+    });
+  });
+  const meta: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(task.data)) if (typeof field !== 'string' || field !== text) meta[key] = field;
+  if (task.id !== undefined) meta.label_studio_id = task.id;
+  return assembleDraft({ id: null, text, meta, unit: 'codepoint', spans, relations }, place, problems);
+}
+
+/** Our export record as a Label Studio task with one annotation (code points). */
+export function labelStudioTaskFrom(record: ExportRecord) {
+  const { title, ...rest } = record.meta;
+  return {
+    data: { text: record.text, title, ...rest },
+    annotations: [
+      {
+        result: [
+          ...record.spans.map((span) => ({
+            id: span.id,
+            from_name: 'label',
+            to_name: 'text',
+            type: 'labels',
+            value: { start: span.start, end: span.end, text: span.text, labels: [span.label] },
+          })),
+          ...record.relations.map((relation) => ({ from_id: relation.head_id, to_id: relation.child_id, type: 'relation', direction: 'right', labels: [relation.label] })),
+        ],
+      },
+    ],
+  };
+}
