@@ -12,8 +12,10 @@ export interface HostileProbe {
   findings(): Promise<string[]>;
 }
 
-/** Elements the app never renders inside its root; an article's markup would make them. */
+/** Elements the app never renders where article text and titles show; an article's markup would make them. */
 const FOREIGN_ELEMENTS = 'script, style, img, iframe, frame, object, embed, svg, math, a, link, meta, base, form, input, video, audio, marquee, template';
+/** Where the app shows an article's text or title (the app's own controls, inputs and all, are elsewhere). */
+const ARTICLE_CONTENT = '.article-text, .article-title, .document-title, .span-text, .span-item, .link-banner, .hover-card';
 
 export function hostileProbe(page: Page): HostileProbe {
   const dialogs: string[] = [];
@@ -35,19 +37,22 @@ export function hostileProbe(page: Page): HostileProbe {
       });
     },
     async findings() {
-      const inPage = await page.evaluate((foreign) => {
+      const inPage = await page.evaluate((foreign: { elements: string; content: string }) => {
         const found: string[] = [];
         const pwned = (window as unknown as { __pwned?: unknown }).__pwned;
         if (pwned !== undefined) found.push(`window.__pwned = ${String(pwned)}`);
         for (const violation of (window as unknown as { __cspViolations: string[] }).__cspViolations) found.push(`CSP violation: ${violation}`);
-        for (const element of Array.from(document.querySelectorAll('#root *')).filter((node) => node.matches(foreign))) {
+        const content = Array.from(document.querySelectorAll(`#root :is(${foreign.content}) *`));
+        // Anywhere in the page, elements no part of the app makes at all.
+        const anywhere = Array.from(document.querySelectorAll('#root script, #root style, #root iframe, #root object, #root embed, #root img'));
+        for (const element of new Set([...content.filter((node) => node.matches(foreign.elements)), ...anywhere])) {
           found.push(`element <${element.tagName.toLowerCase()}> in the app: ${element.outerHTML.slice(0, 120)}`);
         }
         for (const element of Array.from(document.querySelectorAll('[onerror], [onload], [onclick], [onmouseover], [onfocus], [style*="display"]'))) {
           found.push(`attribute from an article: ${element.outerHTML.slice(0, 120)}`);
         }
         return found;
-      }, FOREIGN_ELEMENTS);
+      }, { elements: FOREIGN_ELEMENTS, content: ARTICLE_CONTENT });
       return [...dialogs.map((dialog) => `dialog ${dialog}`), ...inPage];
     },
   };
