@@ -2,6 +2,7 @@ import Document from '@tiptap/extension-document';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
 import { TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { TextPositionMap, toEditorDocument } from '../../../shared/editorPositions';
@@ -9,6 +10,21 @@ import type { LabelDefinition, NewsDocument } from '../../../shared/model';
 import type { TextRange } from '../../../shared/spans';
 import { SpanHighlights } from '../editor/spanHighlights';
 import { labelClass } from './labelStyles';
+
+/**
+ * The text offsets shown inside `scroller` (from its top-left to its bottom-right corner), or
+ * null when the editor has no text there.
+ */
+function visibleTextRange(view: EditorView, scroller: HTMLElement, positions: TextPositionMap): TextRange | null {
+  const box = view.dom.getBoundingClientRect();
+  const viewport = scroller.getBoundingClientRect();
+  const top = view.posAtCoords({ left: box.left + 1, top: Math.max(box.top, viewport.top) + 1 });
+  const bottom = view.posAtCoords({ left: box.right - 1, top: Math.min(box.bottom, viewport.bottom) - 1 });
+  if (!top || !bottom) return null;
+  const start = positions.toOffset(top.pos);
+  const end = positions.toOffset(bottom.pos);
+  return start <= end ? { start, end } : null;
+}
 
 export interface ArticleViewHandle {
   /** The user's text selection in the article as text offsets, or null when there is none. */
@@ -53,12 +69,38 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   );
   const [hover, setHover] = useState<HoverCard | null>(null);
   const hoverFrame = useRef<number | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const labelNames = useMemo(() => labels.map((label) => label.name), [labels]);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     editor.commands.setHighlights({ spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
   }, [editor, article.spans, labelNames, selectedSpanId]);
+
+  // A long article draws only the spans near what is on screen; tell it what that is, at most
+  // once a frame while scrolling.
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!editor || editor.isDestroyed || !scroller) return;
+    let frame: number | null = null;
+    const report = () => {
+      frame = null;
+      if (editor.isDestroyed) return;
+      const visible = visibleTextRange(editor.view, scroller, positions);
+      if (visible) editor.commands.showVisibleRange(visible);
+    };
+    const schedule = () => {
+      frame ??= requestAnimationFrame(report);
+    };
+    report();
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      scroller.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
+  }, [editor, positions]);
 
   useImperativeHandle(
     ref,
@@ -89,12 +131,16 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
         window.getSelection()?.removeAllRanges();
       },
       scrollToSpan(spanId) {
-        if (!editor || editor.isDestroyed) return;
-        const element = editor.view.dom.querySelector(`[data-span-id="${CSS.escape(spanId)}"]`);
-        element?.scrollIntoView({ block: 'center', behavior: 'auto' });
+        const span = article.spans.find((candidate) => candidate.id === spanId);
+        const scroller = scrollRef.current;
+        if (!editor || editor.isDestroyed || !span || !scroller) return;
+        // By position, not by its highlight element: a long article draws only what is near the screen.
+        const { top, bottom } = editor.view.coordsAtPos(positions.toPosition(span.start));
+        const box = scroller.getBoundingClientRect();
+        scroller.scrollTop += (top + bottom) / 2 - (box.top + box.height / 2);
       },
     }),
-    [editor, positions],
+    [editor, positions, article.spans],
   );
 
   /**
@@ -134,7 +180,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   };
 
   return (
-    <div className="article-scroll" onClick={handleClick} onMouseMove={handleMouseMove} onMouseLeave={() => setHover(null)}>
+    <div ref={scrollRef} className="article-scroll" onClick={handleClick} onMouseMove={handleMouseMove} onMouseLeave={() => setHover(null)}>
       <EditorContent editor={editor} />
       {hover && (
         <div className="hover-card" role="tooltip" style={{ left: hover.x + 12, top: hover.y + 16 }}>
