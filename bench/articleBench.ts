@@ -94,7 +94,7 @@ async function measureLabelling(page: Page, subject: Subject, random: SeededRand
   await page.mouse.move(drag.to.x, drag.to.y, { steps: 4 });
   await page.mouse.up();
   await settle(page);
-  await armHighlight(page, subject, 5_000);
+  await armHighlight(page, subject, 10_000);
   await page.keyboard.press(LABEL_KEYS[index % LABEL_KEYS.length]!);
   const ms = await probe<number | null>(page, `paintedSince('keydown')`);
   await subject.settled(page);

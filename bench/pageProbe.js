@@ -30,25 +30,23 @@
     armHighlight(selector, idAttribute, timeoutMs) {
       const known = new Set([...document.querySelectorAll(selector)].map((element) => element.getAttribute(idAttribute)));
       probe.painted = new Promise((resolve) => {
+        const isNew = (element) => element.matches(selector) && !known.has(element.getAttribute(idAttribute));
+        // A page may draw the new highlight in a new element or by renaming one it reuses.
+        const shows = (record) =>
+          record.type === 'attributes'
+            ? isNew(record.target)
+            : [...record.addedNodes].some((node) => node instanceof Element && (isNew(node) || [...node.querySelectorAll(selector)].some(isNew)));
         const observer = new MutationObserver((records) => {
-          for (const record of records) {
-            for (const node of record.addedNodes) {
-              if (!(node instanceof Element)) continue;
-              const found = node.matches(selector) ? [node] : [...node.querySelectorAll(selector)];
-              if (found.some((element) => !known.has(element.getAttribute(idAttribute)))) {
-                observer.disconnect();
-                clearTimeout(timer);
-                afterNextPaint().then(resolve);
-                return;
-              }
-            }
-          }
+          if (!records.some(shows)) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          afterNextPaint().then(resolve);
         });
         const timer = setTimeout(() => {
           observer.disconnect();
           resolve(null);
         }, timeoutMs);
-        observer.observe(document.body, { childList: true, subtree: true });
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: [idAttribute] });
       });
     },
 

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
@@ -28,6 +28,8 @@ export const INDEX_FILE_NAME = 'index.json';
 export const DOCUMENTS_FOLDER = 'documents';
 /** How many documents stay parsed in memory. */
 const CACHED_DOCUMENTS = 32;
+/** File stats asked for at once when opening a library. */
+const STATS_AT_ONCE = 256;
 
 /** When a document file last changed, to tell whether its summary in the index is current. */
 const fileStampSchema = z.object({ size: z.number(), mtimeMs: z.number() });
@@ -231,8 +233,9 @@ export class LibraryStore {
       ordered.push(entry);
       indexChanged = true;
     }
-    for (const entry of ordered) {
-      const stat = await fs.stat(this.documentPath(entry.id));
+    const stats = await this.statDocuments(ordered.map((entry) => entry.id));
+    for (const [index, entry] of ordered.entries()) {
+      const stat = stats[index]!;
       if (sameStamp(entry.file, stampOf(stat))) continue;
       indexChanged = true;
       const document = await this.readDocument(entry.id);
@@ -245,6 +248,18 @@ export class LibraryStore {
       return;
     }
     if (indexChanged) await this.writeIndexNow();
+  }
+
+  /**
+   * The files' stats, in the order of `ids`. Asked for many at a time: one after another, the
+   * round trips to the file system alone make opening 10,000 documents take seconds.
+   */
+  private async statDocuments(ids: readonly string[]): Promise<Stats[]> {
+    const stats: Stats[] = [];
+    for (let first = 0; first < ids.length; first += STATS_AT_ONCE) {
+      stats.push(...(await Promise.all(ids.slice(first, first + STATS_AT_ONCE).map((id) => fs.stat(this.documentPath(id))))));
+    }
+    return stats;
   }
 
   private newerVersionError(version: number): Error {

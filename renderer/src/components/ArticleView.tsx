@@ -8,7 +8,7 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState }
 import { TextPositionMap, toEditorDocument } from '../../../shared/editorPositions';
 import type { LabelDefinition, NewsDocument } from '../../../shared/model';
 import type { TextRange } from '../../../shared/spans';
-import { SpanHighlights } from '../editor/spanHighlights';
+import { DRAW_ALL_UP_TO, SpanHighlights } from '../editor/spanHighlights';
 import { labelClass } from './labelStyles';
 
 /**
@@ -63,7 +63,10 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       editable: false,
       injectCSS: false,
       immediatelyRender: true,
-      editorProps: { attributes: { class: 'article-text', 'aria-label': 'Article text', role: 'document' } },
+      editorProps: {
+        // A long article lays out only the paragraphs near the screen (styles.css: .long-article).
+        attributes: { class: article.text.length > DRAW_ALL_UP_TO ? 'article-text long-article' : 'article-text', 'aria-label': 'Article text', role: 'document' },
+      },
     },
     [article.id],
   );
