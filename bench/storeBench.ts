@@ -22,6 +22,12 @@ export interface StoreBenchOptions {
 
 const SAVE_TARGET_MS = 5;
 const FLATNESS_LIMIT = 1.5;
+/**
+ * Each single-file save rewrites the whole library (about 60 MB at 10,000 documents, seconds a
+ * save), so that store is measured over fewer saves at large sizes: about this many documents
+ * rewritten in all, and at least 10 saves.
+ */
+const SINGLE_FILE_DOCUMENT_WRITES = 20_000;
 /** An annotator labels a few spans in one article, then moves on to another. */
 const SAVES_PER_VISIT = 5;
 
@@ -104,16 +110,18 @@ export async function benchStore(report: Report, options: StoreBenchOptions): Pr
     const saves = plannedSaves(documents, options.saves, size);
 
     const ours = await libraryStoreLatencies(folder, saves);
-    const lowdb = await singleFileLatencies(path.join(options.temporaryFolder, `lowdb-${size}.json`), documents, saves);
+    const singleFileSaves = saves.slice(0, Math.max(10, Math.floor(SINGLE_FILE_DOCUMENT_WRITES / size)));
+    const lowdb = await singleFileLatencies(path.join(options.temporaryFolder, `lowdb-${size}.json`), documents, singleFileSaves);
     const [ourP50, ourP95, lowP50, lowP95] = [percentile(ours.latencies, 50), percentile(ours.latencies, 95), percentile(lowdb, 50), percentile(lowdb, 95)];
     referenceP95 ??= ourP95;
     const section = `store ${size.toLocaleString('en')} docs`;
-    report.add({ section, figure: 'save p50', ours: formatMs(ourP50), other: `lowdb ${formatMs(lowP50)}`, ratio: ourP50 / lowP50 });
+    const lowdbName = `lowdb${lowdb.length < saves.length ? ` (${lowdb.length} saves)` : ''}`;
+    report.add({ section, figure: `save p50 (${saves.length} saves)`, ours: formatMs(ourP50), other: `${lowdbName} ${formatMs(lowP50)}`, ratio: ourP50 / lowP50 });
     report.add({
       section,
       figure: 'save p95',
       ours: formatMs(ourP95),
-      other: `lowdb ${formatMs(lowP95)}`,
+      other: `${lowdbName} ${formatMs(lowP95)}`,
       ratio: ourP95 / lowP95,
       target: `< ${SAVE_TARGET_MS} ms`,
       pass: ourP95 < SAVE_TARGET_MS,
