@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { build } from 'vite';
-import { startBrowserHostProcess } from '../e2e/support/browserHostProcess';
+import { callApi, startBrowserHostProcess } from '../e2e/support/browserHostProcess';
 import type { NewsDocument } from '../shared/model';
 import { launchChromium, newMeasuredPage, settle } from './browser';
 import { generateDocument, WordChain, writeLibraryFolder } from './corpus';
@@ -26,6 +26,7 @@ const LONG_ARTICLE_ID = 'long-article';
 const SHORT_ARTICLE_ID = 'a-short-article';
 const LABEL_KEYS = ['1', '2', '3'];
 const PAINT_TIMEOUT_MS = 30_000;
+const LABEL_PAINT_TIMEOUT_MS = 10_000;
 
 /** How the benchmark finds its way around one page: Newsmark's or the peer's. */
 interface Subject {
@@ -39,13 +40,20 @@ interface Subject {
   idAttribute: string;
   /** Resolves once the labelling just made is settled (saved, for Newsmark). */
   settled(page: Page): Promise<void>;
+  /**
+   * How many spans the article has now, where a labelling can leave it unchanged (Newsmark
+   * keeps one span per range and label); undefined where every labelling adds one.
+   */
+  spanCount?(): Promise<number>;
 }
 
 interface ArticleFigures {
   openMs: number[];
   highlightMs: number[];
-  /** Labellings whose highlight never appeared. */
+  /** Labellings that made a new span whose highlight never appeared. */
   missed: number;
+  /** Labellings of a range that already had that label: nothing new to draw, not timed. */
+  unchanged: number;
   scroll: { type: string; frames: number; longestGap: number; longest: number; over50: number };
 }
 
@@ -78,8 +86,11 @@ async function measureOpen(browser: Browser, subject: Subject): Promise<{ ms: nu
   return { ms, page, errors };
 }
 
-/** Selects a few words with the mouse, presses a label key, and times key → new highlight painted. */
-async function measureLabelling(page: Page, subject: Subject, random: SeededRandom, index: number): Promise<number | null> {
+/**
+ * Selects a few words with the mouse, presses a label key, and times key → new highlight
+ * painted: a number, 'missed' (a new span but no highlight), or 'unchanged' (no new span).
+ */
+async function measureLabelling(page: Page, subject: Subject, random: SeededRandom, index: number): Promise<number | 'missed' | 'unchanged'> {
   await page.evaluate(
     `(() => { const element = document.querySelector(${JSON.stringify(subject.scrollSelector)}); element.scrollTop = ${random.next()} * (element.scrollHeight - element.clientHeight); })()`,
   );
@@ -94,11 +105,13 @@ async function measureLabelling(page: Page, subject: Subject, random: SeededRand
   await page.mouse.move(drag.to.x, drag.to.y, { steps: 4 });
   await page.mouse.up();
   await settle(page);
-  await armHighlight(page, subject, 10_000);
+  const spansBefore = await subject.spanCount?.();
+  await armHighlight(page, subject, LABEL_PAINT_TIMEOUT_MS);
   await page.keyboard.press(LABEL_KEYS[index % LABEL_KEYS.length]!);
   const ms = await probe<number | null>(page, `paintedSince('keydown')`);
   await subject.settled(page);
-  return ms;
+  if (ms !== null) return ms;
+  return spansBefore !== undefined && (await subject.spanCount!()) === spansBefore ? 'unchanged' : 'missed';
 }
 
 /** Scrolls the article from top to bottom with the mouse wheel, recording every frame. */
@@ -131,16 +144,18 @@ async function measureSubject(browser: Browser, subject: Subject, options: Artic
   const random = new SeededRandom(50);
   const highlightMs: number[] = [];
   let missed = 0;
+  let unchanged = 0;
   for (let index = 0; index < options.labellings; index++) {
-    const ms = await measureLabelling(page, subject, random, index);
-    if (ms === null) missed++;
-    else highlightMs.push(ms);
+    const outcome = await measureLabelling(page, subject, random, index);
+    if (outcome === 'missed') missed++;
+    else if (outcome === 'unchanged') unchanged++;
+    else highlightMs.push(outcome);
   }
   const scroll = await measureScroll(page, subject);
   await page.close();
   if (errors.length > 0) throw new Error(`${subject.name} reported errors: ${errors.join('; ')}`);
   if (highlightMs.length === 0) throw new Error(`${subject.name}: no labelling produced a highlight`);
-  return { openMs, highlightMs, missed, scroll };
+  return { openMs, highlightMs, missed, unchanged, scroll };
 }
 
 /** Builds the peer's page (bench/peer) with Vite into `outDir`. */
@@ -186,6 +201,9 @@ function reportFigures(report: Report, options: ArticleBenchOptions, ours: Artic
   if (ours.missed + peer.missed > 0) {
     report.add({ section, figure: 'labellings with no highlight', ours: String(ours.missed), other: `recogito ${peer.missed}` });
   }
+  if (ours.unchanged + peer.unchanged > 0) {
+    report.add({ section, figure: 'labellings of an already labelled range (untimed)', ours: String(ours.unchanged), other: `recogito ${peer.unchanged}` });
+  }
   report.add({
     section,
     figure: `scroll: longest frame (${ours.scroll.frames} frames)`,
@@ -230,6 +248,9 @@ export async function benchArticle(report: Report, options: ArticleBenchOptions)
       idAttribute: 'data-span-id',
       async settled(page) {
         await page.locator('.save-state[data-pending="0"]').waitFor();
+      },
+      async spanCount() {
+        return (await callApi<NewsDocument>(host, 'getDocument', { id: LONG_ARTICLE_ID })).spans.length;
       },
     };
     const peer: Subject = {
