@@ -32,7 +32,7 @@ export class Report {
       row.figure,
       row.ours,
       row.other ?? '',
-      row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`,
+      row.ratio === undefined ? '' : formatRatio(row.ratio),
       row.target ?? '',
       row.pass === undefined ? '' : row.pass ? 'PASS' : 'FAIL',
     ]);
@@ -52,4 +52,9 @@ export function formatMs(ms: number): string {
 
 export function formatMegabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Two decimals, or two significant digits for a ratio below 0.01 (so it never reads 0.00×). */
+export function formatRatio(ratio: number): string {
+  return `${ratio >= 0.01 ? ratio.toFixed(2) : ratio.toPrecision(2)}×`;
 }

@@ -28,6 +28,8 @@ export const INDEX_FILE_NAME = 'index.json';
 export const DOCUMENTS_FOLDER = 'documents';
 /** How many documents stay parsed in memory. */
 const CACHED_DOCUMENTS = 32;
+/** Up to this many documents, the index is written `indexDelayMs` after a change; beyond, proportionally later. */
+const DOCUMENTS_PER_INDEX_DELAY = 1_000;
 /** File stats asked for at once when opening a library. */
 const STATS_AT_ONCE = 256;
 
@@ -463,11 +465,15 @@ export class LibraryStore {
 
   private scheduleIndexWrite(): void {
     if (this.indexTimer || this.closed) return;
+    // Writing the index costs time in proportion to the library (and blocks while it is turned
+    // into JSON), so a large library writes it less often; a stale index costs only a re-read
+    // of the changed files on the next open.
+    const delay = this.indexDelayMs * Math.max(1, Math.ceil(this.entries.size / DOCUMENTS_PER_INDEX_DELAY));
     this.indexTimer = setTimeout(() => {
       this.indexTimer = null;
       // A failed summary write loses nothing: the next open rebuilds it from the files.
       this.writeIndexNow().catch(() => undefined);
-    }, this.indexDelayMs);
+    }, delay);
   }
 
   /** Writes the index now (after any write already under way). */

@@ -75,13 +75,17 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const scrollRef = useRef<HTMLDivElement>(null);
   const labelNames = useMemo(() => labels.map((label) => label.name), [labels]);
 
+  // A long article draws only the spans near what is on screen, so every update says what that is.
   useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    editor.commands.setHighlights({ spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
-  }, [editor, article.spans, labelNames, selectedSpanId]);
+    const scroller = scrollRef.current;
+    if (!editor || editor.isDestroyed || !scroller) return;
+    const visible = visibleTextRange(editor.view, scroller, positions);
+    const update = editor.chain().setHighlights({ spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
+    (visible ? update.showVisibleRange(visible) : update).run();
+  }, [editor, positions, article.spans, labelNames, selectedSpanId]);
 
-  // A long article draws only the spans near what is on screen; tell it what that is, at most
-  // once a frame while scrolling.
+  // And so does scrolling, resizing, and paragraphs taking their real height as they are first
+  // laid out (which moves the text without a scroll event); at most once a frame.
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!editor || editor.isDestroyed || !scroller) return;
@@ -95,12 +99,13 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
     const schedule = () => {
       frame ??= requestAnimationFrame(report);
     };
-    report();
+    const resizes = new ResizeObserver(schedule);
+    resizes.observe(editor.view.dom);
+    resizes.observe(scroller);
     scroller.addEventListener('scroll', schedule, { passive: true });
-    window.addEventListener('resize', schedule);
     return () => {
+      resizes.disconnect();
       scroller.removeEventListener('scroll', schedule);
-      window.removeEventListener('resize', schedule);
       if (frame !== null) cancelAnimationFrame(frame);
     };
   }, [editor, positions]);
