@@ -154,6 +154,8 @@ async function measureSubject(browser: Browser, subject: Subject, options: Artic
   const scroll = await measureScroll(page, subject);
   await page.close();
   if (errors.length > 0) throw new Error(`${subject.name} reported errors: ${errors.join('; ')}`);
+  // Not a figure but a fault: a span was made and never shown.
+  if (missed > 0) throw new Error(`${subject.name}: ${missed} labelling(s) made a span whose highlight never appeared`);
   if (highlightMs.length === 0) throw new Error(`${subject.name}: no labelling produced a highlight`);
   return { openMs, highlightMs, missed, unchanged, scroll };
 }
@@ -196,11 +198,8 @@ function reportFigures(report: Report, options: ArticleBenchOptions, ours: Artic
     other: `recogito ${formatMs(p95Peer)}`,
     ratio: ratio(p95Ours, p95Peer),
     target: `< ${HIGHLIGHT_TARGET_MS} ms, ≤ peer`,
-    pass: p95Ours < HIGHLIGHT_TARGET_MS && p95Ours <= p95Peer && ours.missed === 0,
+    pass: p95Ours < HIGHLIGHT_TARGET_MS && p95Ours <= p95Peer,
   });
-  if (ours.missed + peer.missed > 0) {
-    report.add({ section, figure: 'labellings with no highlight', ours: String(ours.missed), other: `recogito ${peer.missed}` });
-  }
   if (ours.unchanged + peer.unchanged > 0) {
     report.add({ section, figure: 'labellings of an already labelled range (untimed)', ours: String(ours.unchanged), other: `recogito ${peer.unchanged}` });
   }
