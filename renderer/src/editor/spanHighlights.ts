@@ -223,7 +223,8 @@ export function createSpanHighlightsPlugin(): Plugin<HighlightState> {
 /**
  * Draws labelled spans over a read-only article as ProseMirror decorations held in plugin
  * state (the document itself stays the plain article). Overlapping spans nest as separate
- * `<span class="nm-hl nm-label-N">` elements, each named by its `title`.
+ * `<span class="nm-hl nm-label-N">` elements, each named by its `title`. In an article longer
+ * than DRAW_ALL_UP_TO only the spans near what `showVisibleRange` reports are drawn.
  */
 export const SpanHighlights = Extension.create({
   name: 'spanHighlights',
