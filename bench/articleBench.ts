@@ -5,7 +5,7 @@ import { callApi, startBrowserHostProcess } from '../e2e/support/browserHostProc
 import type { NewsDocument } from '../shared/model';
 import { launchChromium, newMeasuredPage, settle } from './browser';
 import { generateDocument, WordChain, writeLibraryFolder } from './corpus';
-import { SeededRandom } from './random';
+import { seededRandom } from '../electron/store/testing/seededRandom';
 import { formatMs, type Report } from './report';
 import { median, percentile } from './stats';
 import { serveStatic } from './staticServer';
@@ -60,7 +60,7 @@ interface ArticleFigures {
 /** The long article and a short one, generated from the sample corpus's words. */
 function generateArticles(options: ArticleBenchOptions): { long: NewsDocument; short: NewsDocument } {
   const chain = WordChain.fromSampleCorpus();
-  const random = new SeededRandom(200_000);
+  const random = seededRandom(200_000);
   const long = generateDocument(LONG_ARTICLE_ID, chain.text(random, options.textLength), options.spans, random);
   const short = generateDocument(SHORT_ARTICLE_ID, chain.text(random, 1_500), 0, random);
   return { long, short };
@@ -90,14 +90,14 @@ async function measureOpen(browser: Browser, subject: Subject): Promise<{ ms: nu
  * Selects a few words with the mouse, presses a label key, and times key → new highlight
  * painted: a number, 'missed' (a new span but no highlight), or 'unchanged' (no new span).
  */
-async function measureLabelling(page: Page, subject: Subject, random: SeededRandom, index: number): Promise<number | 'missed' | 'unchanged'> {
+async function measureLabelling(page: Page, subject: Subject, random: () => number, index: number): Promise<number | 'missed' | 'unchanged'> {
   await page.evaluate(
-    `(() => { const element = document.querySelector(${JSON.stringify(subject.scrollSelector)}); element.scrollTop = ${random.next()} * (element.scrollHeight - element.clientHeight); })()`,
+    `(() => { const element = document.querySelector(${JSON.stringify(subject.scrollSelector)}); element.scrollTop = ${random()} * (element.scrollHeight - element.clientHeight); })()`,
   );
   await settle(page);
   let drag: { from: { x: number; y: number }; to: { x: number; y: number } } | null = null;
   for (let attempt = 0; attempt < 20 && !drag; attempt++) {
-    drag = await probe(page, `wordDrag(${JSON.stringify(subject.scrollSelector)}, [${random.next()}, ${random.next()}, ${random.next()}])`);
+    drag = await probe(page, `wordDrag(${JSON.stringify(subject.scrollSelector)}, [${random()}, ${random()}, ${random()}])`);
   }
   if (!drag) throw new Error(`${subject.name}: found no visible words to select`);
   await page.mouse.move(drag.from.x, drag.from.y);
@@ -141,7 +141,7 @@ async function measureSubject(browser: Browser, subject: Subject, options: Artic
     last = opened;
   }
   const { page, errors } = last!;
-  const random = new SeededRandom(50);
+  const random = seededRandom(50);
   const highlightMs: number[] = [];
   let missed = 0;
   let unchanged = 0;

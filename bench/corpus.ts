@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_LABELS, newsDocumentSchema, type NewsDocument, type Span } from '../shared/model';
 import { compareSpans } from '../shared/spans';
 import { LibraryStore, DOCUMENTS_FOLDER } from '../electron/store/libraryStore';
-import { SeededRandom } from './random';
+import { randomInteger, randomItem, seededRandom } from '../electron/store/testing/seededRandom';
 
 /** The repo's sample articles, whose words every generated text is made of. */
 const SAMPLE_CORPUS_FOLDER = path.resolve(__dirname, '..', 'data');
@@ -42,22 +42,22 @@ export class WordChain {
     return new WordChain(names.map((name) => readFileSync(path.join(folder, name), 'utf8')));
   }
 
-  sentence(random: SeededRandom): string {
-    const words = [random.pick(this.openers)];
+  sentence(random: () => number): string {
+    const words = [randomItem(random, this.openers)];
     while (words.length < 45 && !endsSentence(words[words.length - 1]!)) {
       const next = this.followers.get(words[words.length - 1]!);
-      words.push(next ? random.pick(next) : random.pick(this.openers));
+      words.push(next ? randomItem(random, next) : randomItem(random, this.openers));
     }
     return words.join(' ');
   }
 
   /** Paragraphs ("\n"-separated) of 2–5 sentences, about `length` UTF-16 units in all. */
-  text(random: SeededRandom, length: number): string {
+  text(random: () => number, length: number): string {
     const paragraphs: string[] = [];
     let size = 0;
     while (size < length) {
       const sentences: string[] = [];
-      for (let count = random.integer(2, 5); count > 0; count--) sentences.push(this.sentence(random));
+      for (let count = randomInteger(random, 2, 5); count > 0; count--) sentences.push(this.sentence(random));
       const paragraph = sentences.join(' ');
       paragraphs.push(paragraph);
       size += paragraph.length + 1;
@@ -74,7 +74,7 @@ function endsSentence(word: string): boolean {
  * `count` labelled spans over `text` at word boundaries, deduplicated by range and label. About
  * a third nest inside an earlier span; the rest fall at random and overlap wherever they meet.
  */
-export function generateSpans(text: string, count: number, random: SeededRandom, annotator = 'bench'): Span[] {
+export function generateSpans(text: string, count: number, random: () => number, annotator = 'bench'): Span[] {
   const words = [...text.matchAll(/\S+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   if (words.length === 0) return [];
   const spans: Span[] = [];
@@ -82,19 +82,19 @@ export function generateSpans(text: string, count: number, random: SeededRandom,
   for (let attempts = 0; spans.length < count && attempts < count * 20; attempts++) {
     let first: number;
     let last: number;
-    const outer = spans.length > 0 && random.next() < 0.35 ? random.pick(spans) : null;
+    const outer = spans.length > 0 && random() < 0.35 ? randomItem(random, spans) : null;
     if (outer) {
       const inside = words.map((word, index) => ({ word, index })).filter(({ word }) => word.start >= outer.start && word.end <= outer.end);
       if (inside.length < 2) continue;
-      first = random.integer(inside[0]!.index, inside[inside.length - 1]!.index);
-      last = random.integer(first, inside[inside.length - 1]!.index);
+      first = randomInteger(random, inside[0]!.index, inside[inside.length - 1]!.index);
+      last = randomInteger(random, first, inside[inside.length - 1]!.index);
     } else {
-      first = random.integer(0, words.length - 1);
-      last = Math.min(words.length - 1, first + random.integer(0, 24));
+      first = randomInteger(random, 0, words.length - 1);
+      last = Math.min(words.length - 1, first + randomInteger(random, 0, 24));
     }
     const start = words[first]!.start;
     const end = words[last]!.end;
-    const label = random.pick(LABEL_NAMES);
+    const label = randomItem(random, LABEL_NAMES);
     const key = `${start}:${end}:${label}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -104,7 +104,7 @@ export function generateSpans(text: string, count: number, random: SeededRandom,
 }
 
 /** A stored document (valid by the store's schema) over `text` with `spanCount` spans. */
-export function generateDocument(id: string, text: string, spanCount: number, random: SeededRandom): NewsDocument {
+export function generateDocument(id: string, text: string, spanCount: number, random: () => number): NewsDocument {
   const title = text.slice(0, text.search(/[.?!](\s|$)/) + 1 || 80).slice(0, 120);
   return newsDocumentSchema.parse({
     id,
@@ -134,7 +134,7 @@ export function documentId(index: number): string {
 
 /** The corpus's documents in order, generated one at a time; the same shape gives the same documents. */
 export function* generateCorpus(shape: CorpusShape, chain = WordChain.fromSampleCorpus()): Generator<NewsDocument> {
-  const random = new SeededRandom(shape.seed);
+  const random = seededRandom(shape.seed);
   for (let index = 1; index <= shape.documents; index++) {
     yield generateDocument(documentId(index), chain.text(random, shape.textLength), shape.spansPerDocument, random);
   }

@@ -6,7 +6,7 @@ import { applyOperation, type DocumentOperation } from '../shared/operations';
 import { LibraryStore } from '../electron/store/libraryStore';
 import { generateCorpus } from './corpus';
 import { DOCUMENT_SHAPE } from './corpusFolders';
-import { SeededRandom } from './random';
+import { randomInteger, randomItem, seededRandom } from '../electron/store/testing/seededRandom';
 import { formatMs, type Report } from './report';
 import { elapsedMs, percentile } from './stats';
 
@@ -40,19 +40,19 @@ const CONTEXT = { annotator: 'bench', now: '2026-01-02T00:00:00.000Z', labels: D
 
 /** The labellings to save, the same for both stores: new spans over whole words of visited articles. */
 function plannedSaves(documents: readonly NewsDocument[], count: number, seed: number): Save[] {
-  const random = new SeededRandom(seed);
+  const random = seededRandom(seed);
   const saves: Save[] = [];
-  let document = random.pick(documents);
+  let document = randomItem(random, documents);
   for (let index = 0; index < count; index++) {
-    if (index % SAVES_PER_VISIT === 0) document = random.pick(documents);
+    if (index % SAVES_PER_VISIT === 0) document = randomItem(random, documents);
     const words = [...document.text.matchAll(/\S+/g)];
-    const first = random.integer(0, words.length - 2);
-    const last = Math.min(words.length - 1, first + random.integer(0, 12));
+    const first = randomInteger(random, 0, words.length - 2);
+    const last = Math.min(words.length - 1, first + randomInteger(random, 0, 12));
     saves.push({
       documentId: document.id,
       operation: {
         type: 'createSpan',
-        span: { id: `bench-${index}`, start: words[first]!.index, end: words[last]!.index + words[last]![0].length, label: random.pick(CONTEXT.labels) },
+        span: { id: `bench-${index}`, start: words[first]!.index, end: words[last]!.index + words[last]![0].length, label: randomItem(random, CONTEXT.labels) },
       },
     });
   }

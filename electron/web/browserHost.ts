@@ -17,7 +17,8 @@ import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 
-const CONTENT_TYPES: Record<string, string> = {
+/** Content types of the files a page is made of, by extension. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
