@@ -56,6 +56,8 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   ref,
 ) {
   const positions = useMemo(() => new TextPositionMap(article.text), [article.text]);
+  /** A long article draws (and lays out) only what is near the screen. */
+  const long = article.text.length > DRAW_ALL_UP_TO;
   const editor = useEditor(
     {
       extensions: [Document, Paragraph, Text, SpanHighlights],
@@ -65,7 +67,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       immediatelyRender: true,
       editorProps: {
         // A long article lays out only the paragraphs near the screen (styles.css: .long-article).
-        attributes: { class: article.text.length > DRAW_ALL_UP_TO ? 'article-text long-article' : 'article-text', 'aria-label': 'Article text', role: 'document' },
+        attributes: { class: long ? 'article-text long-article' : 'article-text', 'aria-label': 'Article text', role: 'document' },
       },
     },
     [article.id],
@@ -79,16 +81,16 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!editor || editor.isDestroyed || !scroller) return;
-    const visible = visibleTextRange(editor.view, scroller, positions);
+    const visible = long ? visibleTextRange(editor.view, scroller, positions) : null;
     const update = editor.chain().setHighlights({ spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
     (visible ? update.showVisibleRange(visible) : update).run();
-  }, [editor, positions, article.spans, labelNames, selectedSpanId]);
+  }, [editor, long, positions, article.spans, labelNames, selectedSpanId]);
 
   // And so does scrolling, resizing, and paragraphs taking their real height as they are first
   // laid out (which moves the text without a scroll event); at most once a frame.
   useEffect(() => {
     const scroller = scrollRef.current;
-    if (!editor || editor.isDestroyed || !scroller) return;
+    if (!long || !editor || editor.isDestroyed || !scroller) return;
     let frame: number | null = null;
     const report = () => {
       frame = null;
@@ -108,7 +110,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       scroller.removeEventListener('scroll', schedule);
       if (frame !== null) cancelAnimationFrame(frame);
     };
-  }, [editor, positions]);
+  }, [editor, long, positions]);
 
   useImperativeHandle(
     ref,
