@@ -74,6 +74,9 @@ if (built) {
   totals.failed += 1;
 }
 
+// The benchmarks at small sizes: proves their code runs (their figures are not judged here).
+if (built) check('benchmarks (quick)', 'npx', ['tsx', 'bench/run.ts', '--quick']);
+
 console.log('\n=== summary');
 for (const line of lines) console.log(line);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

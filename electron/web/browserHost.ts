@@ -23,7 +23,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_BYTES = MAX_IMPORT_FILE_BYTES;
 
 
-const CONTENT_TYPES: Record<string, string> = {
+/** Content types of the files a page is made of, by extension. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

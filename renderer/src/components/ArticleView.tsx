@@ -2,6 +2,7 @@ import Document from '@tiptap/extension-document';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
 import { TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { TextPositionMap, toEditorDocument } from '../../../shared/editorPositions';
@@ -10,8 +11,23 @@ import type { TextRange } from '../../../shared/spans';
 import { nextBoundary, snapToWords, type CaretUnit } from '../../../shared/textBoundaries';
 import { FindHighlights } from '../editor/findHighlights';
 import { NO_AIDS, SelectionAidsExtension, type SelectionAids } from '../editor/selectionAids';
-import { SpanHighlights } from '../editor/spanHighlights';
+import { DRAW_ALL_UP_TO, SpanHighlights } from '../editor/spanHighlights';
 import { labelClass } from './labelStyles';
+
+/**
+ * The text offsets shown inside `scroller` (from its top-left to its bottom-right corner), or
+ * null when the editor has no text there.
+ */
+function visibleTextRange(view: EditorView, scroller: HTMLElement, positions: TextPositionMap): TextRange | null {
+  const box = view.dom.getBoundingClientRect();
+  const viewport = scroller.getBoundingClientRect();
+  const top = view.posAtCoords({ left: box.left + 1, top: Math.max(box.top, viewport.top) + 1 });
+  const bottom = view.posAtCoords({ left: box.right - 1, top: Math.min(box.bottom, viewport.bottom) - 1 });
+  if (!top || !bottom) return null;
+  const start = positions.toOffset(top.pos);
+  const end = positions.toOffset(bottom.pos);
+  return start <= end ? { start, end } : null;
+}
 
 export interface ArticleViewHandle {
   /**
@@ -70,6 +86,8 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   ref,
 ) {
   const positions = useMemo(() => new TextPositionMap(article.text), [article.text]);
+  /** A long article draws (and lays out) only what is near the screen. */
+  const long = article.text.length > DRAW_ALL_UP_TO;
   const editor = useEditor(
     {
       extensions: [Document, Paragraph, Text, SpanHighlights, SelectionAidsExtension, FindHighlights],
@@ -77,7 +95,10 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       editable: false,
       injectCSS: false,
       immediatelyRender: true,
-      editorProps: { attributes: { class: 'article-text', 'aria-label': 'Article text', role: 'document' } },
+      editorProps: {
+        // A long article lays out only the paragraphs near the screen (styles.css: .long-article).
+        attributes: { class: long ? 'article-text long-article' : 'article-text', 'aria-label': 'Article text', role: 'document' },
+      },
     },
     [article.id],
   );
@@ -87,7 +108,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const [preview, setPreview] = useState<TextRange | null>(null);
   const [connectors, setConnectors] = useState<Connector[]>([]);
   const hoverFrame = useRef<number | null>(null);
-  const scroller = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   /** Whether Alt was held when the mouse selection was made: it turns snapping off once. */
   const altSelection = useRef(false);
   /** Set while a handle is dragged, so the click that ends the drag does not select anything. */
@@ -95,10 +116,40 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const labelNames = useMemo(() => labels.map((label) => label.name), [labels]);
   const selected = article.spans.find((span) => span.id === selectedSpanId) ?? null;
 
+  // A long article draws only the spans near what is on screen, so every update says what that is.
   useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    editor.commands.setHighlights({ spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
-  }, [editor, article.spans, labelNames, selectedSpanId]);
+    const scroller = scrollRef.current;
+    if (!editor || editor.isDestroyed || !scroller) return;
+    const visible = long ? visibleTextRange(editor.view, scroller, positions) : null;
+    const update = editor.chain().setHighlights({ spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
+    (visible ? update.showVisibleRange(visible) : update).run();
+  }, [editor, long, positions, article.spans, labelNames, selectedSpanId]);
+
+  // And so does scrolling, resizing, and paragraphs taking their real height as they are first
+  // laid out (which moves the text without a scroll event); at most once a frame.
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!long || !editor || editor.isDestroyed || !scroller) return;
+    let frame: number | null = null;
+    const report = () => {
+      frame = null;
+      if (editor.isDestroyed) return;
+      const visible = visibleTextRange(editor.view, scroller, positions);
+      if (visible) editor.commands.showVisibleRange(visible);
+    };
+    const schedule = () => {
+      frame ??= requestAnimationFrame(report);
+    };
+    const resizes = new ResizeObserver(schedule);
+    resizes.observe(editor.view.dom);
+    resizes.observe(scroller);
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    return () => {
+      resizes.disconnect();
+      scroller.removeEventListener('scroll', schedule);
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
+  }, [editor, long, positions]);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
@@ -116,7 +167,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
     }
     const marked = linked.flatMap((id) => [...root.querySelectorAll<HTMLElement>(`.nm-hl[data-span-id="${CSS.escape(id)}"]`)]);
     for (const element of marked) element.classList.add('nm-linked');
-    setConnectors(drawConnectors(root, scroller.current, focusId, linked));
+    setConnectors(drawConnectors(root, scrollRef.current, focusId, linked));
     return () => {
       for (const element of marked) element.classList.remove('nm-linked');
     };
@@ -163,9 +214,13 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
         setCaret((current) => (current ? { anchor: current.head, head: current.head } : null));
       },
       scrollToSpan(spanId) {
-        if (!editor || editor.isDestroyed) return;
-        const element = editor.view.dom.querySelector(`[data-span-id="${CSS.escape(spanId)}"]`);
-        element?.scrollIntoView({ block: 'center', behavior: 'auto' });
+        const span = article.spans.find((candidate) => candidate.id === spanId);
+        const scroller = scrollRef.current;
+        if (!editor || editor.isDestroyed || !span || !scroller) return;
+        // By position, not by its highlight element: a long article draws only what is near the screen.
+        const { top, bottom } = editor.view.coordsAtPos(positions.toPosition(span.start));
+        const box = scroller.getBoundingClientRect();
+        scroller.scrollTop += (top + bottom) / 2 - (box.top + box.height / 2);
       },
       moveCaret(unit, direction, extend) {
         window.getSelection()?.removeAllRanges();
@@ -179,15 +234,15 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
         setCaret({ anchor: offset, head: offset });
       },
       focus() {
-        scroller.current?.focus({ preventScroll: true });
+        scrollRef.current?.focus({ preventScroll: true });
       },
     }),
-    [editor, positions, snapping, article.text, selected, caret],
+    [editor, positions, snapping, article.text, article.spans, selected, caret],
   );
 
   // Keep the caret in view as it moves.
   useEffect(() => {
-    scroller.current?.querySelector('.nm-caret')?.scrollIntoView({ block: 'nearest' });
+    scrollRef.current?.querySelector('.nm-caret')?.scrollIntoView({ block: 'nearest' });
   }, [caret]);
 
   /**
@@ -275,7 +330,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
 
   return (
     <div
-      ref={scroller}
+      ref={scrollRef}
       className={`article-scroll${linkSourceId ? ' linking' : ''}`}
       tabIndex={0}
       aria-label="Article: arrows move the caret, Shift extends, a label key labels, Tab goes to the next span"

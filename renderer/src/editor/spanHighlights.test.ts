@@ -7,7 +7,8 @@ import { EditorState } from '@tiptap/pm/state';
 import type { Decoration } from '@tiptap/pm/view';
 import { describe, expect, it } from 'vitest';
 import { TextPositionMap, toEditorDocument } from '../../../shared/editorPositions';
-import { createSpanHighlightsPlugin, spanHighlightsKey, textOfDocument, type HighlightInput, type HighlightSpan } from './spanHighlights';
+import type { TextRange } from '../../../shared/spans';
+import { createSpanHighlightsPlugin, DRAW_ALL_UP_TO, nextWindow, spanHighlightsKey, textOfDocument, type HighlightInput, type HighlightSpan } from './spanHighlights';
 
 const LABELS = ['claim', 'quote', 'attribution'];
 const TEXT = 'Psaki said: “We are ready.”\n\nRussia has 150,000 troops 🪖 near Ukraine.\nDone.';
@@ -23,6 +24,14 @@ class Drawing {
   draw(input: HighlightInput): this {
     this.state = this.state.apply(this.state.tr.setMeta(spanHighlightsKey, input));
     return this;
+  }
+  /** What the showVisibleRange command does. */
+  show(visible: TextRange): this {
+    this.state = this.state.apply(this.state.tr.setMeta('spanHighlights.visibleRange', visible));
+    return this;
+  }
+  get window(): TextRange | null {
+    return spanHighlightsKey.getState(this.state)!.window;
   }
 }
 
@@ -142,6 +151,86 @@ describe('SpanHighlights incremental updates (property)', () => {
         expect(drawn(incremental)).toBe(drawn(fresh));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** An article longer than DRAW_ALL_UP_TO: the sample paragraphs over and over. */
+const LONG_TEXT = Array.from({ length: Math.ceil((DRAW_ALL_UP_TO * 1.5) / TEXT.length) }, () => TEXT).join('\n');
+
+function spanAt(id: string, start: number, label = 'claim'): HighlightSpan {
+  return { id, start, end: start + 12, label };
+}
+
+function drawnIds(current: Drawing): string {
+  return [...new Set(decorations(current).map((decoration) => decoration.spec.spanId as string))].sort().join(' ');
+}
+
+describe('SpanHighlights on a long article', () => {
+  it('draws only the spans near what is on screen, and follows it when the screen moves far enough', () => {
+    const current = new Drawing(LONG_TEXT);
+    const spans = [spanAt('top', 100), spanAt('middle', 20_000), spanAt('end', LONG_TEXT.length - 50)];
+    current.draw({ spans, labels: LABELS, selectedId: null });
+    expect(drawnIds(current)).toBe('top');
+    current.show({ start: 19_500, end: 21_000 });
+    expect(drawnIds(current)).toBe('middle');
+    const before = spanHighlightsKey.getState(current.state)!.decorations;
+    current.show({ start: 19_700, end: 21_200 });
+    // A small scroll inside the window's slack redraws nothing.
+    expect(spanHighlightsKey.getState(current.state)!.decorations).toBe(before);
+    current.show({ start: LONG_TEXT.length - 1_000, end: LONG_TEXT.length });
+    expect(drawnIds(current)).toBe('end');
+  });
+
+  it('draws a new span in the window at once and leaves one outside it for later', () => {
+    const current = new Drawing(LONG_TEXT);
+    current.draw({ spans: [spanAt('a', 100)], labels: LABELS, selectedId: null });
+    current.draw({ spans: [spanAt('a', 100), spanAt('near', 2_000), spanAt('far', 40_000)], labels: LABELS, selectedId: 'far' });
+    expect(drawnIds(current)).toBe('a near');
+    current.show({ start: 39_000, end: 40_500 });
+    expect(drawn(current, LONG_TEXT)).toContain('40000-40012 nm-hl nm-label-0 nm-selected');
+  });
+
+  it('draws every span of a short article whatever is on screen', () => {
+    const current = makeEditor();
+    current.draw({ spans: [span(TEXT, 'Psaki', 'claim'), span(TEXT, 'Done.', 'quote')], labels: LABELS, selectedId: null });
+    current.show({ start: 0, end: 5 });
+    expect(decorations(current)).toHaveLength(6);
+    expect(current.window).toBeNull();
+  });
+
+  it('moves the window only when what is shown nears its edge, keeping margins within the text', () => {
+    expect(nextWindow({ start: 0, end: 12_000 }, { start: 1_000, end: 3_000 }, 50_000)).toBeNull();
+    expect(nextWindow({ start: 0, end: 12_000 }, { start: 10_500, end: 12_000 }, 50_000)).toEqual({ start: 7_500, end: 15_000 });
+    expect(nextWindow({ start: 30_000, end: 40_000 }, { start: 49_000, end: 50_000 }, 50_000)).toEqual({ start: 47_000, end: 50_000 });
+  });
+
+  it('after any sequence of span sets and screen moves, draws exactly the spans that meet its window (property)', async () => {
+    const fc = await import('fast-check');
+    const length = LONG_TEXT.length;
+    const spanArbitrary = fc
+      .record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), start: fc.nat(length - 2), size: fc.integer({ min: 1, max: 6_000 }), label: fc.constantFrom(...LABELS) })
+      .map(({ id, start, size, label }) => ({ id, start, end: Math.min(length, start + size), label }))
+      .filter(({ start, end }) => ![start, end].some((offset) => offset > 0 && offset < length && /[\uDC00-\uDFFF]/.test(LONG_TEXT[offset]!)));
+    const stepArbitrary = fc.oneof(
+      fc.record({ spans: fc.uniqueArray(spanArbitrary, { selector: (span) => span.id, maxLength: 6 }), selected: fc.constantFrom(null, 'a', 'b') }),
+      fc.record({ visibleStart: fc.nat(length - 1_500) }),
+    );
+    fc.assert(
+      fc.property(fc.array(stepArbitrary, { minLength: 1, maxLength: 10 }), (steps) => {
+        const incremental = new Drawing(LONG_TEXT);
+        let last: HighlightInput = { spans: [], labels: LABELS, selectedId: null };
+        for (const step of steps) {
+          if ('spans' in step) incremental.draw((last = { spans: step.spans, labels: LABELS, selectedId: step.selected }));
+          else incremental.show({ start: step.visibleStart, end: step.visibleStart + 1_500 });
+        }
+        const window = incremental.window!;
+        const meeting = last.spans.filter((span) => span.start < window.end && span.end > window.start);
+        // A drawing whose window is the whole text, of just those spans.
+        const fresh = new Drawing(LONG_TEXT).show({ start: 0, end: length }).draw({ ...last, spans: meeting });
+        expect(drawn(incremental, LONG_TEXT)).toBe(drawn(fresh, LONG_TEXT));
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -3,6 +3,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { TextPositionMap } from '../../../shared/editorPositions';
+import type { TextRange } from '../../../shared/spans';
 
 /** What the extension draws: spans by text offset (UTF-16, end exclusive), never by position. */
 export interface HighlightSpan {
@@ -25,7 +26,24 @@ interface HighlightState extends HighlightInput {
   positions: TextPositionMap;
   /** The article's text, kept so that updates need not read the document again. */
   text: string;
+  /**
+   * The part of a long article whose spans are drawn (text offsets); null draws every span.
+   * A long article's highlights are thousands of nested elements; drawing only those near
+   * what is on screen keeps opening, labelling and scrolling within a frame or so.
+   */
+  window: TextRange | null;
 }
+
+/** Articles up to this length (UTF-16 units) have every span drawn, whatever is on screen. */
+export const DRAW_ALL_UP_TO = 30_000;
+/** A long article draws this much text from its start until it reports what is on screen. */
+const FIRST_WINDOW_LENGTH = 12_000;
+/** Text drawn beyond each edge of what is on screen, in screens. */
+const WINDOW_MARGIN_SCREENS = 2;
+/** The window moves when what is on screen comes closer than this (in screens) to its edge. */
+const WINDOW_SLACK_SCREENS = 0.5;
+/** The meta naming what is on screen (a TextRange), set by the `showVisibleRange` command. */
+const VISIBLE_RANGE_META = 'spanHighlights.visibleRange';
 
 interface HighlightSpec {
   spanId: string;
@@ -38,6 +56,11 @@ declare module '@tiptap/core' {
     spanHighlights: {
       /** Replaces what is drawn; only spans that changed are redrawn. */
       setHighlights: (input: HighlightInput) => ReturnType;
+      /**
+       * Tells the extension which text is on screen (text offsets); in a long article it
+       * draws the spans near it and drops those far from it.
+       */
+      showVisibleRange: (visible: TextRange) => ReturnType;
     };
   }
 }
@@ -90,15 +113,44 @@ function decorationsFor(span: HighlightSpan, state: Pick<HighlightState, 'labels
   return result;
 }
 
-function build(doc: ProseMirrorNode, input: HighlightInput): HighlightState {
+function meetsWindow(span: HighlightSpan, window: TextRange | null): boolean {
+  return window === null || (span.start < window.end && span.end > window.start);
+}
+
+function firstWindow(textLength: number): TextRange | null {
+  return textLength <= DRAW_ALL_UP_TO ? null : { start: 0, end: FIRST_WINDOW_LENGTH };
+}
+
+/**
+ * Where the window should be for what is on screen: null while the current window still holds
+ * it with some slack (so scrolling redraws only now and then), else a new window around it.
+ */
+export function nextWindow(current: TextRange, visible: TextRange, textLength: number): TextRange | null {
+  const screen = Math.max(visible.end - visible.start, 1_000);
+  const slack = screen * WINDOW_SLACK_SCREENS;
+  if (current.start <= Math.max(0, visible.start - slack) && current.end >= Math.min(textLength, visible.end + slack)) return null;
+  const margin = screen * WINDOW_MARGIN_SCREENS;
+  return { start: Math.max(0, Math.floor(visible.start - margin)), end: Math.min(textLength, Math.ceil(visible.end + margin)) };
+}
+
+function build(doc: ProseMirrorNode, input: HighlightInput, window?: TextRange | null): HighlightState {
   const text = textOfDocument(doc);
   const positions = new TextPositionMap(text);
-  const base = { ...input, positions, text };
+  const base = { ...input, positions, text, window: window === undefined ? firstWindow(text.length) : window };
   const decorations = DecorationSet.create(
     doc,
-    input.spans.flatMap((span) => decorationsFor(span, base)),
+    input.spans.filter((span) => meetsWindow(span, base.window)).flatMap((span) => decorationsFor(span, base)),
   );
   return { ...base, decorations, byId: new Map(input.spans.map((span) => [span.id, span])) };
+}
+
+/** The drawn decorations of the spans with these ids. */
+function decorationsOf(state: HighlightState, ids: Iterable<string>): Decoration[] {
+  return [...ids].flatMap((id) => {
+    const span = state.byId.get(id);
+    if (!span || !meetsWindow(span, state.window)) return [];
+    return state.decorations.find(state.positions.toPosition(span.start), state.positions.toPosition(span.end), (spec: HighlightSpec) => spec.spanId === id);
+  });
 }
 
 function sameSpan(a: HighlightSpan | undefined, b: HighlightSpan | undefined): boolean {
@@ -111,7 +163,7 @@ function sameSpan(a: HighlightSpan | undefined, b: HighlightSpan | undefined): b
  */
 function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInput): HighlightState {
   const labelsChanged = state.labels.length !== input.labels.length || state.labels.some((label, index) => label !== input.labels[index]);
-  if (labelsChanged) return build(doc, input);
+  if (labelsChanged) return build(doc, input, state.window);
   const byId = new Map(input.spans.map((span) => [span.id, span]));
   const changed = new Set<string>();
   for (const [id, span] of state.byId) if (!sameSpan(span, byId.get(id))) changed.add(id);
@@ -121,18 +173,27 @@ function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInp
     if (input.selectedId) changed.add(input.selectedId);
   }
   if (changed.size === 0) return { ...state, spans: input.spans, selectedId: input.selectedId };
-  if (changed.size > 200 && changed.size > input.spans.length / 2) return build(doc, input);
+  if (changed.size > 200 && changed.size > input.spans.length / 2) return build(doc, input, state.window);
 
-  const stale = [...changed].flatMap((id) => {
-    const old = state.byId.get(id);
-    if (!old) return [];
-    return state.decorations.find(state.positions.toPosition(old.start), state.positions.toPosition(old.end), (spec: HighlightSpec) => spec.spanId === id);
-  });
+  const stale = decorationsOf(state, changed);
   const next = { ...state, ...input, byId };
   const fresh = [...changed].flatMap((id) => {
     const span = byId.get(id);
-    return span ? decorationsFor(span, next) : [];
+    return span && meetsWindow(span, next.window) ? decorationsFor(span, next) : [];
   });
+  return { ...next, decorations: state.decorations.remove(stale).add(doc, fresh) };
+}
+
+/** Moves a long article's window to what is on screen: draws the spans it now meets, drops the rest. */
+function moveWindow(state: HighlightState, doc: ProseMirrorNode, visible: TextRange): HighlightState {
+  if (state.window === null) return state;
+  const window = nextWindow(state.window, visible, state.text.length);
+  if (!window) return state;
+  const leaving = state.spans.filter((span) => meetsWindow(span, state.window) && !meetsWindow(span, window));
+  const next = { ...state, window };
+  const entering = state.spans.filter((span) => meetsWindow(span, window) && !meetsWindow(span, state.window));
+  const stale = decorationsOf(state, new Set(leaving.map((span) => span.id)));
+  const fresh = entering.flatMap((span) => decorationsFor(span, next));
   return { ...next, decorations: state.decorations.remove(stale).add(doc, fresh) };
 }
 
@@ -144,9 +205,11 @@ export function createSpanHighlightsPlugin(): Plugin<HighlightState> {
       init: (_config, state: EditorState) => build(state.doc, { spans: [], labels: [], selectedId: null }),
       apply(tr, value, _oldState, newState) {
         const input = tr.getMeta(spanHighlightsKey) as HighlightInput | undefined;
+        const visible = tr.getMeta(VISIBLE_RANGE_META) as TextRange | undefined;
         // The article never changes; a new article (setContent) rebuilds from scratch.
         if (tr.docChanged) return build(newState.doc, input ?? { spans: [], labels: value.labels, selectedId: null });
-        return input ? update(value, newState.doc, input) : value;
+        const updated = input ? update(value, newState.doc, input) : value;
+        return visible ? moveWindow(updated, newState.doc, visible) : updated;
       },
     },
     props: {
@@ -160,7 +223,8 @@ export function createSpanHighlightsPlugin(): Plugin<HighlightState> {
 /**
  * Draws labelled spans over a read-only article as ProseMirror decorations held in plugin
  * state (the document itself stays the plain article). Overlapping spans nest as separate
- * `<span class="nm-hl nm-label-N">` elements, each named by its `title`.
+ * `<span class="nm-hl nm-label-N">` elements, each named by its `title`. In an article longer
+ * than DRAW_ALL_UP_TO only the spans near what `showVisibleRange` reports are drawn.
  */
 export const SpanHighlights = Extension.create({
   name: 'spanHighlights',
@@ -171,6 +235,12 @@ export const SpanHighlights = Extension.create({
         (input: HighlightInput) =>
         ({ tr, dispatch }: { tr: Transaction; dispatch?: (tr: Transaction) => void }) => {
           if (dispatch) tr.setMeta(spanHighlightsKey, input).setMeta('addToHistory', false);
+          return true;
+        },
+      showVisibleRange:
+        (visible: TextRange) =>
+        ({ tr, dispatch }: { tr: Transaction; dispatch?: (tr: Transaction) => void }) => {
+          if (dispatch) tr.setMeta(VISIBLE_RANGE_META, visible).setMeta('addToHistory', false);
           return true;
         },
     };

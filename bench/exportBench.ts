@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { ExportMeasurement } from './exportChild';
+import { formatMegabytes, type Report } from './report';
+
+const run = promisify(execFile);
+
+export interface ExportBenchOptions {
+  /** Data folders to export, by their document count; the largest gives throughput, the pair gives flatness. */
+  folders: { documents: number; folder: string }[];
+  temporaryFolder: string;
+}
+
+const THROUGHPUT_TARGET = 0.5;
+/** The live heap an export holds at the largest size may exceed the smallest's by this much and still count as flat. */
+const FLAT_MEMORY_LIMIT = 1.5;
+
+async function measure(mode: 'streamed' | 'plain', folder: string, file: string): Promise<ExportMeasurement> {
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'exportChild.ts'), mode, folder, file], {
+    cwd: path.resolve(__dirname, '..'),
+    maxBuffer: 1024 * 1024,
+  });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as ExportMeasurement;
+}
+
+/** What the export held beyond the open library: its peak live heap above the heap before it began. */
+function liveExtra(measurement: ExportMeasurement): number {
+  return Math.max(measurement.liveHeapPeak - measurement.heapBefore, 64 * 1024);
+}
+
+function megabytesPerSecond(measurement: ExportMeasurement): number {
+  return measurement.bytes / 1024 / 1024 / measurement.seconds;
+}
+
+export async function benchExport(report: Report, options: ExportBenchOptions): Promise<void> {
+  const results: { documents: number; streamed: ExportMeasurement; plain: ExportMeasurement }[] = [];
+  for (const { documents, folder } of options.folders) {
+    const streamed = await measure('streamed', folder, path.join(options.temporaryFolder, `export-${documents}.jsonl`));
+    const plain = await measure('plain', folder, path.join(options.temporaryFolder, `plain-${documents}.jsonl`));
+    if (streamed.bytes !== plain.bytes) throw new Error(`the two exports differ in size (${streamed.bytes} and ${plain.bytes} bytes)`);
+    results.push({ documents, streamed, plain });
+    const section = `export ${documents.toLocaleString('en')} docs`;
+    const ratio = megabytesPerSecond(streamed) / megabytesPerSecond(plain);
+    report.add({
+      section,
+      figure: `throughput (${formatMegabytes(streamed.bytes)})`,
+      ours: `${megabytesPerSecond(streamed).toFixed(1)} MB/s`,
+      other: `stringify+write ${megabytesPerSecond(plain).toFixed(1)} MB/s`,
+      ratio,
+      target: `≥ ${THROUGHPUT_TARGET * 100}% of plain`,
+      pass: ratio >= THROUGHPUT_TARGET,
+    });
+    report.add({
+      section,
+      figure: 'peak live heap above start',
+      ours: formatMegabytes(liveExtra(streamed)),
+      other: `stringify+write ${formatMegabytes(liveExtra(plain))} (+ ${formatMegabytes(plain.heapBefore)} of records held)`,
+    });
+    report.add({ section, figure: 'peak RSS', ours: formatMegabytes(streamed.rssPeak), other: `stringify+write ${formatMegabytes(plain.rssPeak)}` });
+  }
+  if (results.length >= 2) {
+    const smallest = results[0]!;
+    const largest = results[results.length - 1]!;
+    const growth = liveExtra(largest.streamed) / liveExtra(smallest.streamed);
+    report.add({
+      section: 'export memory',
+      figure: `peak live heap ${largest.documents.toLocaleString('en')} vs ${smallest.documents.toLocaleString('en')} docs`,
+      ours: `${growth.toFixed(2)}×`,
+      other: `corpus ${(largest.documents / smallest.documents).toFixed(1)}× larger`,
+      target: `flat (≤ ${FLAT_MEMORY_LIMIT}×)`,
+      pass: growth <= FLAT_MEMORY_LIMIT,
+    });
+  }
+}

@@ -1,0 +1,141 @@
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { DEFAULT_LABELS, type NewsDocument } from '../shared/model';
+import { applyOperation, type DocumentOperation } from '../shared/operations';
+import { LibraryStore } from '../electron/store/libraryStore';
+import { generateCorpus } from './corpus';
+import { DOCUMENT_SHAPE } from './corpusFolders';
+import { randomInteger, randomItem, seededRandom } from '../electron/store/testing/seededRandom';
+import { formatMs, type Report } from './report';
+import { elapsedMs, percentile } from './stats';
+
+export interface StoreBenchOptions {
+  /** Library sizes to measure, smallest first (the first is the reference for "flat"). */
+  sizes: readonly number[];
+  /** Labellings saved at each size, in both stores. */
+  saves: number;
+  temporaryFolder: string;
+  /** A data folder of `documents` documents of DOCUMENT_SHAPE, which this benchmark may change. */
+  libraryFolder(documents: number): Promise<string>;
+}
+
+const SAVE_TARGET_MS = 5;
+const FLATNESS_LIMIT = 1.5;
+/**
+ * Each single-file save rewrites the whole library (about 60 MB at 10,000 documents, seconds a
+ * save), so that store is measured over fewer saves at large sizes: about this many documents
+ * rewritten in all, and at least 10 saves.
+ */
+const SINGLE_FILE_DOCUMENT_WRITES = 20_000;
+/** An annotator labels a few spans in one article, then moves on to another. */
+const SAVES_PER_VISIT = 5;
+
+interface Save {
+  documentId: string;
+  operation: DocumentOperation;
+}
+
+const CONTEXT = { annotator: 'bench', now: '2026-01-02T00:00:00.000Z', labels: DEFAULT_LABELS.map((label) => label.name) };
+
+/** The labellings to save, the same for both stores: new spans over whole words of visited articles. */
+function plannedSaves(documents: readonly NewsDocument[], count: number, seed: number): Save[] {
+  const random = seededRandom(seed);
+  const saves: Save[] = [];
+  let document = randomItem(random, documents);
+  for (let index = 0; index < count; index++) {
+    if (index % SAVES_PER_VISIT === 0) document = randomItem(random, documents);
+    const words = [...document.text.matchAll(/\S+/g)];
+    const first = randomInteger(random, 0, words.length - 2);
+    const last = Math.min(words.length - 1, first + randomInteger(random, 0, 12));
+    saves.push({
+      documentId: document.id,
+      operation: {
+        type: 'createSpan',
+        span: { id: `bench-${index}`, start: words[first]!.index, end: words[last]!.index + words[last]![0].length, label: randomItem(random, CONTEXT.labels) },
+      },
+    });
+  }
+  return saves;
+}
+
+/** Acknowledged save latency through the real LibraryStore (document file durable on return). */
+async function libraryStoreLatencies(folder: string, saves: readonly Save[]): Promise<{ latencies: number[]; openMs: number }> {
+  const opening = performance.now();
+  const store = await LibraryStore.open(folder, { holder: 'store benchmark' });
+  const openMs = elapsedMs(opening);
+  const latencies: number[] = [];
+  try {
+    for (const { documentId, operation } of saves) {
+      const started = performance.now();
+      const result = await store.updateDocument(documentId, (document) => applyOperation(document, operation, CONTEXT));
+      latencies.push(elapsedMs(started));
+      if (!result.ok) throw new Error(`save failed: ${result.error.message}`);
+    }
+  } finally {
+    await store.close();
+  }
+  return { latencies, openMs };
+}
+
+/**
+ * The same saves in a single-file lowdb store (lowdb's own JSONFile adapter, chosen explicitly:
+ * JSONFilePreset would silently keep everything in memory under NODE_ENV=test). Each save
+ * rewrites the one file, as such a store must.
+ */
+async function singleFileLatencies(file: string, documents: NewsDocument[], saves: readonly Save[]): Promise<number[]> {
+  const db = new Low<{ documents: NewsDocument[] }>(new JSONFile(file), { documents: [] });
+  db.data.documents = documents;
+  await db.write();
+  const positions = new Map(documents.map((document, index) => [document.id, index]));
+  const latencies: number[] = [];
+  for (const { documentId, operation } of saves) {
+    const started = performance.now();
+    const index = positions.get(documentId)!;
+    const result = applyOperation(db.data.documents[index]!, operation, CONTEXT);
+    if (!result.ok) throw new Error(`save failed: ${result.error.message}`);
+    db.data.documents[index] = result.value;
+    await db.write();
+    latencies.push(elapsedMs(started));
+  }
+  return latencies;
+}
+
+export async function benchStore(report: Report, options: StoreBenchOptions): Promise<void> {
+  let referenceP95: number | null = null;
+  for (const size of options.sizes) {
+    const folder = await options.libraryFolder(size);
+    // The same documents again, for the single-file store.
+    const documents = [...generateCorpus({ ...DOCUMENT_SHAPE, documents: size })];
+    const saves = plannedSaves(documents, options.saves, size);
+
+    const ours = await libraryStoreLatencies(folder, saves);
+    const singleFileSaves = saves.slice(0, Math.max(10, Math.floor(SINGLE_FILE_DOCUMENT_WRITES / size)));
+    const lowdb = await singleFileLatencies(path.join(options.temporaryFolder, `lowdb-${size}.json`), documents, singleFileSaves);
+    const [ourP50, ourP95, lowP50, lowP95] = [percentile(ours.latencies, 50), percentile(ours.latencies, 95), percentile(lowdb, 50), percentile(lowdb, 95)];
+    referenceP95 ??= ourP95;
+    const section = `store ${size.toLocaleString('en')} docs`;
+    const lowdbName = `lowdb${lowdb.length < saves.length ? ` (${lowdb.length} saves)` : ''}`;
+    report.add({ section, figure: `save p50 (${saves.length} saves)`, ours: formatMs(ourP50), other: `${lowdbName} ${formatMs(lowP50)}`, ratio: ourP50 / lowP50 });
+    report.add({
+      section,
+      figure: 'save p95',
+      ours: formatMs(ourP95),
+      other: `${lowdbName} ${formatMs(lowP95)}`,
+      ratio: ourP95 / lowP95,
+      target: `< ${SAVE_TARGET_MS} ms`,
+      pass: ourP95 < SAVE_TARGET_MS,
+    });
+    if (size !== options.sizes[0]) {
+      const growth = ourP95 / referenceP95;
+      report.add({
+        section,
+        figure: `save p95 vs ${options.sizes[0]} docs`,
+        ours: `${growth.toFixed(2)}×`,
+        target: `≤ ${FLATNESS_LIMIT}×`,
+        pass: growth <= FLATNESS_LIMIT,
+      });
+    }
+    report.add({ section, figure: 'store open', ours: formatMs(ours.openMs) });
+  }
+}
