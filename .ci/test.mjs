@@ -37,6 +37,7 @@ function readJson(file) {
 check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']);
 check('typecheck renderer', 'npx', ['tsc', '-p', 'renderer/tsconfig.json']);
 check('typecheck e2e', 'npx', ['tsc', '-p', 'e2e/tsconfig.json']);
+check('typecheck bench', 'npx', ['tsc', '-p', 'bench/tsconfig.json']);
 
 {
   const { ok, seconds } = run('unit and property tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'unit.json')}`]);

@@ -1,4 +1,4 @@
-import { forwardRef, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { forwardRef, memo, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { DocumentSummary, LabelDefinition, NewsDocument, Span } from '../../../shared/model';
 import { NOTE_MAX_LENGTH, SPEAKER_MAX_LENGTH, type DocumentOperation } from '../../../shared/operations';
 import { ATTRIBUTION_LABEL, linkCandidates } from '../data/links';
@@ -71,18 +71,7 @@ export const SpanPanel = forwardRef<SpanPanelHandle, SpanPanelProps>(function Sp
             {spans.length > 0 && (
               <ul>
                 {spans.map((span) => (
-                  <li key={span.id}>
-                    <button
-                      type="button"
-                      className={`span-item ${labelClass(labels, label)}${span.id === selectedSpanId ? ' selected' : ''}`}
-                      data-span-id={span.id}
-                      aria-pressed={span.id === selectedSpanId}
-                      onClick={() => onSelectSpan(span.id)}
-                    >
-                      {snippet(article.text.slice(span.start, span.end))}
-                      {span.speaker && <span className="speaker-tag"> — {span.speaker}</span>}
-                    </button>
-                  </li>
+                  <SpanRow key={span.id} span={span} text={article.text} labelClassName={labelClass(labels, label)} selected={span.id === selectedSpanId} onSelectSpan={onSelectSpan} />
                 ))}
               </ul>
             )}
@@ -90,6 +79,29 @@ export const SpanPanel = forwardRef<SpanPanelHandle, SpanPanelProps>(function Sp
         );
       })}
     </aside>
+  );
+});
+
+interface SpanRowProps {
+  span: Span;
+  text: string;
+  labelClassName: string;
+  selected: boolean;
+  onSelectSpan(spanId: string): void;
+}
+
+/**
+ * One span in the list. Memoised: an article may hold thousands of spans, and a change (or a
+ * new selection) should redraw the rows it touched, not all of them.
+ */
+const SpanRow = memo(function SpanRow({ span, text, labelClassName, selected, onSelectSpan }: SpanRowProps) {
+  return (
+    <li>
+      <button type="button" className={`span-item ${labelClassName}${selected ? ' selected' : ''}`} data-span-id={span.id} aria-pressed={selected} onClick={() => onSelectSpan(span.id)}>
+        {snippet(text.slice(span.start, span.end))}
+        {span.speaker && <span className="speaker-tag"> — {span.speaker}</span>}
+      </button>
+    </li>
   );
 });
 
