@@ -12,7 +12,7 @@ import {
   type Span,
 } from './model';
 import { fail, ok, type Result } from './result';
-import { compareSpans, rangeProblem } from './spans';
+import { compareSpans, rangeProblem, withSpanInOrder } from './spans';
 
 export const NOTE_MAX_LENGTH = 10_000;
 export const SPEAKER_MAX_LENGTH = 500;
@@ -106,7 +106,7 @@ export function withoutSpans(document: NewsDocument, ids: ReadonlySet<string>): 
 function withChangedSpan(document: NewsDocument, changed: Span): Pick<NewsDocument, 'spans' | 'relations'> {
   const twin = document.spans.find((span) => span.id !== changed.id && sameRangeAndLabel(span, changed));
   if (!twin) {
-    return { spans: document.spans.map((span) => (span.id === changed.id ? changed : span)).sort(compareSpans), relations: document.relations };
+    return { spans: withSpanInOrder(document.spans.filter((span) => span.id !== changed.id), changed), relations: document.relations };
   }
   const moved = (id: string) => (id === changed.id ? twin.id : id);
   const relations: Relation[] = [];
@@ -198,7 +198,7 @@ export function applyOperation(
       if (problem) return fail('invalid_span', problem);
       if (document.spans.some((span) => sameRangeAndLabel(span, operation.span))) return ok(document);
       const span: Span = { id, start, end, label, createdAt: context.now, updatedAt: context.now, annotator: context.annotator };
-      const spans = [...document.spans, span].sort(compareSpans);
+      const spans = withSpanInOrder(document.spans, span);
       const status = document.status === 'todo' ? 'in_progress' : document.status;
       return ok(touch(document, context, { spans, status }));
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compareSpans, describeSpans, rangeProblem, trimRange, type TextRange } from './spans';
+import { compareSpans, describeSpans, rangeProblem, trimRange, withSpanInOrder, type TextRange } from './spans';
 
 type LabelledRange = TextRange & { label: string };
 
@@ -117,6 +117,18 @@ describe('describeSpans and compareSpans', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('withSpanInOrder', () => {
+  test('puts a span where sorting would, for any spans in reading order', () => {
+    const span = fc.record({ start: fc.nat(20), length: fc.integer({ min: 1, max: 8 }), label: fc.constantFrom('claim', 'quote', 'Zitat', 'émoi') }).map(({ start, length, label }) => ({ start, end: start + length, label }));
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 30 }), span, (spans, added) => {
+        const ordered = [...spans].sort(compareSpans);
+        expect(withSpanInOrder(ordered, added)).toEqual([...ordered, added].sort(compareSpans));
+      }),
     );
   });
 });

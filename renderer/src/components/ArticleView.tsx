@@ -116,11 +116,15 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const labelNames = useMemo(() => labels.map((label) => label.name), [labels]);
   const selected = article.spans.find((span) => span.id === selectedSpanId) ?? null;
 
-  // A long article draws only the spans near what is on screen, so every update says what that is.
+  // A long article draws only the spans near what is on screen. The first drawing says what that
+  // is; later ones keep the window the plugin holds, which scrolling and resizing move (below).
+  // Measuring on every change would force a layout of the whole article per labelling.
+  const windowShown = useRef(false);
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!editor || editor.isDestroyed || !scroller) return;
-    const visible = long ? visibleTextRange(editor.view, scroller, positions) : null;
+    const visible = long && !windowShown.current ? visibleTextRange(editor.view, scroller, positions) : null;
+    if (visible) windowShown.current = true;
     const update = editor.chain().setHighlights({ spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
     (visible ? update.showVisibleRange(visible) : update).run();
   }, [editor, long, positions, article.spans, labelNames, selectedSpanId]);
