@@ -113,6 +113,8 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const altSelection = useRef(false);
   /** Set while a handle is dragged, so the click that ends the drag does not select anything. */
   const dragging = useRef(false);
+  /** Set when a key moves the caret, which is then scrolled into view. */
+  const caretMovedByKey = useRef(false);
   const labelNames = useMemo(() => labels.map((label) => label.name), [labels]);
   const selected = article.spans.find((span) => span.id === selectedSpanId) ?? null;
 
@@ -165,13 +167,16 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const linked = useMemo(() => linkedIds(article, focusId), [article, focusId]);
   useLayoutEffect(() => {
     const root = editor?.view.dom;
+    // An unchanged empty list keeps its identity: no second render of the article per change.
+    const none = (current: Connector[]) => (current.length === 0 ? current : []);
     if (!root || !focusId) {
-      setConnectors([]);
+      setConnectors(none);
       return;
     }
     const marked = linked.flatMap((id) => [...root.querySelectorAll<HTMLElement>(`.nm-hl[data-span-id="${CSS.escape(id)}"]`)]);
     for (const element of marked) element.classList.add('nm-linked');
-    setConnectors(drawConnectors(root, scrollRef.current, focusId, linked));
+    const drawn = drawConnectors(root, scrollRef.current, focusId, linked);
+    setConnectors(drawn.length === 0 ? none : drawn);
     return () => {
       for (const element of marked) element.classList.remove('nm-linked');
     };
@@ -227,6 +232,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
         scroller.scrollTop += (top + bottom) / 2 - (box.top + box.height / 2);
       },
       moveCaret(unit, direction, extend) {
+        caretMovedByKey.current = true;
         window.getSelection()?.removeAllRanges();
         setCaret((current) => {
           const from = current?.head ?? (selected ? selected.end : 0);
@@ -244,8 +250,10 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
     [editor, positions, snapping, article.text, article.spans, selected, caret],
   );
 
-  // Keep the caret in view as it moves.
+  // Keep the caret in view as the keys move it (only then: measuring forces a layout of the article).
   useEffect(() => {
+    if (!caretMovedByKey.current) return;
+    caretMovedByKey.current = false;
     scrollRef.current?.querySelector('.nm-caret')?.scrollIntoView({ block: 'nearest' });
   }, [caret]);
 
