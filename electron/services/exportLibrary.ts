@@ -2,8 +2,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { documentFilter, effectiveOffsetUnit, exportOptionsSchema, toExportRecord, type ExportOptions } from '../../shared/exportRecord';
 import type { ExportOutcome } from '../../shared/contract';
+import type { NewsDocument } from '../../shared/model';
 import { exportWriter } from '../../shared/formats/exportWriter';
 import type { LibraryStore } from '../store/libraryStore';
+
+/** Documents read ahead of the one being written: the file system works while we format. */
+const READ_AHEAD = 8;
+/** Pieces are written to the file in batches of about this many characters. */
+const WRITE_BATCH = 1 << 20;
 
 export interface ExportCounts {
   documents: number;
@@ -22,9 +28,17 @@ export async function* exportChunks(store: LibraryStore, options: ExportOptions,
   const writer = exportWriter(resolved.format, { csvBom: resolved.csvBom });
   const begin = writer.begin();
   if (begin) yield begin;
-  for (const summary of store.listDocuments()) {
-    if (!included(summary)) continue;
-    const document = await store.getDocument(summary.id);
+  const ids = store.listDocuments().filter(included).map((summary) => summary.id);
+  // A few reads in flight at a time: memory stays flat, and the disk is never idle.
+  const reading: Promise<NewsDocument | null>[] = [];
+  let next = 0;
+  const readAhead = () => {
+    while (reading.length < READ_AHEAD && next < ids.length) reading.push(store.getDocument(ids[next++]!));
+  };
+  readAhead();
+  while (reading.length > 0) {
+    const document = await reading.shift()!;
+    readAhead();
     // A document found damaged while exporting is set aside and reported by the store.
     if (!document) continue;
     const record = toExportRecord(document, recordOptions);
@@ -47,7 +61,15 @@ export async function exportToFile(store: LibraryStore, options: ExportOptions, 
   const counts: ExportCounts = { documents: 0, spans: 0 };
   const handle = await fs.open(temporary, 'w', 0o644);
   try {
-    for await (const piece of exportChunks(store, options, counts)) await handle.write(piece);
+    let batch = '';
+    for await (const piece of exportChunks(store, options, counts)) {
+      batch += piece;
+      if (batch.length >= WRITE_BATCH) {
+        await handle.write(batch);
+        batch = '';
+      }
+    }
+    if (batch) await handle.write(batch);
     await handle.sync();
   } catch (error) {
     await handle.close();
