@@ -33,7 +33,13 @@ export async function* exportChunks(store: LibraryStore, options: ExportOptions,
   const reading: Promise<NewsDocument | null>[] = [];
   let next = 0;
   const readAhead = () => {
-    while (reading.length < READ_AHEAD && next < ids.length) reading.push(store.getDocument(ids[next++]!));
+    while (reading.length < READ_AHEAD && next < ids.length) {
+      const read = store.getDocument(ids[next++]!);
+      // A read that fails is reported when its turn comes; if the export stops before that (an
+      // earlier failure), its failure is not an unhandled rejection.
+      read.catch(() => undefined);
+      reading.push(read);
+    }
   };
   readAhead();
   while (reading.length > 0) {
