@@ -2,16 +2,15 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shel
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { exportOptionsSchema } from '../shared/exportRecord';
+import { parseExportOptions } from '../shared/exportRecord';
 import { IPC_CHANNELS } from '../shared/ipcChannels';
 import { fail, ok } from '../shared/result';
-import { describeSchemaError } from '../shared/schemaError';
 import { PRODUCT_NAME, resolveDataFolder } from './dataFolder';
 import { openLibrary } from './openLibrary';
 import { dispatchRequest } from './services/dispatchRequest';
 import { exportToFile } from './services/exportLibrary';
 import { importJobsFor } from './services/importJobs';
-import { EXPORT_FILE_TYPES } from '../shared/formats/exportFileTypes';
+import { EXPORT_FILE_TYPES, exportFileName } from '../shared/formats/exportFileTypes';
 import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../shared/formats/importLimits';
 import type { MenuCommand } from '../shared/contract';
 import { createLibraryHandlers, type Handlers } from './services/libraryHandlers';
@@ -70,19 +69,18 @@ function registerAppProtocol(): void {
 }
 
 async function exportWithDialog(options: unknown) {
-  const parsed = exportOptionsSchema.safeParse(options ?? {});
-  if (!parsed.success) return fail('invalid_request', `export: ${describeSchemaError(parsed.error)}`);
+  const parsed = parseExportOptions(options);
+  if (!parsed.ok) return parsed;
   if (!store || !mainWindow) return fail('storage_failed', 'The library is not open.');
-  const date = new Date().toISOString().slice(0, 10);
-  const type = EXPORT_FILE_TYPES[parsed.data.format];
+  const type = EXPORT_FILE_TYPES[parsed.value.format];
   const choice = await dialog.showSaveDialog(mainWindow, {
     title: 'Export labelled articles',
-    defaultPath: `newsmark-export-${date}.${type.extension}`,
+    defaultPath: exportFileName(parsed.value.format),
     filters: [{ name: type.name, extensions: [type.extension] }],
   });
   if (choice.canceled || !choice.filePath) return ok({ destination: null, documents: 0, spans: 0 });
   try {
-    return ok(await exportToFile(store, parsed.data, choice.filePath));
+    return ok(await exportToFile(store, parsed.value, choice.filePath));
   } catch (error) {
     return { ok: false as const, error: describeStorageError(error) };
   }

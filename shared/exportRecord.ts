@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { documentStatusSchema, idSchema, labelNameSchema, type DocumentSummary, type NewsDocument, type DocumentMeta, type DocumentStatus } from './model';
 import { createOffsetConverter, type OffsetUnit } from './offsets';
+import { fail, ok, type Result } from './result';
+import { describeSchemaError } from './schemaError';
 
 /** One line of a Newsmark JSONL export (see PRODUCT.md and shared/schema/). */
 export interface ExportSpan {
@@ -67,6 +69,12 @@ export const exportOptionsSchema = z
   .strict();
 export type ExportOptions = z.input<typeof exportOptionsSchema>;
 export type ResolvedExportOptions = z.output<typeof exportOptionsSchema>;
+
+/** Export options as they arrive at a host's edge (IPC or HTTP): resolved, or why they are not. */
+export function parseExportOptions(value: unknown): Result<ResolvedExportOptions> {
+  const parsed = exportOptionsSchema.safeParse(value ?? {});
+  return parsed.success ? ok(parsed.data) : fail('invalid_request', `export: ${describeSchemaError(parsed.error)}`);
+}
 
 /** A test for the options' status and document filters: true for a document they let through. */
 export function documentFilter(options: Pick<ResolvedExportOptions, 'statuses' | 'documentIds'>): (document: { id: string; status: DocumentStatus }) => boolean {

@@ -3,13 +3,12 @@ import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { countExport, exportOptionsSchema } from '../../shared/exportRecord';
-import { describeSchemaError } from '../../shared/schemaError';
+import { countExport, parseExportOptions } from '../../shared/exportRecord';
 import { fail, type Result } from '../../shared/result';
 import { dispatchRequest } from '../services/dispatchRequest';
 import { exportChunks } from '../services/exportLibrary';
 import { importJobsFor } from '../services/importJobs';
-import { EXPORT_FILE_TYPES } from '../../shared/formats/exportFileTypes';
+import { EXPORT_FILE_TYPES, exportFileName } from '../../shared/formats/exportFileTypes';
 import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../../shared/formats/importLimits';
 import type { Handlers } from '../services/libraryHandlers';
 import type { LibraryStore } from '../store/libraryStore';
@@ -181,17 +180,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   async function streamExport(response: http.ServerResponse, body: unknown): Promise<void> {
-    const parsed = exportOptionsSchema.safeParse(body);
-    if (!parsed.success) return sendError(response, 400, fail('invalid_request', `export: ${describeSchemaError(parsed.error)}`));
-    const expected = countExport(options.store.listDocuments(), parsed.data);
-    const pieces = exportChunks(options.store, parsed.data);
+    const parsed = parseExportOptions(body);
+    if (!parsed.ok) return sendError(response, 400, parsed);
+    const expected = countExport(options.store.listDocuments(), parsed.value);
+    const pieces = exportChunks(options.store, parsed.value);
     // The first piece is produced before the headers, so an early failure can still be a JSON error.
     const first = await pieces.next();
-    const date = new Date().toISOString().slice(0, 10);
-    const type = EXPORT_FILE_TYPES[parsed.data.format];
+    const type = EXPORT_FILE_TYPES[parsed.value.format];
     response.writeHead(200, {
       'Content-Type': `${type.mime}; charset=utf-8`,
-      'Content-Disposition': `attachment; filename="newsmark-export-${date}.${type.extension}"`,
+      'Content-Disposition': `attachment; filename="${exportFileName(parsed.value.format)}"`,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
       'X-Newsmark-Documents': String(expected.documents),

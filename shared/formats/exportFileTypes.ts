@@ -10,3 +10,8 @@ export const EXPORT_FILE_TYPES: Record<ExportFormat, { extension: string; mime: 
   w3c: { extension: 'jsonld', mime: 'application/ld+json', name: 'W3C Web Annotation (JSON-LD)' },
   csv: { extension: 'csv', mime: 'text/csv', name: 'CSV (one row per span)' },
 };
+
+/** The name an export is offered under: "newsmark-export-2026-11-23.jsonl". */
+export function exportFileName(format: ExportFormat, now = new Date()): string {
+  return `newsmark-export-${now.toISOString().slice(0, 10)}.${EXPORT_FILE_TYPES[format].extension}`;
+}
