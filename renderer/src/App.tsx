@@ -3,8 +3,7 @@ import type { NewsmarkApi } from '../../shared/contract';
 import type { DocumentStatus, NewsDocument, Span } from '../../shared/model';
 import type { DocumentOperation } from '../../shared/operations';
 import { trimRange, type TextRange } from '../../shared/spans';
-import type { CaretUnit } from '../../shared/textBoundaries';
-import { nextBoundary } from '../../shared/textBoundaries';
+import { nextBoundary, type CaretUnit } from '../../shared/textBoundaries';
 import { ArticleView, type ArticleViewHandle } from './components/ArticleView';
 import { DocumentList } from './components/DocumentList';
 import { FindBar } from './components/FindBar';
@@ -138,9 +137,9 @@ export function App({ api }: { api: NewsmarkApi }) {
 
   const resizeSpan = useCallback((spanId: string, range: TextRange) => change({ type: 'resizeSpan', spanId, ...range }), [change]);
 
-  /** Moves one end of the selected span by a character (or word), never past the other end. */
-  const moveSpanEnd = (span: Span, side: 'start' | 'end', direction: 1 | -1, unit: CaretUnit, text: string) => {
-    const moved = nextBoundary(text, span[side], unit, direction);
+  /** Moves one end of the selected span by a character, never onto or past the other end. */
+  const moveSpanEnd = (span: Span, side: 'start' | 'end', direction: 1 | -1, text: string) => {
+    const moved = nextBoundary(text, span[side], 'character', direction);
     const range = side === 'start' ? { start: moved, end: span.end } : { start: span.start, end: moved };
     if (range.start < range.end) resizeSpan(span.id, range);
   };
@@ -242,14 +241,14 @@ export function App({ api }: { api: NewsmarkApi }) {
       case 'extendLeft':
       case 'extendRight': {
         const direction = command === 'extendRight' ? 1 : -1;
-        if (selectedSpan && !article?.hasSelection()) moveSpanEnd(selectedSpan, 'end', direction, 'character', current.text);
+        if (selectedSpan && !article?.hasSelection()) moveSpanEnd(selectedSpan, 'end', direction, current.text);
         else article?.moveCaret('character', direction, true);
         return true;
       }
       case 'startLeft':
       case 'startRight':
         if (!selectedSpan) return false;
-        moveSpanEnd(selectedSpan, 'start', command === 'startRight' ? 1 : -1, 'character', current.text);
+        moveSpanEnd(selectedSpan, 'start', command === 'startRight' ? 1 : -1, current.text);
         return true;
       default:
         return false;

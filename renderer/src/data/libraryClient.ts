@@ -165,11 +165,8 @@ export class LibraryClient {
   }
 
   private async refreshListAndNotices(): Promise<void> {
-    const [summaries, notices] = await Promise.all([this.api.request('listDocuments', {}), this.api.request('getNotices', {})]);
-    this.publish({
-      ...(summaries.ok ? { summaries: summaries.value } : {}),
-      ...(notices.ok ? { notices: notices.value } : {}),
-    });
+    const [summaries] = await Promise.all([this.api.request('listDocuments', {}), this.refreshNotices()]);
+    if (summaries.ok) this.publish({ summaries: summaries.value });
   }
 
   private context() {
