@@ -1,9 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Node, Schema } from '@tiptap/pm/model';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { TextPositionMap, toEditorDocument } from './editorPositions';
+import { SAMPLE_CORPUS } from './testing/sampleCorpus';
 
 /** The editor's document shape, and nothing else: doc > paragraph+ > text*. */
 const schema = new Schema({
@@ -16,15 +15,7 @@ function proseMirrorDocument(text: string): Node {
   return document;
 }
 
-const DATA_FOLDER = fileURLToPath(new URL('../data/', import.meta.url));
-const ARTICLES: Readonly<Record<string, string>> = Object.freeze(
-  Object.fromEntries(
-    readdirSync(DATA_FOLDER)
-      .filter((name) => name.endsWith('.txt'))
-      .sort()
-      .map((name) => [name.slice(0, 3), readFileSync(`${DATA_FOLDER}${name}`, 'utf8')]),
-  ),
-);
+const ARTICLES: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(SAMPLE_CORPUS.map(([name, text]) => [name.slice(0, 3), text])));
 const ARTICLE_NAMES = Object.keys(ARTICLES);
 
 function article(name: string): string {

@@ -1,17 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { TextRange } from './spans';
+import { SAMPLE_CORPUS as CORPUS } from './testing/sampleCorpus';
 import { nextBoundary, snapToWords, type CaretUnit } from './textBoundaries';
-
-const dataFolder = new URL('../data/', import.meta.url);
-/** The sample corpus: every article in data/, by file name. */
-const CORPUS: readonly (readonly [string, string])[] = Object.freeze(
-  readdirSync(dataFolder)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => [name, readFileSync(new URL(name, dataFolder), 'utf8')] as const),
-);
 
 const numRuns = 300;
 const WHITE_SPACE = /\s/u;
