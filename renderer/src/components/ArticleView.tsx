@@ -10,7 +10,7 @@ import type { LabelDefinition, NewsDocument, Span } from '../../../shared/model'
 import type { TextRange } from '../../../shared/spans';
 import { nextBoundary, snapToWords, type CaretUnit } from '../../../shared/textBoundaries';
 import { FindHighlights } from '../editor/findHighlights';
-import { NO_AIDS, SelectionAidsExtension, type SelectionAids } from '../editor/selectionAids';
+import { SelectionAidsExtension, type SelectionAids } from '../editor/selectionAids';
 import { DRAW_ALL_UP_TO, SpanHighlights } from '../editor/spanHighlights';
 import { labelClass } from './labelStyles';
 
