@@ -43,7 +43,7 @@ afterAll(() => {
 const FAKE_ELECTRON = `#!${process.execPath}
 const fs = require('node:fs');
 const record = process.env.FAKE_ELECTRON_RECORD;
-fs.appendFileSync(record, JSON.stringify({ pid: process.pid, args: process.argv.slice(2) }) + '\\n');
+fs.appendFileSync(record, JSON.stringify({ pid: process.pid, parent: process.ppid, args: process.argv.slice(2) }) + '\\n');
 if (process.env.FAKE_ELECTRON_WAIT) {
   process.on('SIGTERM', () => { fs.appendFileSync(record, 'SIGTERM\\n'); process.exit(0); });
   setInterval(() => {}, 1000);
@@ -123,12 +123,12 @@ function start(layout: Layout, options: RunOptions = {}): Promise<Run> {
   });
 }
 
-function launches(layout: Layout): { pid: number; args: string[] }[] {
+function launches(layout: Layout): { pid: number; parent: number; args: string[] }[] {
   if (!existsSync(layout.record)) return [];
   return readFileSync(layout.record, 'utf8')
     .split('\n')
     .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as { pid: number; args: string[] });
+    .map((line) => JSON.parse(line) as { pid: number; parent: number; args: string[] });
 }
 
 function installerRuns(layout: Layout): number {
@@ -187,6 +187,21 @@ describe.skipIf(process.platform === 'win32')('npm start', () => {
     expect(isRunning(launch!.pid)).toBe(false);
   });
 
+  test('killing `npm start` (npm signals only its `sh -c`) still ends Electron and the launcher', async () => {
+    const layout = newLayout('stand-in');
+    const { ELECTRON_OVERRIDE_DIST_PATH: _o, ELECTRON_SKIP_BINARY_DOWNLOAD: _s, ...inherited } = process.env;
+    const env = { ...inherited, NODE_PATH: path.join(REPO, 'node_modules'), FAKE_ELECTRON_RECORD: layout.record, FAKE_ELECTRON_WAIT: '1', npm_lifecycle_event: 'start' };
+    const command = `"${process.execPath}" "${path.join(layout.app, 'out', 'main', 'start.js')}"; exit $?`;
+    const shell = spawn('sh', ['-c', command], { cwd: layout.app, env, stdio: 'ignore' });
+    const shellEnded = new Promise((resolve) => shell.on('exit', resolve));
+    await until(() => launches(layout).length === 1);
+    shell.kill('SIGTERM');
+    await shellEnded;
+    const [launch] = launches(layout);
+    await until(() => !isRunning(launch!.pid) && !isRunning(launch!.parent));
+    expect(readFileSync(layout.record, 'utf8')).toContain('SIGTERM');
+  });
+
   test('ELECTRON_SKIP_BINARY_DOWNLOAD: nothing is downloaded; the browser host starts and says why', async () => {
     const layout = newLayout('stand-in');
     const run = await start(layout, { env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }, until: BROWSER_HOST_LISTENING });
@@ -214,6 +229,15 @@ describe.skipIf(process.platform === 'win32')('npm start', () => {
     expect(installerRuns(layout)).toBe(0);
   });
 });
+
+/** Resolves once the condition holds; fails the test after the watchdog's time. */
+async function until(condition: () => boolean): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > WATCHDOG_MS) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** Waits until the fake Electron has recorded its start, then sends SIGTERM to the launcher. */
 function waitForLaunchThenTerminate(layout: Layout, launcherPid: number): void {

@@ -10,7 +10,7 @@ import { lookUpElectron } from './electronBinary';
  *
  * SIGINT, SIGTERM and SIGHUP sent to this process go on to the child it is running (the
  * installer or Electron), and this process ends as that child ended, so killing `npm start`
- * never leaves a window behind.
+ * never leaves a window behind (nor, once npm's shell is gone, a browser host).
  */
 const APP_FOLDER = path.resolve(__dirname, '..', '..');
 const FORWARDED_SIGNALS: NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT', 'SIGTERM'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -81,6 +81,21 @@ async function launchElectron(binary: string): Promise<never> {
   return endAs(end);
 }
 
+/**
+ * npm runs this launcher through `sh -c` and passes its signals to that shell only, so killing
+ * `npm start` ends the shell and leaves this process behind, adopted by another. Under npm, then,
+ * losing the parent counts as a SIGTERM (passed on to the child like any other).
+ */
+function endWithParent(): void {
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    process.kill(process.pid, 'SIGTERM');
+  }, 500);
+  watch.unref();
+}
+
 async function start(): Promise<void> {
   const lookup = lookUpElectron();
   if (lookup.kind === 'found') return launchElectron(lookup.binary);
@@ -96,4 +111,5 @@ async function start(): Promise<void> {
   return launchElectron(installed.binary);
 }
 
+if (process.env.npm_lifecycle_event && process.platform !== 'win32') endWithParent();
 void start();
