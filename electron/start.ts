@@ -101,7 +101,7 @@ async function start(): Promise<void> {
   if (lookup.kind === 'found') return launchElectron(lookup.binary);
   if (lookup.kind === 'unavailable') return startBrowserHostInstead(lookup.reason);
 
-  console.log("Electron's binary is not installed yet: downloading Electron (once)…");
+  console.log("Electron's binary is not installed yet: downloading Electron (once)… about 100 MB, which can take a few minutes.");
   const end = await runChild(process.execPath, [lookup.installer], { stdio: ['ignore', 'inherit', 'pipe'] });
   if (end.interrupted) return endAs(end);
   if (end.code !== 0) return startBrowserHostInstead(`Electron could not be downloaded: ${installerFailure(end)}`, RETRY_ADVICE);
