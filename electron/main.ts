@@ -32,9 +32,18 @@ const APP_ORIGIN = `${APP_SCHEME}://app`;
 const RENDERER_FOLDER = path.resolve(__dirname, '..', 'renderer');
 /**
  * Under `npm run dev`, electron-vite serves the renderer with hot reload at this address. Never
- * in a packaged app, whatever the environment says.
+ * in a packaged app, whatever the environment says, and only from this machine (the page gets
+ * the preload's API).
  */
-const DEV_RENDERER_URL = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL) : null;
+const DEV_RENDERER_URL = app.isPackaged ? null : devRendererUrl(process.env.ELECTRON_RENDERER_URL);
+
+function devRendererUrl(address: string | undefined): URL | null {
+  if (!address) return null;
+  const url = URL.canParse(address) ? new URL(address) : null;
+  if (url && url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return url;
+  console.error(`newsmark: ignoring ELECTRON_RENDERER_URL=${address}: the dev server must be http:// on this machine (localhost).`);
+  return null;
+}
 /** The origins of the app's own page: its scheme, and the dev server while developing. */
 const APP_ORIGINS = DEV_RENDERER_URL ? [APP_ORIGIN, DEV_RENDERER_URL.origin] : [APP_ORIGIN];
 
