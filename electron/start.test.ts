@@ -164,6 +164,15 @@ describe.skipIf(process.platform === 'win32')('npm start', () => {
     expect(launches(layout)).toHaveLength(2);
   });
 
+  test('a half-installed package (path.txt, but no binary in dist/) is installed again', async () => {
+    const layout = newLayout('stand-in');
+    writeFileSync(path.join(layout.electron, 'path.txt'), 'electron');
+    const run = await start(layout);
+    expect(run.code).toBe(0);
+    expect(installerRuns(layout)).toBe(1);
+    expect(launches(layout)).toHaveLength(1);
+  });
+
   test('offline: Electron’s real installer fails fast, and the browser host starts, saying why and how to retry', async () => {
     const layout = newLayout('real');
     // A mirror that refuses connections makes this machine "offline" even where it is not, and an
