@@ -44,6 +44,7 @@ const FAKE_ELECTRON = `#!${process.execPath}
 const fs = require('node:fs');
 const record = process.env.FAKE_ELECTRON_RECORD;
 fs.appendFileSync(record, JSON.stringify({ pid: process.pid, parent: process.ppid, args: process.argv.slice(2) }) + '\\n');
+if (process.env.FAKE_ELECTRON_CRASH) process.kill(process.pid, process.env.FAKE_ELECTRON_CRASH);
 if (process.env.FAKE_ELECTRON_WAIT) {
   process.on('SIGTERM', () => { fs.appendFileSync(record, 'SIGTERM\\n'); process.exit(0); });
   setInterval(() => {}, 1000);
@@ -209,6 +210,14 @@ describe.skipIf(process.platform === 'win32')('npm start', () => {
     const [launch] = launches(layout);
     await until(() => !isRunning(launch!.pid) && !isRunning(launch!.parent));
     expect(readFileSync(layout.record, 'utf8')).toContain('SIGTERM');
+  });
+
+  test('Electron aborting as its sandbox fails (SIGTRAP) is reported with a pointer to the Linux note, and fails', async () => {
+    const layout = newLayout('stand-in');
+    const run = await start(layout, { env: { FAKE_ELECTRON_CRASH: 'SIGTRAP' } });
+    expect(run.stderr).toContain('Electron crashed (SIGTRAP).');
+    if (process.platform === 'linux') expect(run.stderr).toContain('see "Linux" under "Start" in README.md');
+    expect({ code: run.code, signal: run.signal }).toEqual({ code: 1, signal: null });
   });
 
   test('ELECTRON_SKIP_BINARY_DOWNLOAD: nothing is downloaded; the browser host starts and says why', async () => {

@@ -53,9 +53,9 @@ function runChild(command: string, args: string[], options: SpawnOptions): Promi
   });
 }
 
-/** Ends this process as its child ended: the same exit code, or the same signal. */
+/** Ends this process as its child ended: the same exit code, or the same stopping signal. */
 function endAs(end: ChildEnd): never {
-  if (end.signal) process.kill(process.pid, end.signal);
+  if (end.signal && FORWARDED_SIGNALS.includes(end.signal)) process.kill(process.pid, end.signal);
   process.exit(end.code ?? 1);
 }
 
@@ -78,6 +78,11 @@ async function startBrowserHostInstead(why: string, advice = ''): Promise<void> 
 async function launchElectron(binary: string): Promise<never> {
   const end = await runChild(binary, [APP_FOLDER, ...process.argv.slice(2)], { stdio: 'inherit', windowsHide: false });
   if (end.code === null && !end.signal) console.error(`Electron could not be started (${binary}): ${end.stderr}`);
+  if (end.signal && !FORWARDED_SIGNALS.includes(end.signal)) console.error(`Electron crashed (${end.signal}).`);
+  // Chromium aborts with SIGTRAP when its sandbox cannot start; on Linux that is mostly AppArmor.
+  if (end.signal === 'SIGTRAP' && process.platform === 'linux') {
+    console.error('If it said "The SUID sandbox helper binary was found, but is not configured correctly": see "Linux" under "Start" in README.md (Ubuntu 24.04 and later), and keep the sandbox on.');
+  }
   return endAs(end);
 }
 
