@@ -33,4 +33,30 @@ test.describe('desktop app (Electron)', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  test('grants the page clipboard writes (Copy list) and nothing else; builds the platform’s menu; names its data folder Newsmark', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'newsmark-electron-'));
+    const app = await electron.launch({ executablePath: binary!, args: [REPO_ROOT, '--data-dir', folder] });
+    try {
+      const window = await app.firstWindow();
+      await window.locator('.article-text').waitFor();
+      // permissions.query asks the session's permission check handler, without needing focus.
+      const states = await window.evaluate(async () => {
+        const state = async (name: string) => (await navigator.permissions.query({ name } as unknown as PermissionDescriptor)).state;
+        return { write: await state('clipboard-write'), read: await state('clipboard-read'), notifications: await state('notifications') };
+      });
+      expect(states).toEqual({ write: 'granted', read: 'denied', notifications: 'denied' });
+      const shell = await app.evaluate(({ app: electronApp, Menu }) => ({
+        menus: Menu.getApplicationMenu()!.items.map((item) => item.label),
+        edit: Menu.getApplicationMenu()!.items.find((item) => item.label === 'Edit')!.submenu!.items.filter((item) => item.type !== 'separator').map((item) => (item.role ? `role:${item.role.toLowerCase()}` : item.label)),
+        userData: electronApp.getPath('userData'),
+      }));
+      expect(shell.menus).toEqual(process.platform === 'darwin' ? ['Newsmark', 'File', 'Edit', 'View', 'Window'] : ['File', 'Edit', 'View']);
+      expect(shell.edit).toEqual(['Undo', 'Redo', 'role:cut', 'role:copy', 'role:paste', 'role:selectall']);
+      expect(path.basename(shell.userData)).toBe('Newsmark');
+    } finally {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

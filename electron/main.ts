@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,7 +12,10 @@ import { exportToFile } from './services/exportLibrary';
 import { importJobsFor } from './services/importJobs';
 import { EXPORT_FILE_TYPES, exportFileName } from '../shared/formats/exportFileTypes';
 import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../shared/formats/importLimits';
-import type { MenuCommand } from '../shared/contract';
+import type { EditCommand, MenuCommand } from '../shared/contract';
+import { applicationMenuTemplate } from './applicationMenu';
+import { isAppAddress } from './appAddress';
+import { allowsPermissionCheck, allowsPermissionRequest } from './permissionPolicy';
 import { createLibraryHandlers, type Handlers } from './services/libraryHandlers';
 import { describeStorageError } from './services/storageErrors';
 import type { LibraryStore } from './store/libraryStore';
@@ -27,8 +30,27 @@ import { resolveStaticFile } from './staticFile';
 const APP_SCHEME = 'newsmark';
 const APP_ORIGIN = `${APP_SCHEME}://app`;
 const RENDERER_FOLDER = path.resolve(__dirname, '..', 'renderer');
+/**
+ * Under `npm run dev`, electron-vite serves the renderer with hot reload at this address. Never
+ * in a packaged app, whatever the environment says, and only from this machine (the page gets
+ * the preload's API).
+ */
+const DEV_RENDERER_URL = app.isPackaged ? null : devRendererUrl(process.env.ELECTRON_RENDERER_URL);
+
+function devRendererUrl(address: string | undefined): URL | null {
+  if (!address) return null;
+  const url = URL.canParse(address) ? new URL(address) : null;
+  if (url && url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return url;
+  console.error(`newsmark: ignoring ELECTRON_RENDERER_URL=${address}: the dev server must be http:// on this machine (localhost).`);
+  return null;
+}
+/** The origins of the app's own page: its scheme, and the dev server while developing. */
+const APP_ORIGINS = DEV_RENDERER_URL ? [APP_ORIGIN, DEV_RENDERER_URL.origin] : [APP_ORIGIN];
 
 app.setName(PRODUCT_NAME);
+// The data folder is named after the product however Electron was started (`electron .` reads
+// package.json's productName; `electron out/main/index.js` would read nothing and say "Electron").
+app.setPath('userData', path.join(app.getPath('appData'), PRODUCT_NAME));
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
@@ -46,9 +68,7 @@ function dataFolderFromArguments(): string {
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   if (!frame || !mainWindow || frame !== mainWindow.webContents.mainFrame) return false;
-  // Node's URL gives custom schemes the origin "null", so compare scheme and host.
-  const url = new URL(frame.url);
-  return url.protocol === `${APP_SCHEME}:` && url.host === 'app';
+  return isAppAddress(frame.url, APP_ORIGINS);
 }
 
 /**
@@ -91,6 +111,11 @@ function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(IPC_CHANNELS.menu, command);
 }
 
+/** Edit → Undo / Redo: the renderer knows whether focus is in a text field or the article. */
+function sendEditCommand(command: EditCommand): void {
+  mainWindow?.webContents.send(IPC_CHANNELS.edit, command);
+}
+
 /** One file of an import the renderer runs (it reads files the user picked or dropped). */
 async function importFileFromRenderer(jobId: unknown, name: unknown, bytes: unknown) {
   if (!store) return fail('storage_failed', 'The library is not open.');
@@ -103,23 +128,6 @@ async function importFileFromRenderer(jobId: unknown, name: unknown, bytes: unkn
   } catch (error) {
     return { ok: false as const, error: describeStorageError(error) };
   }
-}
-
-function buildMenu(): void {
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => sendMenuCommand('import') },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => sendMenuCommand('export') },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
-    },
-    { label: 'Edit', submenu: [{ role: 'copy' }, { role: 'selectAll' }] },
-    { label: 'View', submenu: [{ role: 'reload' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 /** Opens a link in the user's browser, only when it passes externalUrlToOpen (http and https). */
@@ -162,7 +170,7 @@ function createWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  void mainWindow.loadURL(DEV_RENDERER_URL ? DEV_RENDERER_URL.href : `${APP_ORIGIN}/index.html`);
 }
 
 async function start(folder: string): Promise<void> {
@@ -175,11 +183,13 @@ async function start(folder: string): Promise<void> {
   }
   handlers = createLibraryHandlers(store);
 
-  // The app needs no permission (camera, notifications, clipboard reads, devices…): all refused.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Clipboard writes ("Copy list") for the app's own page; every other permission refused.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowsPermissionRequest(permission, details, APP_ORIGINS)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => allowsPermissionCheck(permission, requestingOrigin, details, APP_ORIGINS));
   session.defaultSession.setDevicePermissionHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    // The dev server's page carries its own, development policy (electron.vite.config.ts).
+    if (DEV_RENDERER_URL && isAppAddress(details.url, [DEV_RENDERER_URL.origin])) return callback({});
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   registerAppProtocol();
@@ -197,7 +207,8 @@ async function start(folder: string): Promise<void> {
     return importFileFromRenderer(jobId, name, bytes);
   });
 
-  buildMenu();
+  const menuTargets = { menuCommand: sendMenuCommand, editCommand: sendEditCommand };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, menuTargets, PRODUCT_NAME)));
   createWindow();
 }
 

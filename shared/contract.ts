@@ -102,6 +102,12 @@ export interface NewsmarkApi {
   importFile(jobId: string, name: string, bytes: Uint8Array): Promise<Result<ImportFileOutcome>>;
   /** The desktop menu's File → Import… / Export… (absent in the browser). */
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * The desktop menu's Edit → Undo / Redo (absent in the browser). The renderer runs the native
+   * undo in a text field and the app's own command elsewhere (renderer/src/data/menuCommands.ts).
+   */
+  onEditCommand?(listener: (command: EditCommand) => void): () => void;
 }
 
 export type MenuCommand = 'import' | 'export';
+export type EditCommand = 'undo' | 'redo';

@@ -5,4 +5,6 @@ export const IPC_CHANNELS = {
   importFile: 'newsmark:importFile',
   /** Main → renderer: a menu command (File → Import…, Export…). */
   menu: 'newsmark:menu',
+  /** Main → renderer: Edit → Undo / Redo from the menu. */
+  edit: 'newsmark:edit',
 } as const;

@@ -58,9 +58,6 @@ export async function runBrowserHost(argv: string[]): Promise<void> {
     console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use; pick another with --port (0 picks a free one).` : error.message);
     return store.close().then(() => process.exit(1));
   });
-  // One line on standard output, which scripts read; the folder goes to standard error.
-  console.log(`Newsmark running at ${host.url}`);
-  console.error(`Data folder: ${folder}`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -70,6 +67,10 @@ export async function runBrowserHost(argv: string[]): Promise<void> {
       .then(() => store.close())
       .finally(() => process.exit(0));
   };
+  // Before the address is announced: whoever reads it may stop the host at once.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // One line on standard output, which scripts read; the folder goes to standard error.
+  console.log(`Newsmark running at ${host.url}`);
+  console.error(`Data folder: ${folder}`);
 }

@@ -16,6 +16,7 @@ import { SettingsPanel } from './components/SettingsPanel';
 import { SpanPanel, type SpanPanelHandle } from './components/SpanPanel';
 import { StatusPicker } from './components/StatusPicker';
 import { LibraryClient } from './data/libraryClient';
+import { useMenuEditCommands } from './data/menuCommands';
 import { newSpanId } from './data/newSpanId';
 import { linkBetween, linkCandidates } from './data/links';
 import type { CommandId } from './keyMap';
@@ -256,6 +257,7 @@ export function App({ api }: { api: NewsmarkApi }) {
   };
 
   useKeyboardShortcuts({ labels: labels ?? [], onLabel: applyLabel, onCommand: runCommand });
+  useMenuEditCommands(api, runCommand);
 
   if (library.phase === 'loading') return <div className="splash">Opening the library…</div>;
   if (library.phase === 'failed') return <div className="splash error">The library could not be opened: {library.loadError}</div>;
