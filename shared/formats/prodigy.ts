@@ -5,7 +5,7 @@ import type { DocumentDraft } from '../jsonlImport';
 import { describeSchemaError } from '../schemaError';
 import { assembleDraft, reportAt, type RecordPlace } from './draftAssembly';
 import { prodigyTokens, type ProdigyToken } from './prodigyTokens';
-import { sourceLabelSchema, sourceOffsetSchema } from './sourceFields';
+import { sourceLabelSchema, sourceOffsetSchema, validElements } from './sourceFields';
 
 /**
  * Prodigy's task format (`ner_manual`, `spans.manual`, `rel.manual`):
@@ -17,12 +17,16 @@ import { sourceLabelSchema, sourceOffsetSchema } from './sourceFields';
 
 const spanRefSchema = z.object({ start: sourceOffsetSchema, end: sourceOffsetSchema, label: sourceLabelSchema.optional() });
 
+const spanSchema = z.object({ start: sourceOffsetSchema, end: sourceOffsetSchema, label: sourceLabelSchema, text: z.string().optional() });
+const relationSchema = z.object({ label: z.string().optional(), head_span: spanRefSchema, child_span: spanRefSchema });
+
+// Spans and relations are checked one by one (validElements): a bad one costs only itself.
 const prodigyRecordSchema = z.object({
   text: z.string(),
   meta: z.record(z.string(), z.unknown()).optional(),
   answer: z.string().optional(),
-  spans: z.array(z.object({ start: sourceOffsetSchema, end: sourceOffsetSchema, label: sourceLabelSchema, text: z.string().optional() })).optional(),
-  relations: z.array(z.object({ label: z.string().optional(), head_span: spanRefSchema, child_span: spanRefSchema })).optional(),
+  spans: z.array(z.unknown()).optional(),
+  relations: z.array(z.unknown()).optional(),
 });
 
 function offsetsRef(span: { start: number; end: number; label?: string | undefined }): string {
@@ -41,7 +45,8 @@ export function draftFromProdigy(value: unknown, place: RecordPlace, problems: I
     reportAt(problems, place, `answered "${record.answer}" in Prodigy; not imported`, 'note');
     return null;
   }
-  const spans = (record.spans ?? []).map((span, index) => ({
+  const report = (message: string) => reportAt(problems, place, message);
+  const spans = validElements(spanSchema, record.spans, 'spans', report).map(({ value: span, index }) => ({
     id: null,
     ref: offsetsRef(span),
     start: span.start,
@@ -61,7 +66,7 @@ export function draftFromProdigy(value: unknown, place: RecordPlace, problems: I
       meta: { ...(record.meta ?? {}), ...(record.answer !== undefined ? { answer: record.answer } : {}) },
       unit: 'codepoint',
       spans,
-      relations: (record.relations ?? []).map((relation, index) => ({
+      relations: validElements(relationSchema, record.relations, 'relations', report).map(({ value: relation, index }) => ({
         id: null,
         label: relation.label,
         headId: refOf(relation.head_span),
