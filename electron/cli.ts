@@ -37,7 +37,8 @@ Exit codes: 0 all well, 1 problems found (or the data folder is in use), 2 usage
   import: `Usage: newsmark import [--data-dir DIR] PATH...
 
 Adds articles to the library. A PATH may be a file or a folder (read recursively, in name
-order; hidden files are passed over). Formats, by file extension:
+order; hidden files are passed over; each real file once, however many links lead to it).
+Formats, by file extension:
   .txt .md .markdown      one article per file (title = first line)
   .html .htm .xhtml       the page's article, extracted with Mozilla Readability
   .jsonl .ndjson .json    records of Newsmark's export, Prodigy, doccano (both forms) or
