@@ -93,12 +93,12 @@ describe('importing our own Prodigy export', () => {
         const problems: ImportProblem[] = [];
         const draft = draftFromProdigy(JSON.parse(JSON.stringify(prodigyTaskFrom(recordOf(document)))), { file: 'p.jsonl', line: 1, fallbackTitle: 'p' }, problems);
         expect(problems.filter((problem) => problem.severity !== 'note')).toEqual([]);
-        const describe = (spans: { start: number; end: number; label: string }[], relations: [number, number][]) =>
+        const summary = (spans: { start: number; end: number; label: string }[], relations: [number, number][]) =>
           [spans.map((span) => `${span.start}-${span.end} ${span.label}`).join(' | '), relations.map(([head, child]) => `${head}→${child}`).join(' ')];
         const index = new Map(document.spans.map((span, order) => [span.id, order] as const));
         expect(draft!.text).toBe(document.text);
-        expect(describe(draft!.spans, draft!.relations.map((relation) => [relation.head, relation.child]))).toEqual(
-          describe(document.spans, document.relations.map((relation) => [index.get(relation.headId)!, index.get(relation.childId)!])),
+        expect(summary(draft!.spans, draft!.relations.map((relation) => [relation.head, relation.child]))).toEqual(
+          summary(document.spans, document.relations.map((relation) => [index.get(relation.headId)!, index.get(relation.childId)!])),
         );
         expect(draft!.meta).toEqual({ ...document.meta, answer: 'accept' });
       }),
