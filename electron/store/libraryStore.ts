@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
@@ -37,7 +37,7 @@ export const DOCUMENTS_FOLDER = 'documents';
 const CACHED_DOCUMENTS = 32;
 /** Up to this many documents, the index is written `indexDelayMs` after a change; beyond, proportionally later. */
 const DOCUMENTS_PER_INDEX_DELAY = 1_000;
-/** File stats asked for at once when checking the files against the index. */
+/** File stats taken in one turn of the event loop when checking the files against the index. */
 const STATS_AT_ONCE = 256;
 /** With `deferFileCheck`, the files are checked this long after opening if no host asked sooner. */
 const FILE_CHECK_FALLBACK_MS = 5_000;
@@ -66,6 +66,8 @@ export interface OpenOptions {
    * after FILE_CHECK_FALLBACK_MS otherwise). Without it, open checks every file first.
    */
   deferFileCheck?: boolean;
+  /** The folder's lock, taken already by the caller (acquireDataFolderLock); the store releases it on close. */
+  lock?: DataFolderLock;
 }
 
 export interface AddResult {
@@ -150,7 +152,7 @@ export class LibraryStore {
   static async open(folder: string, options: OpenOptions): Promise<LibraryStore> {
     const resolved = path.resolve(folder);
     await fs.mkdir(path.join(resolved, DOCUMENTS_FOLDER), { recursive: true });
-    const lock = acquireDataFolderLock(resolved, options.holder);
+    const lock = options.lock ?? acquireDataFolderLock(resolved, options.holder);
     const store = new LibraryStore(resolved, lock, options.indexDelayMs ?? 300);
     try {
       await store.load(options);
@@ -310,14 +312,18 @@ export class LibraryStore {
     let changed = false;
     const ids = this.documentIds();
     for (let first = 0; first < ids.length && !this.closed; first += STATS_AT_ONCE) {
+      // A batch's stats are taken synchronously (a cached stat costs microseconds; through
+      // promises it costs ten times more), then other work gets its turn.
+      await new Promise((resolve) => setImmediate(resolve));
       const batch = ids.slice(first, first + STATS_AT_ONCE).filter((id) => this.entries.has(id));
-      const stats = await Promise.all(batch.map((id) => fs.stat(this.documentPath(id)).catch(() => null)));
+      const stats = batch.map((id) => statSync(this.documentPath(id), { throwIfNoEntry: false }) ?? null);
       for (const [order, id] of batch.entries()) {
         const entry = this.entries.get(id);
         const stat = stats[order];
         if (!entry || (stat && sameStamp(entry.file, stampOf(stat)))) continue;
         // In turn with the document's changes, so a save under way is not taken for a change behind our back.
-        changed = (await this.inTurn(id, () => this.recheckEntry(id))) || changed;
+        // A file that cannot even be looked at (no permission) is reported when it is read.
+        changed = (await this.inTurn(id, () => this.recheckEntry(id)).catch(() => false)) || changed;
       }
     }
     this.fileCheckDone = true;
