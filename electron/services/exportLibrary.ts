@@ -56,7 +56,15 @@ export async function exportToFile(store: LibraryStore, options: ExportOptions, 
   const counts: ExportCounts = { documents: 0, spans: 0 };
   const handle = await fs.open(temporary, 'w', 0o644);
   try {
-    for await (const piece of exportChunks(store, options, counts)) await handle.write(piece);
+    // One write in flight while the next piece is made: the disk works while we format.
+    let writing: Promise<unknown> = Promise.resolve();
+    for await (const piece of exportChunks(store, options, counts)) {
+      await writing;
+      writing = handle.write(piece);
+      // Its failure is taken at the next await; until then it is not unhandled.
+      writing.catch(() => undefined);
+    }
+    await writing;
     await handle.sync();
   } catch (error) {
     await handle.close();

@@ -1,7 +1,22 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { NewsDocument } from '../../shared/model';
 import { checkStoredDocument } from './documentIntegrity';
 import type { FileStamp } from './indexEntry';
+
+/** Grown as needed and reused, so reading thousands of files allocates one buffer, not thousands. */
+let buffer = Buffer.allocUnsafe(1 << 16);
+
+/** The `size` bytes of an open file as UTF-8 text; throws RangeError when the file is shorter. */
+function readWhole(descriptor: number, size: number): string {
+  if (buffer.length < size) buffer = Buffer.allocUnsafe(Math.max(size, buffer.length * 2));
+  let read = 0;
+  while (read < size) {
+    const got = readSync(descriptor, buffer, read, size - read, read);
+    if (got === 0) throw new RangeError('the file is shorter than its size');
+    read += got;
+  }
+  return buffer.toString('utf8', 0, size);
+}
 
 /**
  * A document file read in one synchronous step, trusted without a schema pass because its size
@@ -25,7 +40,7 @@ export function readVouchedDocument(filePath: string, id: string, stamp: FileSta
   try {
     const stat = fstatSync(descriptor);
     if (stat.size !== stamp.size || stat.mtimeMs !== stamp.mtimeMs || !isCurrent(stat)) return undefined;
-    const document = JSON.parse(readFileSync(descriptor, 'utf8')) as NewsDocument;
+    const document = JSON.parse(readWhole(descriptor, stat.size)) as NewsDocument;
     if (document?.id !== id) return undefined;
     return checkStoredDocument(document).problems.length === 0 ? document : undefined;
   } catch {
