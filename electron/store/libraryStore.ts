@@ -7,7 +7,6 @@ import type { DocumentDraft } from '../../shared/jsonlImport';
 import {
   DEFAULT_LABELS,
   ID_PATTERN,
-  documentStatusSchema,
   labelNameSchema,
   newsDocumentSchema,
   settingsSchema,
@@ -25,7 +24,7 @@ import { acquireDataFolderLock, type DataFolderLock } from './dataFolderLock';
 import { checkStoredDocument } from './documentIntegrity';
 import { DamagedFileError, DurableJsonFile } from './durableJsonFile';
 import { isTemporaryFileName, writeFileDurably } from './durableWrite';
-import { fileStampSchema, indexEntrySchema, type FileStamp, type IndexEntry } from './indexEntry';
+import { indexEntrySchema, type FileStamp, type IndexEntry } from './indexEntry';
 import { readIndexFile } from './indexFile';
 import { readVouchedDocument } from './vouchedDocument';
 import { SCHEMA_VERSION } from './indexMigrations';
