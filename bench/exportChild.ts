@@ -62,17 +62,38 @@ function startMemorySampler(live: boolean): () => { heapPeak: number; liveHeapPe
   };
 }
 
+/**
+ * Characters of one plain write: the whole export as one string, up to what a JavaScript string
+ * may hold (2^29 characters in V8); a library of 100,000 articles is written in a few such strings.
+ */
+const PLAIN_STRING_CHARS = 1 << 28;
+
 async function plainWrite(records: readonly ExportRecord[], file: string): Promise<number> {
-  const content = records.map((record) => `${JSON.stringify(record)}\n`).join('');
   const handle = await fs.open(file, 'w');
+  let bytes = 0;
   try {
-    await handle.writeFile(content, 'utf8');
+    let lines: string[] = [];
+    let length = 0;
+    const flush = async () => {
+      const content = lines.join('');
+      await handle.write(content, null, 'utf8');
+      bytes += Buffer.byteLength(content);
+      lines = [];
+      length = 0;
+    };
+    for (const record of records) {
+      const line = `${JSON.stringify(record)}\n`;
+      if (length + line.length > PLAIN_STRING_CHARS) await flush();
+      lines.push(line);
+      length += line.length;
+    }
+    await flush();
     // The streamed export flushes its file too; both pay for it.
     await handle.sync();
   } finally {
     await handle.close();
   }
-  return Buffer.byteLength(content);
+  return bytes;
 }
 
 async function main(): Promise<void> {

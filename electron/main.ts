@@ -175,7 +175,7 @@ function createWindow(): void {
 
 async function start(folder: string): Promise<void> {
   try {
-    store = await openLibrary(folder, 'desktop app', { seedSampleCorpus: true });
+    store = await openLibrary(folder, 'desktop app', { seedSampleCorpus: true, deferFileCheck: true });
   } catch (error) {
     dialog.showErrorBox('Newsmark cannot open its data folder', (error as Error).message);
     app.exit(1);

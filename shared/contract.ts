@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, settingsSchema, type DocumentAnnotations, type DocumentSummary, type NewsDocument, type Settings } from './model';
+import { idSchema, settingsSchema, type DocumentAnnotations, type DocumentStatus, type DocumentSummary, type NewsDocument, type Settings } from './model';
 import { operationSchema } from './operations';
 import type { Result } from './result';
 import type { ExportOptions } from './exportRecord';
@@ -8,14 +8,23 @@ import { librarySearchSchema, type SearchResults } from './librarySearch';
 import type { ImportProblem } from './importProblem';
 import { MAX_IMPORT_JOB_FILES } from './formats/importLimits';
 
+/** The most rows one listDocumentPage answer carries. */
+export const MAX_PAGE_ROWS = 5_000;
+
 /**
  * The one contract between the renderer and the main process: request name → argument schema
  * (validated at the main process's edge, in Electron's IPC and in the browser host alike) and
  * result type. A wrong name or payload is a compile error on both sides.
  */
 export const requestSchemas = {
-  /** The document list, in library order. */
+  /** The document list, in library order, every row in full (see listDocumentPage for large libraries). */
   listDocuments: z.object({}).strict(),
+  /**
+   * Rows `offset` to `offset + limit` of the document list, in library order, in the light
+   * shape a list row draws (DocumentRow), with the total: the first screen of a library of
+   * 100,000 articles without sending them all.
+   */
+  listDocumentPage: z.object({ offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(MAX_PAGE_ROWS) }).strict(),
   /** One whole document, text included. */
   getDocument: z.object({ id: idSchema }).strict(),
   /** Applies one operation; answers once the change is on disk. */
@@ -58,8 +67,35 @@ export interface Notice {
   message: string;
 }
 
+/** One row of the document list, as listDocumentPage sends it: what the row shows, no more. */
+export type DocumentRow = Pick<DocumentSummary, 'id' | 'title' | 'status' | 'counts'>;
+
+/** A page of the document list. */
+export interface DocumentPage {
+  /** The index of `rows[0]` in the whole list. */
+  offset: number;
+  rows: DocumentRow[];
+  /** Articles in the whole list. */
+  total: number;
+  /** Articles per status in the whole list (the progress bar, before every row is fetched). */
+  statusCounts: Record<DocumentStatus, number>;
+  /**
+   * Changes whenever an article joins or leaves the list: pages fetched under another version
+   * may be shifted, and are fetched again.
+   */
+  listVersion: number;
+  /**
+   * True while the host still checks the article files against its index (after the first
+   * list is sent). When a later page says false, rows may have changed (a file changed behind
+   * the index's back was re-read, or set aside with a notice): fetch the shown pages and the
+   * notices again.
+   */
+  checkingFiles: boolean;
+}
+
 export interface RequestResults {
   listDocuments: DocumentSummary[];
+  listDocumentPage: DocumentPage;
   getDocument: NewsDocument;
   updateDocument: { annotations: DocumentAnnotations; summary: DocumentSummary };
   getSettings: Settings;

@@ -22,6 +22,7 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
   const answer = (name: string) => async () => ok(name) as never;
   return {
     listDocuments: answer('listDocuments'),
+    listDocumentPage: answer('listDocumentPage'),
     getDocument: answer('getDocument'),
     updateDocument: answer('updateDocument'),
     getSettings: answer('getSettings'),

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ExportRecord } from '../../shared/exportRecord';
 import type { DocumentDraft } from '../../shared/jsonlImport';
 import type { DocumentStatus } from '../../shared/model';
@@ -60,14 +60,18 @@ async function readRecords(filePath: string): Promise<ExportRecord[]> {
     .map((line) => JSON.parse(line) as ExportRecord);
 }
 
-/** A store that behaves like `real` but whose getDocument throws on its `failOn`-th call. */
+/** A store that behaves like `real` but whose reading throws at its `failOn`-th document. */
 function failingStore(real: LibraryStore, failOn: number, error: Error): LibraryStore {
   let calls = 0;
   return {
     listDocuments: () => real.listDocuments(),
-    getDocument: async (id: string) => {
-      if (++calls === failOn) throw error;
-      return real.getDocument(id);
+    readDocuments: async (ids: readonly string[]) => {
+      const documents = [];
+      for (const id of ids) {
+        if (++calls === failOn) throw error;
+        documents.push(await real.getDocument(id));
+      }
+      return documents;
     },
   } as unknown as LibraryStore;
 }
@@ -126,6 +130,57 @@ describe('exportToFile', () => {
     expect((await fs.readdir(path.dirname(damaged))).filter((name) => name.startsWith('b.json'))).toEqual([expect.stringMatching(/^b\.json\.damaged-/)]);
   });
 
+  describe('files the index vouches for (their size and time unchanged since the store checked them)', () => {
+    const AN_HOUR_AGO = new Date(Date.now() - 3_600_000);
+
+    /**
+     * Backdates the files and opens the library again, so the index records stamps it trusts;
+     * then once more, so that no document was read (and cached) by this open.
+     */
+    async function reopenWithTrustedStamps(): Promise<void> {
+      await store.close();
+      for (const id of ['a', 'b', 'c', 'd']) await fs.utimes(path.join(folder, 'library', 'documents', `${id}.json`), AN_HOUR_AGO, AN_HOUR_AGO);
+      await (await LibraryStore.open(path.join(folder, 'library'), { holder: 'test' })).close();
+      store = await LibraryStore.open(path.join(folder, 'library'), { holder: 'test' });
+    }
+
+    test('are exported without the full read, and the export is the same', async () => {
+      await fs.mkdir(outFolder());
+      const before = path.join(outFolder(), 'before.jsonl');
+      await exportToFile(store, {}, before);
+      await reopenWithTrustedStamps();
+      const fullReads = vi.spyOn(store, 'getDocument');
+      const after = path.join(outFolder(), 'after.jsonl');
+      expect(await exportToFile(store, {}, after)).toMatchObject({ documents: 4, spans: 8 });
+      expect(fullReads).not.toHaveBeenCalled();
+      const withoutTimes = (records: ExportRecord[]) => records.map(({ updated_at: _time, ...record }) => record);
+      expect(withoutTimes(await readRecords(after))).toEqual(withoutTimes(await readRecords(before)));
+    });
+
+    test('a file changed behind the index’s back (valid JSON of the wrong schema) is read in full, set aside and noted', async () => {
+      await reopenWithTrustedStamps();
+      const file = path.join(store.folder, 'documents', 'c.json');
+      await fs.writeFile(file, JSON.stringify({ ...JSON.parse(await fs.readFile(file, 'utf8')), status: 'seven' }));
+      await fs.mkdir(outFolder());
+      const outcome = await exportToFile(store, {}, path.join(outFolder(), 'rest.jsonl'));
+      expect(outcome.documents).toBe(3);
+      expect(store.notices.map((notice) => notice.message)).toEqual([expect.stringContaining('"c" was damaged')]);
+    });
+
+    test('a span that does not fit its text is still left out and noted, though the file’s stamp matches', async () => {
+      const file = path.join(store.folder, 'documents', 'a.json');
+      const stored = JSON.parse(await fs.readFile(file, 'utf8')) as { spans: { end: number }[] };
+      stored.spans[0]!.end = 10_000;
+      await fs.writeFile(file, JSON.stringify(stored));
+      await reopenWithTrustedStamps();
+      await fs.mkdir(outFolder());
+      const target = path.join(outFolder(), 'a.jsonl');
+      await exportToFile(store, { documentIds: ['a'] }, target);
+      expect(describeSpans((await readRecords(target))[0]!.spans)).toBe('11-30 quote | 32-51 claim | 32-40 attribution');
+      expect(store.notices.map((notice) => notice.message)).toEqual([expect.stringContaining('has spans or relations that do not fit its text')]);
+    });
+  });
+
   test('status filter: only documents with the given statuses, counted', async () => {
     await fs.mkdir(outFolder());
     const target = path.join(outFolder(), 'done.jsonl');
@@ -139,10 +194,10 @@ describe('exportChunks', () => {
   async function collect(options: Parameters<typeof exportChunks>[1]): Promise<{ records: ExportRecord[]; counts: { documents: number; spans: number } }> {
     const counts = { documents: 0, spans: 0 };
     const records: ExportRecord[] = [];
-    for await (const line of exportChunks(store, options, counts)) {
-      expect(line.endsWith('\n') && !line.slice(0, -1).includes('\n')).toBe(true);
-      records.push(JSON.parse(line) as ExportRecord);
-    }
+    let text = '';
+    for await (const piece of exportChunks(store, options, counts)) text += piece;
+    expect(text === '' || text.endsWith('\n')).toBe(true);
+    for (const line of text.split('\n').slice(0, -1)) records.push(JSON.parse(line) as ExportRecord);
     return { records, counts };
   }
 

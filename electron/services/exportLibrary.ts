@@ -2,14 +2,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { documentFilter, effectiveOffsetUnit, exportOptionsSchema, toExportRecord, type ExportOptions } from '../../shared/exportRecord';
 import type { ExportOutcome } from '../../shared/contract';
-import type { NewsDocument } from '../../shared/model';
 import { exportWriter } from '../../shared/formats/exportWriter';
 import type { LibraryStore } from '../store/libraryStore';
 
-/** Documents read ahead of the one being written: the file system works while we format. */
-const READ_AHEAD = 8;
-/** Pieces are written to the file in batches of about this many characters. */
-const WRITE_BATCH = 1 << 20;
+/** Documents read in one step (LibraryStore.readDocuments): about a megabyte of files. */
+const READ_BATCH = 64;
+/** The export is handed on in pieces of about this many characters. */
+const PIECE_CHARS = 1 << 20;
 
 export interface ExportCounts {
   documents: number;
@@ -17,49 +16,39 @@ export interface ExportCounts {
 }
 
 /**
- * The export in the options' format, as text pieces produced one document at a time so memory
- * stays flat in the size of the library (for JSONL, one piece per line, with its "\\n").
- * `counts` fills in as documents are produced.
+ * The export in the options' format, as text pieces of about a megabyte, produced a batch of
+ * documents at a time so memory stays flat in the size of the library (never more than a batch
+ * of documents and a piece are held). `counts` fills in as documents are produced. A document
+ * found damaged on the way is set aside and reported by the store, and left out.
  */
 export async function* exportChunks(store: LibraryStore, options: ExportOptions, counts: ExportCounts = { documents: 0, spans: 0 }): AsyncGenerator<string> {
   const resolved = exportOptionsSchema.parse(options);
   const included = documentFilter(resolved);
   const recordOptions = { offsetUnit: effectiveOffsetUnit(resolved), ...(resolved.labels ? { labels: resolved.labels } : {}) };
   const writer = exportWriter(resolved.format, { csvBom: resolved.csvBom });
-  const begin = writer.begin();
-  if (begin) yield begin;
   const ids = store.listDocuments().filter(included).map((summary) => summary.id);
-  // A few reads in flight at a time: memory stays flat, and the disk is never idle.
-  const reading: Promise<NewsDocument | null>[] = [];
-  let next = 0;
-  const readAhead = () => {
-    while (reading.length < READ_AHEAD && next < ids.length) {
-      const read = store.getDocument(ids[next++]!);
-      // A read that fails is reported when its turn comes; if the export stops before that (an
-      // earlier failure), its failure is not an unhandled rejection.
-      read.catch(() => undefined);
-      reading.push(read);
+  let piece = writer.begin();
+  for (let first = 0; first < ids.length; first += READ_BATCH) {
+    for (const document of await store.readDocuments(ids.slice(first, first + READ_BATCH))) {
+      if (!document) continue;
+      const record = toExportRecord(document, recordOptions);
+      counts.documents++;
+      counts.spans += record.spans.length;
+      piece += writer.document(record);
     }
-  };
-  readAhead();
-  while (reading.length > 0) {
-    const document = await reading.shift()!;
-    readAhead();
-    // A document found damaged while exporting is set aside and reported by the store.
-    if (!document) continue;
-    const record = toExportRecord(document, recordOptions);
-    counts.documents++;
-    counts.spans += record.spans.length;
-    const piece = writer.document(record);
-    if (piece) yield piece;
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = '';
+    }
   }
-  const end = writer.end();
-  if (end) yield end;
+  piece += writer.end();
+  if (piece) yield piece;
 }
 
 /**
- * Writes the export to `filePath`: to a temporary file beside it first, flushed and renamed, so
- * a failed export never leaves half a file under the final name.
+ * Writes the export to `filePath`, streamed: to a temporary file beside it first, flushed
+ * (fsync) and renamed at the end, so a failed export never leaves half a file under the final
+ * name.
  */
 export async function exportToFile(store: LibraryStore, options: ExportOptions, filePath: string): Promise<ExportOutcome> {
   const target = path.resolve(filePath);
@@ -67,15 +56,15 @@ export async function exportToFile(store: LibraryStore, options: ExportOptions, 
   const counts: ExportCounts = { documents: 0, spans: 0 };
   const handle = await fs.open(temporary, 'w', 0o644);
   try {
-    let batch = '';
+    // One write in flight while the next piece is made: the disk works while we format.
+    let writing: Promise<unknown> = Promise.resolve();
     for await (const piece of exportChunks(store, options, counts)) {
-      batch += piece;
-      if (batch.length >= WRITE_BATCH) {
-        await handle.write(batch);
-        batch = '';
-      }
+      await writing;
+      writing = handle.write(piece);
+      // Its failure is taken at the next await; until then it is not unhandled.
+      writing.catch(() => undefined);
     }
-    if (batch) await handle.write(batch);
+    await writing;
     await handle.sync();
   } catch (error) {
     await handle.close();

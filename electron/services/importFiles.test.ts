@@ -304,10 +304,11 @@ const documentArbitrary = fc
     };
   });
 
+/** The JSONL export's lines, each with its "\n" (exportChunks hands on pieces of many lines). */
 async function exportAll(store: LibraryStore, offsetUnit: 'codepoint' | 'utf16' = 'codepoint'): Promise<string[]> {
-  const lines: string[] = [];
-  for await (const line of exportChunks(store, { offsetUnit })) lines.push(line);
-  return lines;
+  let text = '';
+  for await (const piece of exportChunks(store, { offsetUnit })) text += piece;
+  return text.split(/(?<=\n)/).filter((line) => line !== '');
 }
 
 /**

@@ -11,13 +11,28 @@ export type Handlers = {
   [K in RequestName]: (args: ParsedRequestArgs<K>) => Promise<Result<RequestResult<K>>>;
 };
 
+/**
+ * A library opened with `deferFileCheck` checks its files once the first list has gone out:
+ * the check runs after this turn, when the answer is on its way, not before it.
+ */
+function checkFilesAfterAnswer(store: LibraryStore): void {
+  if (!store.filesChecked) setImmediate(() => void store.checkFiles());
+}
+
 /** The services behind the contract, over one open library. */
 export function createLibraryHandlers(store: LibraryStore): Handlers {
   const searcher = new LibrarySearcher(store);
   const imports = importJobsFor(store);
   return {
     async listDocuments() {
-      return ok(store.listDocuments());
+      const list = store.listDocuments();
+      checkFilesAfterAnswer(store);
+      return ok(list);
+    },
+    async listDocumentPage({ offset, limit }) {
+      const page = store.listPage(offset, limit);
+      checkFilesAfterAnswer(store);
+      return ok(page);
     },
     async getDocument({ id }) {
       const document = await store.getDocument(id);

@@ -14,6 +14,17 @@ export class DamagedFileError extends Error {
   }
 }
 
+/** Why `raw` is not JSON, as a DamagedFileError's reason; `error` is JSON.parse's. */
+export function unparsableReason(raw: string, error: Error): string {
+  return raw.length === 0 ? 'the file is empty' : raw.includes('\0') ? 'the file holds NUL bytes' : `not valid JSON (${error.message})`;
+}
+
+/** Why parsed JSON is not of its schema (the first issue), as a DamagedFileError's reason. */
+export function schemaMismatchReason(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `unexpected content at ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`;
+}
+
 /**
  * A lowdb adapter for one JSON file, durable where lowdb's own is not: every write goes
  * through writeFileDurably (temp file, fsync, rename, fsync of the folder), and `write`
@@ -40,14 +51,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       value = JSON.parse(raw);
     } catch (error) {
-      const reason = raw.length === 0 ? 'the file is empty' : raw.includes('\0') ? 'the file holds NUL bytes' : `not valid JSON (${(error as Error).message})`;
-      throw new DamagedFileError(this.filePath, reason);
+      throw new DamagedFileError(this.filePath, unparsableReason(raw, error as Error));
     }
     const parsed = this.schema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new DamagedFileError(this.filePath, `unexpected content at ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`);
-    }
+    if (!parsed.success) throw new DamagedFileError(this.filePath, schemaMismatchReason(parsed.error));
     return parsed.data;
   }
 

@@ -26,6 +26,11 @@ export function claimedIndexVersion(raw: string): number | null {
     // Not JSON: damaged, which the caller's schema check reports with its reason.
     return null;
   }
+  return versionOfIndex(value);
+}
+
+/** The version an index already parsed from JSON claims, as claimedIndexVersion says. */
+export function versionOfIndex(value: unknown): number | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const version = (value as { schemaVersion?: unknown }).schemaVersion;
   if (version === undefined) return 0;

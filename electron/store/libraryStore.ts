@@ -1,18 +1,18 @@
-import { promises as fs, type Stats } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import type { Notice } from '../../shared/contract';
+import type { DocumentPage, Notice } from '../../shared/contract';
 import type { DocumentDraft } from '../../shared/jsonlImport';
 import {
   DEFAULT_LABELS,
   ID_PATTERN,
-  documentStatusSchema,
   labelNameSchema,
   newsDocumentSchema,
   settingsSchema,
   type SettingsInput,
   summarise,
+  type DocumentStatus,
   type DocumentSummary,
   type NewsDocument,
   type Settings,
@@ -24,7 +24,10 @@ import { acquireDataFolderLock, type DataFolderLock } from './dataFolderLock';
 import { checkStoredDocument } from './documentIntegrity';
 import { DamagedFileError, DurableJsonFile } from './durableJsonFile';
 import { isTemporaryFileName, writeFileDurably } from './durableWrite';
-import { claimedIndexVersion, migrateIndex, SCHEMA_VERSION } from './indexMigrations';
+import { indexEntrySchema, type FileStamp, type IndexEntry } from './indexEntry';
+import { readIndexFile } from './indexFile';
+import { readVouchedDocument } from './vouchedDocument';
+import { SCHEMA_VERSION } from './indexMigrations';
 import { foldIdCase, isWindowsReservedName } from './portableFileName';
 
 export { SCHEMA_VERSION };
@@ -34,24 +37,10 @@ export const DOCUMENTS_FOLDER = 'documents';
 const CACHED_DOCUMENTS = 32;
 /** Up to this many documents, the index is written `indexDelayMs` after a change; beyond, proportionally later. */
 const DOCUMENTS_PER_INDEX_DELAY = 1_000;
-/** File stats asked for at once when opening a library. */
+/** File stats taken in one turn of the event loop when checking the files against the index. */
 const STATS_AT_ONCE = 256;
-
-/** When a document file last changed, to tell whether its summary in the index is current. */
-const fileStampSchema = z.object({ size: z.number(), mtimeMs: z.number() });
-type FileStamp = z.infer<typeof fileStampSchema>;
-
-const indexEntrySchema = z.object({
-  id: z.string().regex(ID_PATTERN),
-  title: z.string(),
-  status: documentStatusSchema,
-  counts: z.record(z.string(), z.number()),
-  speakers: z.array(z.string()).default([]),
-  length: z.number(),
-  updatedAt: z.string(),
-  file: fileStampSchema.nullable(),
-});
-type IndexEntry = z.infer<typeof indexEntrySchema>;
+/** With `deferFileCheck`, the files are checked this long after opening if no host asked sooner. */
+const FILE_CHECK_FALLBACK_MS = 5_000;
 
 const indexSchema = z.object({
   schemaVersion: z.number().int(),
@@ -71,6 +60,14 @@ export interface OpenOptions {
   seed?: () => Promise<DocumentDraft[]>;
   /** Index write delay after a document change, in ms (the document file is already durable). */
   indexDelayMs?: number;
+  /**
+   * Trust the index's record of each file's size and time when opening, and check the files
+   * against it later (checkFiles, which a host calls once its first list is sent; by itself
+   * after FILE_CHECK_FALLBACK_MS otherwise). Without it, open checks every file first.
+   */
+  deferFileCheck?: boolean;
+  /** The folder's lock, taken already by the caller (acquireDataFolderLock); the store releases it on close. */
+  lock?: DataFolderLock;
 }
 
 export interface AddResult {
@@ -130,6 +127,10 @@ export class LibraryStore {
   private closed = false;
   /** Documents whose spans that do not fit were reported already (once per open is enough). */
   private readonly reportedDocuments = new Set<string>();
+  private fileCheck: Promise<void> | null = null;
+  private fileCheckDone = false;
+  /** Goes up whenever an article joins or leaves the list, so a paged reader can tell its pages are stale. */
+  private listVersion = 0;
 
   private constructor(
     readonly folder: string,
@@ -151,7 +152,7 @@ export class LibraryStore {
   static async open(folder: string, options: OpenOptions): Promise<LibraryStore> {
     const resolved = path.resolve(folder);
     await fs.mkdir(path.join(resolved, DOCUMENTS_FOLDER), { recursive: true });
-    const lock = acquireDataFolderLock(resolved, options.holder);
+    const lock = options.lock ?? acquireDataFolderLock(resolved, options.holder);
     const store = new LibraryStore(resolved, lock, options.indexDelayMs ?? 300);
     try {
       await store.load(options);
@@ -208,30 +209,28 @@ export class LibraryStore {
     const documentFiles = names.filter((name) => name.endsWith('.json') && ID_PATTERN.test(name.slice(0, -5)));
     const isNew = documentFiles.length === 0;
 
-    await this.migrateOlderIndex();
-    let indexReadable = true;
-    try {
-      await this.index.read();
-    } catch (error) {
-      if (!(error instanceof DamagedFileError)) throw error;
-      // A newer Newsmark's index may not fit this version's schema; it is not damaged.
-      const claimed = claimedIndexVersion(await fs.readFile(error.filePath, 'utf8'));
-      if (claimed !== null && claimed > SCHEMA_VERSION) throw this.newerVersionError(claimed);
-      indexReadable = false;
-      const aside = await this.setAside(error.filePath);
+    const indexPath = path.join(this.folder, INDEX_FILE_NAME);
+    const reading = await readIndexFile(indexPath, indexSchema);
+    if (reading.kind === 'newer') throw this.newerVersionError(reading.version);
+    if (reading.kind === 'damaged') {
+      const aside = await this.setAside(indexPath);
       this.notices.push({
         level: 'warning',
-        message: `The library index was damaged (${error.reason}); it was set aside as ${path.basename(aside)} and rebuilt from the article files. Settings were reset to their defaults.`,
+        message: `The library index was damaged (${reading.reason}); it was set aside as ${path.basename(aside)} and rebuilt from the article files. Settings were reset to their defaults.`,
       });
     }
-    if (this.index.data.schemaVersion > SCHEMA_VERSION) throw this.newerVersionError(this.index.data.schemaVersion);
-    if (indexReadable && options.defaultAnnotator && !(await this.indexExists())) {
-      this.index.data.settings.annotator = options.defaultAnnotator;
+    if (reading.kind === 'older') {
+      // The old index is on disk beside the new one before the new one replaces it.
+      const backup = `${indexPath}.v${reading.version}`;
+      if (!(await pathExists(backup))) await writeFileDurably(backup, reading.raw);
+      await writeFileDurably(indexPath, JSON.stringify(reading.index));
     }
+    if (reading.kind === 'current' || reading.kind === 'older') this.index.data = reading.index;
+    if (reading.kind === 'missing' && options.defaultAnnotator) this.index.data.settings.annotator = options.defaultAnnotator;
 
     // Reconcile the index with the files: the files are the truth, the index a summary of them.
     const onDisk = new Set(documentFiles.map((name) => name.slice(0, -5)));
-    let indexChanged = !indexReadable || !(await this.indexExists());
+    let indexChanged = reading.kind === 'missing' || reading.kind === 'damaged';
     const ordered: IndexEntry[] = [];
     for (const entry of this.index.data.documents) {
       if (!onDisk.has(entry.id) || this.entries.has(entry.id)) {
@@ -251,15 +250,21 @@ export class LibraryStore {
       ordered.push(entry);
       indexChanged = true;
     }
-    const stats = await this.statDocuments(ordered.map((entry) => entry.id));
-    for (const [index, entry] of ordered.entries()) {
-      const stat = stats[index]!;
-      if (sameStamp(entry.file, stampOf(stat))) continue;
+    this.index.data.documents = ordered;
+    // Entries the index does not vouch for (new files, files changed just before the index was
+    // written) are read now, so the first list shows them as they are; the others are checked
+    // against their files' sizes and times by checkFiles, now or after the first list is sent.
+    for (const entry of ordered.filter((entry) => entry.file === null)) {
       indexChanged = true;
-      const document = await this.readDocument(entry.id);
-      if (document) Object.assign(entry, summarise(document), { file: stampOf(stat) });
+      await this.refreshEntry(entry);
     }
     this.index.data.documents = ordered.filter((entry) => this.entries.has(entry.id));
+    if (options.deferFileCheck) {
+      // Checked anyway if no list is asked for soon (a host whose window never opens).
+      setTimeout(() => void this.checkFiles(), FILE_CHECK_FALLBACK_MS).unref();
+    } else {
+      indexChanged = (await this.checkFilesNow()) || indexChanged;
+    }
 
     if (this.index.data.labelChangesUnderway) await this.finishLabelChanges();
 
@@ -270,51 +275,83 @@ export class LibraryStore {
     if (indexChanged) await this.writeIndexNow();
   }
 
-  /**
-   * Brings an index written by an older Newsmark up to this version (indexMigrations.ts), first
-   * keeping the old file beside it as `index.json.v<version>`. An index that is damaged, newer
-   * or current is left for the read that follows, which reports it.
-   */
-  private async migrateOlderIndex(): Promise<void> {
-    const indexPath = path.join(this.folder, INDEX_FILE_NAME);
-    let raw: string;
-    try {
-      raw = await fs.readFile(indexPath, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    const version = claimedIndexVersion(raw);
-    if (version === null || version >= SCHEMA_VERSION) return;
-    const migrated = migrateIndex(JSON.parse(raw) as Record<string, unknown>, version);
-    // Not of the schema even after migrating: damaged, and set aside untouched by the read.
-    if (!indexSchema.safeParse(migrated).success) return;
-    // The old index is on disk beside the new one before the new one replaces it.
-    const backup = `${indexPath}.v${version}`;
-    if (!(await pathExists(backup))) await writeFileDurably(backup, raw);
-    await writeFileDurably(indexPath, JSON.stringify(migrated));
+  /** Reads an entry's file again and brings the entry up to date with it (or drops it, if damaged). */
+  private async refreshEntry(entry: IndexEntry): Promise<void> {
+    this.cache.delete(entry.id);
+    const stat = await fs.stat(this.documentPath(entry.id));
+    const document = await this.readDocument(entry.id);
+    if (document) Object.assign(entry, summarise(document), { file: stampOf(stat) });
   }
 
   /**
-   * The files' stats, in the order of `ids`. Asked for many at a time: one after another, the
-   * round trips to the file system alone make opening 10,000 documents take seconds.
+   * Checks every listed document's file against the size and time the index recorded for it
+   * (files changed behind the index's back: edited, copied in, restored from a backup), and
+   * reads again the ones that differ: a damaged file is set aside with a notice (readDocument),
+   * a changed one updates its summary. Started once; later calls share it. A host that opened
+   * the library with `deferFileCheck` calls this after its first list is sent, so the check
+   * does not delay the first screen; until it ends, every read still checks its file in full.
    */
-  private async statDocuments(ids: readonly string[]): Promise<Stats[]> {
-    const stats: Stats[] = [];
-    for (let first = 0; first < ids.length; first += STATS_AT_ONCE) {
-      stats.push(...(await Promise.all(ids.slice(first, first + STATS_AT_ONCE).map((id) => fs.stat(this.documentPath(id))))));
+  checkFiles(): Promise<void> {
+    this.fileCheck ??= this.checkFilesNow().then(
+      (changed) => {
+        if (changed) this.scheduleIndexWrite();
+      },
+      // A failed check leaves the entries as the index had them, and each read still checks its file.
+      (error: unknown) => console.error(`newsmark: the check of the article files in ${this.folder} failed:`, error),
+    );
+    return this.fileCheck;
+  }
+
+  /** Whether every file was checked against the index (checkFiles), as it is on open unless deferred. */
+  get filesChecked(): boolean {
+    return this.fileCheckDone;
+  }
+
+  /** The check of checkFiles; resolves with whether any entry changed. */
+  private async checkFilesNow(): Promise<boolean> {
+    let changed = false;
+    const ids = this.documentIds();
+    for (let first = 0; first < ids.length && !this.closed; first += STATS_AT_ONCE) {
+      // A batch's stats are taken synchronously (a cached stat costs microseconds; through
+      // promises it costs ten times more), then other work gets its turn.
+      await new Promise((resolve) => setImmediate(resolve));
+      const batch = ids.slice(first, first + STATS_AT_ONCE).filter((id) => this.entries.has(id));
+      const stats = batch.map((id) => statSync(this.documentPath(id), { throwIfNoEntry: false }) ?? null);
+      for (const [order, id] of batch.entries()) {
+        const entry = this.entries.get(id);
+        const stat = stats[order];
+        if (!entry || (stat && sameStamp(entry.file, stampOf(stat)))) continue;
+        // In turn with the document's changes, so a save under way is not taken for a change behind our back.
+        // A file that cannot even be looked at (no permission) is reported when it is read.
+        changed = (await this.inTurn(id, () => this.recheckEntry(id)).catch(() => false)) || changed;
+      }
     }
-    return stats;
+    this.fileCheckDone = true;
+    return changed;
+  }
+
+  /** Checks one entry against its file again; true when the entry changed. */
+  private async recheckEntry(id: string): Promise<boolean> {
+    const entry = this.entries.get(id);
+    if (!entry) return false;
+    const stat = await fs.stat(this.documentPath(id)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (stat && sameStamp(entry.file, stampOf(stat))) return false;
+    if (!stat) {
+      this.dropEntry(id);
+      this.notices.push({ level: 'warning', message: `The file of article "${entry.title}" (${id}.json) is missing; the article was removed from the list.` });
+      return true;
+    }
+    await this.refreshEntry(entry);
+    return true;
   }
 
   private newerVersionError(version: number): Error {
     return new Error(
       `The data folder ${this.folder} was written by a newer Newsmark (schema ${version}; this one reads ${SCHEMA_VERSION}). Update Newsmark to open it.`,
     );
-  }
-
-  private indexExists(): Promise<boolean> {
-    return pathExists(path.join(this.folder, INDEX_FILE_NAME));
   }
 
   /**
@@ -337,8 +374,7 @@ export class LibraryStore {
       if (!(error instanceof DamagedFileError)) throw error;
       const title = this.entries.get(id)?.title ?? id;
       const aside = await this.setAside(error.filePath);
-      this.entries.delete(id);
-      this.index.data.documents = this.index.data.documents.filter((entry) => entry.id !== id);
+      this.dropEntry(id);
       this.notices.push({
         level: 'error',
         message: `The file of article "${title}" was damaged (${error.reason}). It was set aside as ${path.relative(this.folder, aside)} and the article removed from the list; nothing overwrote it.`,
@@ -370,6 +406,14 @@ export class LibraryStore {
     return document;
   }
 
+  /** Takes an article off the list (its file is gone or set aside). */
+  private dropEntry(id: string): void {
+    this.entries.delete(id);
+    this.cache.delete(id);
+    this.index.data.documents = this.index.data.documents.filter((entry) => entry.id !== id);
+    this.listVersion++;
+  }
+
   private remember(document: NewsDocument): void {
     this.cache.delete(document.id);
     this.cache.set(document.id, document);
@@ -378,6 +422,42 @@ export class LibraryStore {
 
   listDocuments(): DocumentSummary[] {
     return this.index.data.documents.map(({ file: _file, ...summary }) => summary);
+  }
+
+  /**
+   * Up to `limit` rows of the list from `offset` (library order), with what a list needs
+   * before it has every row: the total, the count per status and the list's version.
+   */
+  listPage(offset: number, limit: number): DocumentPage {
+    const documents = this.index.data.documents;
+    const statusCounts: Record<DocumentStatus, number> = { todo: 0, in_progress: 0, done: 0, skipped: 0 };
+    for (const entry of documents) statusCounts[entry.status]++;
+    return {
+      offset,
+      total: documents.length,
+      rows: documents.slice(offset, offset + limit).map(({ id, title, status, counts }) => ({ id, title, status, counts })),
+      statusCounts,
+      listVersion: this.listVersion,
+      checkingFiles: !this.fileCheckDone,
+    };
+  }
+
+  /**
+   * The documents of `ids`, in order, for reading many at once (an export): a file whose size
+   * and time match the index is read synchronously without a schema pass (readVouchedDocument);
+   * any other goes the way getDocument goes, with every check. Null for a document that is gone
+   * or found damaged (reported in the notices). Documents read this way are not kept in the
+   * cache, which holds the ones being worked on.
+   */
+  async readDocuments(ids: readonly string[]): Promise<(NewsDocument | null)[]> {
+    const documents: (NewsDocument | null)[] = [];
+    for (const id of ids) {
+      const entry = this.entries.get(id);
+      const vouched =
+        entry?.file && !this.chains.has(id) ? (this.cache.get(id) ?? readVouchedDocument(this.documentPath(id), id, entry.file, (stat) => stampOf(stat) !== null)) : undefined;
+      documents.push(vouched ?? (await this.getDocument(id)));
+    }
+    return documents;
   }
 
   /** Ids in library order. */
@@ -414,8 +494,13 @@ export class LibraryStore {
       await this.writeDocument(result.value);
       return result;
     };
+    return this.inTurn(id, run);
+  }
+
+  /** Runs `task` after every change to document `id` already under way, and before any later one. */
+  private inTurn<T>(id: string, task: () => Promise<T>): Promise<T> {
     const previous = this.chains.get(id) ?? Promise.resolve();
-    const next = previous.then(run, run);
+    const next = previous.then(task, task);
     this.chains.set(id, next);
     const forget = () => {
       if (this.chains.get(id) === next) this.chains.delete(id);
@@ -520,6 +605,7 @@ export class LibraryStore {
       const entry: IndexEntry = { ...summarise(document), file: stampOf(stat) };
       this.entries.set(id, entry);
       this.index.data.documents.push(entry);
+      this.listVersion++;
       added.push(summarise(document));
     }
     await this.writeIndexNow();
@@ -633,6 +719,8 @@ export class LibraryStore {
     if (this.closed) return;
     await Promise.allSettled([...this.chains.values()]);
     this.closed = true;
+    // The check stops at its next batch; until then it may set a damaged file aside, which needs the folder held.
+    await this.fileCheck;
     try {
       await this.writeIndexNow();
     } finally {

@@ -3,24 +3,15 @@ import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { countExport, parseExportOptions } from '../../shared/exportRecord';
-import { fail, type Result } from '../../shared/result';
-import { dispatchRequest } from '../services/dispatchRequest';
-import { exportChunks } from '../services/exportLibrary';
-import { importJobsFor } from '../services/importJobs';
-import { EXPORT_FILE_TYPES, exportFileName } from '../../shared/formats/exportFileTypes';
-import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../../shared/formats/importLimits';
-import type { Handlers } from '../services/libraryHandlers';
-import type { LibraryStore } from '../store/libraryStore';
+import { fail } from '../../shared/result';
 import { describeStorageError } from '../services/storageErrors';
 import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy';
 import { resolveStaticFile } from '../staticFile';
+import type { LibraryServices } from './browserHostApi';
+import { sendError } from './httpAnswers';
 
-/** Largest request body the host reads, except an imported file's. */
-export const MAX_BODY_BYTES = 1024 * 1024;
-/** Largest imported file the host accepts (POST /api/import/…): the import's own file limit. */
-export const MAX_UPLOAD_BYTES = MAX_IMPORT_FILE_BYTES;
-
+export { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from './httpAnswers';
+export type { LibraryServices } from './browserHostApi';
 
 /** Content types of the files a page is made of, by extension. */
 export const CONTENT_TYPES: Record<string, string> = {
@@ -33,16 +24,19 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
-export interface BrowserHostOptions {
-  store: LibraryStore;
-  handlers: Handlers;
+/**
+ * The library the host serves: open already (`store` and `handlers`), or being opened
+ * (`library`), in which case the host listens and serves the page at once and API calls wait
+ * for the library. A library that fails to open answers every API call with its error.
+ */
+export type BrowserHostOptions = {
   /** The built renderer (out/renderer). */
   rendererFolder: string;
   /** 0 picks a free port. */
   port: number;
   /** The per-run secret; a random one when absent. */
   token?: string;
-}
+} & (LibraryServices | { library: Promise<LibraryServices> });
 
 export interface BrowserHost {
   /** The address to open, token included (in the fragment, which is never sent to a server). */
@@ -50,40 +44,6 @@ export interface BrowserHost {
   port: number;
   token: string;
   close(): Promise<void>;
-}
-
-function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body);
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(payload),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  response.end(payload);
-}
-
-function sendError(response: http.ServerResponse, status: number, result: Result<never>): void {
-  sendJson(response, status, result);
-}
-
-class BodyTooLargeError extends Error {}
-
-async function readBytes(request: http.IncomingMessage, limit: number): Promise<Buffer> {
-  if (Number(request.headers['content-length'] ?? 0) > limit) throw new BodyTooLargeError();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-async function readBody(request: http.IncomingMessage): Promise<unknown> {
-  const text = (await readBytes(request, MAX_BODY_BYTES)).toString('utf8');
-  return text.trim() === '' ? {} : JSON.parse(text);
 }
 
 function tokensMatch(given: string, expected: string): boolean {
@@ -108,6 +68,11 @@ function tokensMatch(given: string, expected: string): boolean {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererFolder = path.resolve(options.rendererFolder);
+  const library = 'library' in options ? options.library : Promise.resolve({ store: options.store, handlers: options.handlers });
+  // The API's code (the contract, the store, the formats) is loaded only now, after the host listens.
+  const api = library.then(async (services) => (await import('./browserHostApi')).createApiHandler(services));
+  // Reported to each API call that awaits it (as a 500 with its message), not as unhandled.
+  api.catch(() => undefined);
   let allowedHosts = new Set<string>();
 
   const server = http.createServer((request, response) => {
@@ -139,67 +104,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const authorization = request.headers.authorization ?? '';
     const given = authorization.startsWith('Bearer ') ? authorization.slice(7) : '';
     if (!tokensMatch(given, token)) return sendError(response, 401, fail('unauthorized', 'A valid token is required.'));
-    if (request.method !== 'POST') return sendError(response, 405, fail('invalid_request', 'API calls are POST requests.'));
-    const upload = /^\/api\/import\/([0-9a-f-]{36})$/.exec(url.pathname);
-    if (upload) return receiveImportFile(request, response, upload[1]!, url.searchParams.get('name'));
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendError(response, 415, fail('invalid_request', 'API calls send JSON (Content-Type: application/json).'));
-    }
-    let body: unknown;
-    try {
-      body = await readBody(request);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        // The unread rest of the body ends this connection; say so, or a client reusing it fails.
-        response.setHeader('Connection', 'close');
-        return sendError(response, 413, fail('invalid_request', `The request is larger than ${MAX_BODY_BYTES / 1024} KB.`));
-      }
-      return sendError(response, 400, fail('invalid_request', `The request body is not valid JSON (${(error as Error).message}).`));
-    }
-    if (url.pathname === '/api/export') return streamExport(response, body);
-    const match = /^\/api\/request\/([A-Za-z]+)$/.exec(url.pathname);
-    if (!match) return sendError(response, 404, fail('not_found', `There is no API at ${url.pathname}.`));
-    sendJson(response, 200, await dispatchRequest(options.handlers, match[1], body));
-  }
-
-  /** One file of an import job, its bytes as the page read them; decoded and checked here. */
-  async function receiveImportFile(request: http.IncomingMessage, response: http.ServerResponse, jobId: string, name: string | null): Promise<void> {
-    if (!(request.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
-      return sendError(response, 415, fail('invalid_request', 'An imported file is sent as application/octet-stream.'));
-    }
-    if (!name || name.length > 1000 || name.includes('\0')) return sendError(response, 400, fail('invalid_request', 'An imported file needs its name (?name=, at most 1,000 characters).'));
-    let bytes: Buffer;
-    try {
-      bytes = await readBytes(request, MAX_UPLOAD_BYTES);
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
-      response.setHeader('Connection', 'close');
-      return sendError(response, 413, fail('invalid_request', `${name}: ${fileTooLargeMessage(Number(request.headers['content-length'] ?? MAX_UPLOAD_BYTES + 1))}`));
-    }
-    sendJson(response, 200, await importJobsFor(options.store).importFile(jobId, name, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)));
-  }
-
-  async function streamExport(response: http.ServerResponse, body: unknown): Promise<void> {
-    const parsed = parseExportOptions(body);
-    if (!parsed.ok) return sendError(response, 400, parsed);
-    const expected = countExport(options.store.listDocuments(), parsed.value);
-    const pieces = exportChunks(options.store, parsed.value);
-    // The first piece is produced before the headers, so an early failure can still be a JSON error.
-    const first = await pieces.next();
-    const type = EXPORT_FILE_TYPES[parsed.value.format];
-    response.writeHead(200, {
-      'Content-Type': `${type.mime}; charset=utf-8`,
-      'Content-Disposition': `attachment; filename="${exportFileName(parsed.value.format)}"`,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'X-Newsmark-Documents': String(expected.documents),
-      'X-Newsmark-Spans': String(expected.spans),
-    });
-    if (!first.done) response.write(first.value);
-    for await (const piece of pieces) {
-      if (!response.write(piece)) await new Promise((resolve) => response.once('drain', resolve));
-    }
-    response.end();
+    return (await api)(request, response, url);
   }
 
   async function serveFile(response: http.ServerResponse, pathname: string, headOnly: boolean): Promise<void> {

@@ -1,10 +1,9 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDataFolder } from '../dataFolder';
-import { openLibrary } from '../openLibrary';
-import { createLibraryHandlers } from '../services/libraryHandlers';
-import { DataFolderLockedError } from '../store/dataFolderLock';
-import { startBrowserHost } from './browserHost';
+import { acquireDataFolderLock, DataFolderLockedError, type DataFolderLock } from '../store/dataFolderLock';
+import { startBrowserHost, type LibraryServices } from './browserHost';
 import { installTestFaultSwitch, TEST_FAULT_FILE_VARIABLE } from './testFaultSwitch';
 
 /** The built renderer; built code lives in out/main/, beside out/renderer/. */
@@ -39,38 +38,53 @@ export async function runBrowserHost(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const folder = resolveDataFolder(values['data-dir']);
-  let store;
+  // The folder is taken first, so a folder another process holds is refused before any address is printed.
+  let lock: DataFolderLock;
   try {
-    store = await openLibrary(folder, 'browser host', { seedSampleCorpus: true });
+    mkdirSync(folder, { recursive: true });
+    lock = acquireDataFolderLock(folder, 'browser host');
   } catch (error) {
     console.error(error instanceof DataFolderLockedError ? error.message : `Cannot open the data folder ${folder}: ${(error as Error).message}`);
     process.exit(1);
   }
-  for (const notice of store.notices) console.warn(`${notice.level}: ${notice.message}`);
   const faultSwitch = installTestFaultSwitch();
   if (faultSwitch) console.error(`Test fault switch on (${TEST_FAULT_FILE_VARIABLE}): writes fail while ${faultSwitch} names an error code.`);
-  const host = await startBrowserHost({
-    store,
-    handlers: createLibraryHandlers(store),
-    rendererFolder: RENDERER_FOLDER,
-    port,
-  }).catch((error: NodeJS.ErrnoException) => {
+  // Listen first and open the library meanwhile: the browser loads the page while the store
+  // opens, and API calls wait for it.
+  let provideLibrary!: (library: Promise<LibraryServices>) => void;
+  const library = new Promise<LibraryServices>((resolve) => (provideLibrary = resolve));
+  const host = await startBrowserHost({ library, rendererFolder: RENDERER_FOLDER, port }).catch((error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use; pick another with --port (0 picks a free one).` : error.message);
-    return store.close().then(() => process.exit(1));
+    lock.release();
+    return process.exit(1);
   });
+  let opening: Promise<LibraryServices> | null = null;
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     void host
       .close()
-      .then(() => store.close())
+      .then(() => (opening ? opening.then(({ store }) => store.close(), () => undefined) : lock.release()))
       .finally(() => process.exit(0));
   };
   // Before the address is announced: whoever reads it may stop the host at once.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  // One line on standard output, which scripts read; the folder goes to standard error.
-  console.log(`Newsmark running at ${host.url}`);
+  // One line on standard output, which scripts read; the folder goes to standard error. Written
+  // out before the library's code loads, which holds up the process (a pipe is written later).
+  await new Promise((resolve) => process.stdout.write(`Newsmark running at ${host.url}\n`, resolve));
   console.error(`Data folder: ${folder}`);
+  opening = import('./openHostLibrary').then(({ openHostLibrary }) => openHostLibrary(folder, lock));
+  provideLibrary(opening);
+  opening.then(
+    ({ store }) => {
+      for (const notice of store.notices) console.warn(`${notice.level}: ${notice.message}`);
+    },
+    (error: unknown) => {
+      console.error(`Cannot open the data folder ${folder}: ${(error as Error).message}`);
+      lock.release();
+      void host.close().finally(() => process.exit(1));
+    },
+  );
 }
