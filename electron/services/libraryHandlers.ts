@@ -1,5 +1,5 @@
 import type { ParsedRequestArgs, RequestName, RequestResult } from '../../shared/contract';
-import { summarise, withoutText } from '../../shared/model';
+import { relationTypesOf, summarise, withoutText } from '../../shared/model';
 import { applyOperation } from '../../shared/operations';
 import { fail, ok, type Result } from '../../shared/result';
 import type { LibraryStore } from '../store/libraryStore';
@@ -29,6 +29,7 @@ export function createLibraryHandlers(store: LibraryStore): Handlers {
         annotator: settings.annotator,
         now: new Date().toISOString(),
         labels: settings.labels.map((label) => label.name),
+        relationTypes: relationTypesOf(settings).map((type) => type.name),
       };
       const result = await store.updateDocument(documentId, (document) => applyOperation(document, operation, context));
       if (!result.ok) return result;

@@ -71,7 +71,11 @@ export function draftFromLabelStudio(value: unknown, place: RecordPlace, problem
           });
         });
       } else if (result.type === 'relation' && 'from_id' in result) {
-        relations.push({ id: null, label: result.labels?.[0] ?? 'relation', headId: String(result.from_id), childId: String(result.to_id), where });
+        // A relation with several labels is one link per label; one without is untyped (attributed_to).
+        const types = result.labels && result.labels.length > 0 ? result.labels : [undefined];
+        types.forEach((type, typeIndex) => {
+          relations.push({ id: null, label: type, headId: String(result.from_id), childId: String(result.to_id), where: types.length > 1 ? `${where}.labels.${typeIndex}` : where });
+        });
       }
     });
   });
