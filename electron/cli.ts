@@ -112,7 +112,7 @@ async function runImport(args: string[]): Promise<number> {
     process.once('SIGINT', stop);
     try {
       const outcome = await importFiles(store, positionals, { onProgress: progressPrinter(), shouldStop: () => interrupted });
-      for (const summary of outcome.added) console.log(`imported ${summary.id}: ${summary.title} (${Object.values(summary.counts).reduce((a, b) => a + b, 0)} spans)`);
+      for (const summary of outcome.summaries) console.log(`imported ${summary.id}: ${summary.title} (${Object.values(summary.counts).reduce((a, b) => a + b, 0)} spans)`);
       for (const problem of outcome.problems) {
         if (isProblem(problem)) console.error(`problem: ${formatProblem(problem)}`);
         else console.log(formatProblem(problem));

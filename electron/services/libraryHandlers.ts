@@ -50,8 +50,8 @@ export function createLibraryHandlers(store: LibraryStore): Handlers {
     async searchDocuments(search) {
       return ok(await searcher.search(search));
     },
-    async startImport({ files }) {
-      return ok(imports.start(files));
+    async startImport(request) {
+      return imports.start(request);
     },
     async importStatus({ jobId }) {
       return imports.status(jobId);
