@@ -241,7 +241,7 @@ export function applyMapping(drafts: readonly DocumentDraft[], mapping: ImportMa
         continue;
       }
       const key = `${head}:${child}:${resolved.to}`;
-      if (head === child || relationKeys.has(key)) {
+      if (relationKeys.has(key)) {
         result.mergedRelations++;
         continue;
       }

@@ -43,6 +43,8 @@ describe('files that are not articles', () => {
       'Her deputy will take over until a successor is named, the prime minister’s spokesman said.',
     ].join('\n');
     expect(notAnArticleReason('story.md', article)).toBeNull();
+    expect(notAnArticleReason('story.md', '## The headline\n\nText.')).toBeNull();
+    expect(notAnArticleReason('story.md', '# Headline\n\n> “We are ready,” she said.\n\nShort.')).toBeNull();
     expect(notAnArticleReason('short.txt', 'Hi')).toBeNull();
     expect(notAnArticleReason('list.txt', '- a\n- b\n| c |')).toBeNull();
   });

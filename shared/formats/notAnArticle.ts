@@ -6,10 +6,11 @@ import { extensionOf } from './fileKind';
  * importing those as articles adds stray documents nobody will label.
  *
  * - Empty (or white space only): nothing to label.
- * - Markdown whose prose is less than half its text: the rest is headings, tables, list items,
- *   code, quotes and lines that are only a link — a notes file, not a story. A prose line is
- *   any other non-blank line. Plain-text files are taken as they are: a one-line .txt is a
- *   (short) article.
+ * - Markdown whose prose is less than half of its prose and notes together: notes are tables,
+ *   list items, code, rules and lines that are only a link — what a SOURCES.md or README.md is
+ *   made of. Headings and quotes are neither (a story has a headline and may quote); a prose
+ *   line is any other non-blank line. Plain-text files are taken as they are: a one-line .txt
+ *   is a (short) article.
  */
 export function notAnArticleReason(fileName: string, content: string): string | null {
   if (content.replace(/^\uFEFF/, '').trim() === '') return 'the file is empty; nothing to import';
@@ -26,21 +27,20 @@ export function notAnArticleReason(fileName: string, content: string): string | 
       continue;
     }
     if (trimmed === '') continue;
+    if (/^#{1,6}(\s|$)/.test(trimmed) || /^>/.test(trimmed)) continue;
     if (inFence || isStructureLine(line, trimmed)) structure += trimmed.length;
     else prose += trimmed.length;
   }
   if (prose * 2 >= prose + structure) return null;
-  return 'Markdown of headings, tables, lists and links with little prose (a notes file such as SOURCES.md or README.md), not an article; skipped';
+  return 'not an article: Markdown made mostly of tables, lists and links (a notes file such as SOURCES.md or README.md); skipped';
 }
 
 const LINK_ONLY = /^(?:<[^>\s]+>|\[[^\]]*\]\([^)]*\)|\[[^\]]*\]:\s*\S+.*|https?:\/\/\S+)[.,;]?$/;
 
 function isStructureLine(line: string, trimmed: string): boolean {
   return (
-    /^#{1,6}(\s|$)/.test(trimmed) || // heading
     /^\|/.test(trimmed) || // table row
     /^([-*+]|\d+[.)])\s/.test(trimmed) || // list item
-    /^>/.test(trimmed) || // block quote
     /^(-{3,}|\*{3,}|_{3,}|={3,})$/.test(trimmed) || // rule or setext underline
     /^( {4}|\t)/.test(line) || // indented code
     LINK_ONLY.test(trimmed)
