@@ -143,6 +143,14 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.output<typeof settingsSchema>;
 
+/**
+ * New settings as saved over `previous`: settings sent without relation types (by a window that
+ * does not edit them) keep the library's, so saving the label set never drops them.
+ */
+export function keepingRelationTypes(next: Settings, previous: Pick<Settings, 'relationTypes'>): Settings {
+  return next.relationTypes !== undefined || previous.relationTypes === undefined ? next : { ...next, relationTypes: previous.relationTypes };
+}
+
 /** The library's relation types: its own, or the default set when it has none recorded. */
 export function relationTypesOf(settings: Pick<Settings, 'relationTypes'>): RelationTypeDefinition[] {
   return settings.relationTypes ?? DEFAULT_RELATION_TYPES.map((type) => ({ ...type }));

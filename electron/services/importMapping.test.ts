@@ -168,6 +168,17 @@ describe('import jobs: what they did, duplicates and files that are not articles
     expect(problems.filter(isProblem)).toEqual([]);
   });
 
+  test('saving settings without relation types (a window that does not edit them) keeps the library’s', async () => {
+    const record = { text: 'Ann met Bob', spans: [{ id: 'a', start: 0, end: 3, label: 'claim' }, { id: 'b', start: 8, end: 11, label: 'claim' }], relations: [{ label: 'met', head_id: 'a', child_id: 'b' }] };
+    await runJob([['x.jsonl', bytes(`${JSON.stringify(record)}\n`)]], {});
+    const handlers = createLibraryHandlers(store);
+    const { annotator, labels, snapToWords } = store.settings;
+    value(await handlers.updateSettings({ settings: { annotator: 'someone else', labels, snapToWords } }));
+    expect([store.settings.annotator, relationTypesOf(store.settings).map((type) => type.name)]).toEqual(['someone else', ['attributed_to', 'met']]);
+    value(await handlers.applyLabelChanges({ settings: { annotator, labels, snapToWords }, renames: [], deletions: [] }));
+    expect(relationTypesOf(store.settings).map((type) => type.name)).toEqual(['attributed_to', 'met']);
+  });
+
   test('a mapping onto a label the library lacks is refused before anything is read', async () => {
     const handlers = createLibraryHandlers(store);
     const started = await handlers.startImport({ files: 1, plan: false, duplicates: 'skip', mapping: importMappingSchema.parse({ labels: { PER: { action: 'map', to: 'speaker' } } }) });
