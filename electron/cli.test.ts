@@ -302,6 +302,22 @@ describe.concurrent('newsmark command line', () => {
     expect(run.stderr).toMatch(/^newsmark: --label-map "PER=speaker": there is no label "speaker"/);
   });
 
+  test('import and stats print titles, ids, file names and annotators with their control characters escaped', async ({ expect }) => {
+    const folder = await newFolder();
+    const library = path.join(folder, 'library');
+    const hostile = '\u001b[2J\u001b[31mRed\u0007\u0000 \u009b1m \u202eevil\nnext';
+    await fs.writeFile(path.join(folder, 'batch.jsonl'), `${JSON.stringify({ id: 'x', text: 'Text.', meta: { title: hostile }, annotator: 'ana\u001b]0;owned\u0007', spans: [{ start: 0, end: 4, label: 'claim' }] })}\n`);
+    await fs.writeFile(path.join(folder, 'bad\u001b[2J.txt'), Buffer.from([0xe9]));
+    const run = await newsmark('import', '--data-dir', library, path.join(folder, 'batch.jsonl'), path.join(folder, 'bad\u001b[2J.txt'));
+    expect(run.stdout).toContain('imported x: \\x1b[2J\\x1b[31mRed\\x07\\x00 \\x9b1m \\u202eevil\\nnext (1 spans)');
+    expect(run.stderr).toContain('problem: bad\\x1b[2J.txt: not UTF-8 or UTF-16 text');
+    const stats = await newsmark('stats', '--data-dir', library);
+    expect(stats.stdout).toContain('ana\\x1b]0;owned\\x07');
+    const json = await newsmark('stats', '--data-dir', library, '--json');
+    expect(Object.keys(JSON.parse(json.stdout).annotators)).toEqual(['ana\u001b]0;owned\u0007']);
+    for (const output of [run.stdout, run.stderr, stats.stdout, json.stdout]) expect(output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+  });
+
   test('export then validate: the real export passes; a damaged copy fails with each problem on its line', async ({ expect }) => {
     const library = await preparedLibrary();
     const out = path.join(path.dirname(library), 'all.jsonl');

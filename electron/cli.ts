@@ -8,6 +8,7 @@ import { DOCUMENT_STATUSES, ID_PATTERN, labelNameSchema, type DocumentStatus } f
 import { validateExport } from '../shared/schema/validateExport';
 import { resolveDataFolder } from './dataFolder';
 import { openLibrary } from './openLibrary';
+import { terminalJson, terminalText } from './terminalText';
 import { exportToFile } from './services/exportLibrary';
 import { importFiles } from './services/importFiles';
 import { planImportFiles } from './services/importPlan';
@@ -40,7 +41,8 @@ Exit codes: 0 all well, 1 problems found (or the data folder is in use), 2 usage
   import: `Usage: newsmark import [--data-dir DIR] [choices] PATH...
 
 Adds articles to the library. A PATH may be a file or a folder (read recursively, in name
-order; hidden files are passed over). Formats, by file extension:
+order; hidden files are passed over; each real file once, however many links lead to it).
+Formats, by file extension:
   .txt .md .markdown      one article per file (title = first line)
   .html .htm .xhtml       the page's article, extracted with Mozilla Readability
   .jsonl .ndjson .json    records of Newsmark's export, Prodigy, doccano (both forms) or
@@ -97,6 +99,11 @@ ${DATA_DIR_HELP}`,
 
 type Command = keyof typeof USAGE;
 
+// Titles, ids, labels, file names and problems come from the library and imported files:
+// printed with their control characters escaped (terminalText), never acting on the terminal.
+const say = (line: string) => console.log(terminalText(line));
+const warn = (line: string) => console.error(terminalText(line));
+
 class UsageError extends Error {}
 
 async function withLibrary<T>(folderFlag: string | undefined, work: (store: LibraryStore) => Promise<T>): Promise<T> {
@@ -147,14 +154,14 @@ async function runImport(args: string[]): Promise<number> {
     }
     const undecided = choices.undecidedLabels.length + choices.undecidedRelationTypes.length;
     if (values['dry-run'] || undecided > 0) {
-      for (const line of describePlan(plan)) console.log(line);
+      for (const line of describePlan(plan)) say(line);
       for (const problem of planProblems) {
-        if (isProblem(problem)) console.error(`problem: ${formatProblem(problem)}`);
-        else console.log(formatProblem(problem));
+        if (isProblem(problem)) warn(`problem: ${formatProblem(problem)}`);
+        else say(formatProblem(problem));
       }
       if (values['dry-run']) return console.log('dry run: nothing was imported'), planProblems.some(isProblem) ? EXIT_PROBLEMS : EXIT_OK;
       const names = [...choices.undecidedLabels.map((name) => `label ${JSON.stringify(name)}`), ...choices.undecidedRelationTypes.map((name) => `relation type ${JSON.stringify(name)}`)];
-      console.error(`newsmark: nothing was imported: ${names.join(', ')} ${undecided === 1 ? 'needs' : 'need'} a choice (--label-map, --new-labels, --relation-map, --new-relations; see newsmark import --help).`);
+      warn(`newsmark: nothing was imported: ${names.join(', ')} ${undecided === 1 ? 'needs' : 'need'} a choice (--label-map, --new-labels, --relation-map, --new-relations; see newsmark import --help).`);
       return EXIT_USAGE;
     }
     let interrupted = false;
@@ -165,10 +172,10 @@ async function runImport(args: string[]): Promise<number> {
     process.once('SIGINT', stop);
     try {
       const outcome = await importFiles(store, positionals, { mapping: importMappingSchema.parse(choices.mapping), duplicates, onProgress: progressPrinter(), shouldStop: () => interrupted });
-      for (const summary of outcome.summaries) console.log(`imported ${summary.id}: ${summary.title} (${Object.values(summary.counts).reduce((a, b) => a + b, 0)} spans)`);
+      for (const summary of outcome.summaries) say(`imported ${summary.id}: ${summary.title} (${Object.values(summary.counts).reduce((a, b) => a + b, 0)} spans)`);
       for (const problem of outcome.problems) {
-        if (isProblem(problem)) console.error(`problem: ${formatProblem(problem)}`);
-        else console.log(formatProblem(problem));
+        if (isProblem(problem)) warn(`problem: ${formatProblem(problem)}`);
+        else say(formatProblem(problem));
       }
       const problems = outcome.problems.filter(isProblem).length;
       const skipped = [
@@ -229,7 +236,7 @@ async function runExport(args: string[]): Promise<number> {
   const out = values.out;
   return withLibrary(values['data-dir'], async (store) => {
     const outcome = await exportToFile(store, options, out);
-    console.log(`exported ${outcome.documents} documents, ${outcome.spans} spans to ${outcome.destination}`);
+    say(`exported ${outcome.documents} documents, ${outcome.spans} spans to ${outcome.destination}`);
     return EXIT_OK;
   });
 }
@@ -241,15 +248,15 @@ async function runValidate(args: string[]): Promise<number> {
   const file = positionals[0]!;
   const content = await fs.readFile(file, 'utf8');
   const { records, problems } = validateExport(file, content.replace(/^\uFEFF/, ''));
-  for (const problem of problems) console.log(formatProblem(problem));
+  for (const problem of problems) say(formatProblem(problem));
   console.log(`${records} records, ${problems.length} problems`);
   return problems.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 function printStats(stats: LibraryStats): void {
   const table = (title: string, rows: Record<string, number | string>) => {
-    console.log(title);
-    const entries = Object.entries(rows);
+    say(title);
+    const entries = Object.entries(rows).map(([name, value]) => [terminalText(name), value] as const);
     const width = Math.max(0, ...entries.map(([name]) => name.length));
     for (const [name, value] of entries) console.log(`  ${name.padEnd(width)}  ${value}`);
   };
@@ -264,7 +271,7 @@ async function runStats(args: string[]): Promise<number> {
   if (values.help) return console.log(USAGE.stats), EXIT_OK;
   return withLibrary(values['data-dir'], async (store) => {
     const stats = await libraryStats(store);
-    if (values.json) console.log(JSON.stringify(stats));
+    if (values.json) console.log(terminalJson(stats));
     else printStats(stats);
     return EXIT_OK;
   });
@@ -292,14 +299,14 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`newsmark: ${(error as Error).message}\n\n${isCommand(command) ? USAGE[command] : USAGE.main}`);
+      console.error(`newsmark: ${terminalText((error as Error).message)}\n\n${isCommand(command) ? USAGE[command] : USAGE.main}`);
       return EXIT_USAGE;
     }
     if (error instanceof DataFolderLockedError) {
-      console.error(`newsmark: ${error.message}`);
+      warn(`newsmark: ${error.message}`);
       return EXIT_PROBLEMS;
     }
-    console.error(`newsmark: ${(error as Error).message}`);
+    warn(`newsmark: ${(error as Error).message}`);
     return EXIT_PROBLEMS;
   }
 }

@@ -4,7 +4,7 @@ import type { ImportProblem } from './importProblem';
 import { normaliseImportedText } from './textImport';
 import { describeSchemaError } from './schemaError';
 import { assembleDraft, reportAt, type RecordPlace } from './formats/draftAssembly';
-import { idOrNull, sourceIdSchema, sourceLabelSchema, sourceOffsetSchema } from './formats/sourceFields';
+import { idOrNull, sourceIdSchema, sourceLabelSchema, sourceOffsetSchema, validElements } from './formats/sourceFields';
 import { draftsFromRecordFile } from './formats/recordFile';
 
 /** A document read from a file, before the library gives it its final id. */
@@ -21,6 +21,25 @@ export interface DocumentDraft {
   relations: { id: string | null; label: string; head: number; child: number }[];
 }
 
+const spanSchema = z.object({
+  id: sourceIdSchema.optional(),
+  start: sourceOffsetSchema,
+  end: sourceOffsetSchema,
+  label: sourceLabelSchema,
+  text: z.string().optional(),
+  speaker: z.string().max(500).optional(),
+  note: z.string().max(10_000).optional(),
+  annotator: z.string().max(200).optional(),
+});
+
+const relationSchema = z.object({
+  id: sourceIdSchema.optional(),
+  label: z.string().optional(),
+  head_id: sourceIdSchema,
+  child_id: sourceIdSchema,
+});
+
+// Spans and relations are checked one by one (validElements): a bad one costs only itself.
 const recordSchema = z.object({
   id: sourceIdSchema.optional(),
   text: z.string(),
@@ -28,37 +47,16 @@ const recordSchema = z.object({
   status: documentStatusSchema.optional(),
   annotator: z.string().max(200).optional(),
   offset_unit: z.enum(['codepoint', 'utf16']).optional(),
-  spans: z
-    .array(
-      z.object({
-        id: sourceIdSchema.optional(),
-        start: sourceOffsetSchema,
-        end: sourceOffsetSchema,
-        label: sourceLabelSchema,
-        text: z.string().optional(),
-        speaker: z.string().max(500).optional(),
-        note: z.string().max(10_000).optional(),
-        annotator: z.string().max(200).optional(),
-      }),
-    )
-    .optional(),
-  relations: z
-    .array(
-      z.object({
-        id: sourceIdSchema.optional(),
-        label: z.string().optional(),
-        head_id: sourceIdSchema,
-        child_id: sourceIdSchema,
-      }),
-    )
-    .optional(),
+  spans: z.array(z.unknown()).optional(),
+  relations: z.array(z.unknown()).optional(),
 });
 
 /**
  * Reads one record of our own export format (or any `{text, spans, meta}` record whose spans
  * carry ids, start, end and label). Offsets are read in the record's `offset_unit` (code points
- * when absent) and converted to UTF-16. A span that does not fit the text, or whose `text`
- * disagrees with its slice, is reported and left out; so is a relation to a missing span.
+ * when absent) and converted to UTF-16. A span with a bad field (a negative or fractional
+ * offset, a missing label), that does not fit the text, or whose `text` disagrees with its
+ * slice is reported and left out; so is a malformed relation or one to a missing span.
  * A record whose meta the model refuses (a title over 2,000 characters) is reported and skipped.
  */
 export function draftFromRecord(value: unknown, place: RecordPlace, problems: ImportProblem[]): DocumentDraft | null {
@@ -71,6 +69,9 @@ export function draftFromRecord(value: unknown, place: RecordPlace, problems: Im
   // Our own exports (which name their offset unit) and records with spans keep their text as
   // it is; only bare text records have their line endings and byte order mark normalised.
   const text = record.offset_unit !== undefined || (record.spans ?? []).length > 0 ? record.text : normaliseImportedText(record.text);
+  const report = (message: string) => reportAt(problems, place, message);
+  const spans = validElements(spanSchema, record.spans, 'spans', report);
+  const relations = validElements(relationSchema, record.relations, 'relations', report);
   return assembleDraft(
     {
       id: idOrNull(record.id),
@@ -79,7 +80,7 @@ export function draftFromRecord(value: unknown, place: RecordPlace, problems: Im
       ...(record.status !== undefined ? { status: record.status } : {}),
       ...(record.annotator !== undefined ? { annotator: record.annotator } : {}),
       unit: record.offset_unit ?? 'codepoint',
-      spans: (record.spans ?? []).map((span, index) => ({
+      spans: spans.map(({ value: span, index }) => ({
         id: idOrNull(span.id),
         start: span.start,
         end: span.end,
@@ -90,7 +91,7 @@ export function draftFromRecord(value: unknown, place: RecordPlace, problems: Im
         ...(span.annotator !== undefined ? { annotator: span.annotator } : {}),
         where: `spans.${index}`,
       })),
-      relations: (record.relations ?? []).map((relation, index) => ({
+      relations: relations.map(({ value: relation, index }) => ({
         id: idOrNull(relation.id),
         label: relation.label,
         headId: String(relation.head_id),

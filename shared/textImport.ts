@@ -1,3 +1,5 @@
+import { assembleDraft } from './formats/draftAssembly';
+import type { ImportProblem } from './importProblem';
 import type { DocumentDraft } from './jsonlImport';
 import { titleFromText } from './title';
 
@@ -32,8 +34,16 @@ export function draftFromTextFile(fileName: string, raw: string): TextDocumentDr
   return { id, text, title, source: fileName.split(/[\\/]/).pop() ?? fileName };
 }
 
-/** A plain-text or Markdown file as a new, unlabelled document draft. */
-export function documentDraftFromTextFile(fileName: string, raw: string): DocumentDraft {
+/**
+ * A plain-text or Markdown file as a new, unlabelled document draft, checked as every
+ * imported article is (assembleDraft): null, with the reason in `problems`, when its text is
+ * longer than the longest article Newsmark imports.
+ */
+export function documentDraftFromTextFile(fileName: string, raw: string, problems: ImportProblem[]): DocumentDraft | null {
   const draft = draftFromTextFile(fileName, raw);
-  return { id: draft.id, text: draft.text, meta: { title: draft.title, source: draft.source }, status: 'todo', spans: [], relations: [] };
+  return assembleDraft(
+    { id: draft.id, text: draft.text, meta: { title: draft.title, source: draft.source }, unit: 'utf16', spans: [], relations: [] },
+    { file: fileName, fallbackTitle: draft.id },
+    problems,
+  );
 }

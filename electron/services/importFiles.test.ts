@@ -184,12 +184,12 @@ describe('importFiles', () => {
     expect(outcome.problems.map(formatProblem)).toEqual([expect.stringMatching(/^missing\.txt: cannot be read/)]);
   });
 
-  test('a span label the model refuses is a problem with file and line, not a failed import', async () => {
+  test('a span label the model refuses is a problem with file, line and field; the span is left out, its record kept', async () => {
     const store = await openStore();
     const filePath = await writeFile('bad-label.jsonl', jsonl({ id: 'good', text: 'Fine.' }, { id: 'bad', text: 'Hello world', spans: [{ start: 0, end: 5, label: ' quote' }] }));
     const outcome = await importFiles(store, [filePath]);
-    expect(outcome.added.map((summary) => summary.id)).toEqual(['good']);
-    expect(outcome.problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual(['bad-label.jsonl:2']);
+    expect(outcome.summaries.map((summary) => [summary.id, summary.counts])).toEqual([['good', {}], ['bad', {}]]);
+    expect(outcome.problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message.split(':')[0]}`)).toEqual(['bad-label.jsonl:2: spans.0.label']);
   });
 
   test('an annotator over 200 characters is a problem with file and line, not a failed import', async () => {

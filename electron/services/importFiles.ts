@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import type { ImportProblem } from '../../shared/importProblem';
 import type { DocumentDraft } from '../../shared/jsonlImport';
@@ -87,7 +87,8 @@ export async function readImportBytes(file: string, bytes: Uint8Array, problems:
     const names = [...formats.keys()].map((format) => RECORD_FORMAT_NAMES[format]);
     return { drafts, format: names.length > 0 ? names.join(' + ') : null };
   }
-  return { drafts: [documentDraftFromTextFile(file, content)], format: 'text' };
+  const draft = documentDraftFromTextFile(file, content, problems);
+  return { drafts: draft ? [draft] : [], format: 'text' };
 }
 
 /** Reads one file from disk, reporting what cannot be read. */
@@ -114,14 +115,34 @@ export interface ImportSource {
 
 /**
  * The files behind the paths a user gave: files as they are, folders walked recursively in
- * name order. Hidden files and folders (".git", ".DS_Store") are passed over.
+ * name order. Hidden files and folders (".git", ".DS_Store") are passed over. Each real file
+ * and folder is taken once, however many links or given paths lead to it: a link back up the
+ * tree (a loop) or a second way to a file is passed over, with a note in `notes`.
  */
-export async function listImportSources(paths: readonly string[]): Promise<ImportSource[]> {
+export async function listImportSources(paths: readonly string[], notes: ImportProblem[] = []): Promise<ImportSource[]> {
   const sources: ImportSource[] = [];
+  const seen = new Map<string, string>();
+  /** True the first time the real file or folder behind `filePath` is met. */
+  const firstMeeting = async (filePath: string, stat: BigIntStats, name: string): Promise<boolean> => {
+    // Device and inode name a file on every system Node runs on; the real path where they are 0.
+    const key = stat.ino !== 0n ? `${stat.dev}:${stat.ino}` : await fs.realpath(filePath);
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, name);
+      return true;
+    }
+    notes.push({ file: name, message: `the same ${stat.isDirectory() ? 'folder' : 'file'} as ${earlier} (a link or a second path to it); read once`, severity: 'note' });
+    return false;
+  };
   const walk = async (filePath: string, name: string): Promise<void> => {
-    const stat = await fs.stat(filePath).catch(() => null);
+    const stat = await fs.stat(filePath, { bigint: true }).catch(() => null);
     // A path that cannot be read is kept, so reading it reports the reason under its name.
-    if (!stat?.isDirectory()) {
+    if (!stat) {
+      sources.push({ path: filePath, name });
+      return;
+    }
+    if (!(await firstMeeting(filePath, stat, name))) return;
+    if (!stat.isDirectory()) {
       sources.push({ path: filePath, name });
       return;
     }
@@ -258,7 +279,7 @@ export async function importFiles(
     const problem = mappingProblem(options.mapping, store.settings);
     if (problem) throw new RangeError(problem);
   }
-  const sources = await listImportSources(paths);
+  const sources = await listImportSources(paths, outcome.problems);
   for (const source of sources) {
     if (shouldStop?.()) break;
     let reading: FileReading = { drafts: [], format: null };

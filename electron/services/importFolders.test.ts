@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { formatProblem, isProblem } from '../../shared/importProblem';
+import { formatProblem, isProblem, type ImportProblem } from '../../shared/importProblem';
 import { LibraryStore } from '../store/libraryStore';
 import { importFiles, listImportSources } from './importFiles';
 
@@ -67,5 +67,32 @@ describe('importing folders', () => {
     const problems = outcome.problems.filter(isProblem).map(formatProblem);
     expect(problems).toEqual([expect.stringMatching(/^many\.jsonl: the label set is full \(50 labels\), so 13 labels were not added: "L47", .*"L59"\. Their spans are imported/)]);
     expect((await store.getDocument('many'))!.spans).toHaveLength(60);
+  });
+});
+
+describe('links in folders', () => {
+  test('a link back up the tree, a link to a file and a path given twice: each real file is read once, each link noted', async () => {
+    await write('drop/a.txt', 'A');
+    await write('drop/sub/b.txt', 'B');
+    await fs.symlink(path.join(folder, 'drop'), path.join(folder, 'drop/sub/up'));
+    await fs.symlink(path.join(folder, 'drop/a.txt'), path.join(folder, 'drop/sub/same.txt'));
+    const notes: ImportProblem[] = [];
+    const sources = await listImportSources([path.join(folder, 'drop'), path.join(folder, 'drop/a.txt')], notes);
+    expect(sources.map((source) => source.name)).toEqual(['drop/a.txt', 'drop/sub/b.txt']);
+    expect(notes.map(formatProblem)).toEqual([
+      'drop/sub/same.txt: note: the same file as drop/a.txt (a link or a second path to it); read once',
+      'drop/sub/up: note: the same folder as drop (a link or a second path to it); read once',
+      'a.txt: note: the same file as drop/a.txt (a link or a second path to it); read once',
+    ]);
+  });
+
+  test('two loops that lead into each other end, and the import adds each article once', async () => {
+    await write('loops/x/one.txt', 'One');
+    await write('loops/y/two.txt', 'Two');
+    for (const [from, to] of [['loops/x/back', 'loops'], ['loops/y/back', 'loops'], ['loops/x/across', 'loops/y'], ['loops/y/across', 'loops/x']]) await fs.symlink(path.join(folder, to!), path.join(folder, from!));
+    const outcome = await importFiles(store, [path.join(folder, 'loops')]);
+    expect(outcome.added.map((summary) => summary.title).sort()).toEqual(['One', 'Two']);
+    expect(outcome.files).toBe(2);
+    expect(outcome.problems.filter(isProblem)).toEqual([]);
   });
 });

@@ -3,21 +3,26 @@ import type { ExportRecord } from '../exportRecord';
 
 /**
  * CSV, one row per span, for spreadsheets: RFC 4180 quoting (csv-stringify) with CRLF line
- * ends. A text cell that a spreadsheet would run as a formula (starting with = + - @, a tab or
- * a carriage return) is prefixed with an apostrophe, as OWASP advises; numbers stay numbers.
+ * ends. A cell holding a comma, a double quote or any line break (CR, LF or both) is quoted,
+ * so a span across paragraphs stays one cell. A text cell that a spreadsheet would run as a
+ * formula (= + - @ after any leading white space or line breaks, or a tab or carriage return
+ * first) is prefixed with an apostrophe, as OWASP advises; numbers stay numbers.
  */
 
 export const CSV_COLUMNS = ['document_id', 'document_title', 'span_id', 'label', 'start', 'end', 'text', 'speaker', 'note', 'annotator', 'linked_span_ids'] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Spreadsheets skip leading white space and line breaks before they look for a formula.
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
 
-/** A cell made safe from formula injection. */
+/** A cell made safe from formula injection: prefixed with an apostrophe when it could be one. */
 export function safeCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 function csvLine(cells: readonly (string | number)[]): string {
-  return stringify([cells.map((cell) => (typeof cell === 'string' ? safeCell(cell) : cell))], { record_delimiter: '\r\n' });
+  // csv-stringify quotes a cell holding the record delimiter (CRLF), not a bare CR or LF:
+  // quoted_match quotes those too, as RFC 4180 asks and as every reader splits rows on them.
+  return stringify([cells.map((cell) => (typeof cell === 'string' ? safeCell(cell) : cell))], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
 
 /** The header row, with its line end. */

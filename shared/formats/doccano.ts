@@ -4,7 +4,7 @@ import type { ImportProblem } from '../importProblem';
 import type { DocumentDraft } from '../jsonlImport';
 import { describeSchemaError } from '../schemaError';
 import { assembleDraft, reportAt, type RecordPlace } from './draftAssembly';
-import { idOrNull, sourceIdSchema, sourceLabelSchema, sourceOffsetSchema } from './sourceFields';
+import { idOrNull, sourceIdSchema, sourceLabelSchema, sourceOffsetSchema, validElements } from './sourceFields';
 
 /**
  * doccano's two JSONL forms, both with code point offsets (doccano is Python):
@@ -13,18 +13,23 @@ import { idOrNull, sourceIdSchema, sourceLabelSchema, sourceOffsetSchema } from 
  *   relations: [{id?, from_id, to_id, type}], meta?}`.
  */
 
+// Spans and relations are checked one by one (validElements): a bad one costs only itself.
+const labelSchema = z.tuple([sourceOffsetSchema, sourceOffsetSchema, sourceLabelSchema], { error: 'expected [start, end, label]' });
+const entitySchema = z.object({ id: sourceIdSchema, start_offset: sourceOffsetSchema, end_offset: sourceOffsetSchema, label: sourceLabelSchema });
+const relationSchema = z.object({ id: sourceIdSchema.optional(), from_id: sourceIdSchema, to_id: sourceIdSchema, type: z.string() });
+
 const labelRecordSchema = z.object({
   id: sourceIdSchema.optional(),
   text: z.string(),
-  label: z.array(z.tuple([sourceOffsetSchema, sourceOffsetSchema, sourceLabelSchema])),
+  label: z.array(z.unknown()),
   meta: z.record(z.string(), z.unknown()).optional(),
 });
 
 const entitiesRecordSchema = z.object({
   id: sourceIdSchema.optional(),
   text: z.string(),
-  entities: z.array(z.object({ id: sourceIdSchema, start_offset: sourceOffsetSchema, end_offset: sourceOffsetSchema, label: sourceLabelSchema })),
-  relations: z.array(z.object({ id: sourceIdSchema.optional(), from_id: sourceIdSchema, to_id: sourceIdSchema, type: z.string() })).optional(),
+  entities: z.array(z.unknown()),
+  relations: z.array(z.unknown()).optional(),
   meta: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -50,7 +55,7 @@ export function draftFromDoccanoLabels(value: unknown, place: RecordPlace, probl
       text: record.text,
       meta: metaWithSourceId(record.meta, record.id),
       unit: 'codepoint',
-      spans: record.label.map(([start, end, label], index) => ({ id: null, start, end, label, where: `label.${index}` })),
+      spans: validElements(labelSchema, record.label, 'label', (message) => reportAt(problems, place, message)).map(({ value: [start, end, label], index }) => ({ id: null, start, end, label, where: `label.${index}` })),
       relations: [],
     },
     place,
@@ -62,13 +67,14 @@ export function draftFromDoccanoLabels(value: unknown, place: RecordPlace, probl
 export function draftFromDoccanoEntities(value: unknown, place: RecordPlace, problems: ImportProblem[]): DocumentDraft | null {
   const record = parseOrReport(entitiesRecordSchema, value, place, problems);
   if (!record) return null;
+  const report = (message: string) => reportAt(problems, place, message);
   return assembleDraft(
     {
       id: null,
       text: record.text,
       meta: metaWithSourceId(record.meta, record.id),
       unit: 'codepoint',
-      spans: record.entities.map((entity, index) => ({
+      spans: validElements(entitySchema, record.entities, 'entities', report).map(({ value: entity, index }) => ({
         id: null,
         ref: String(entity.id),
         start: entity.start_offset,
@@ -76,7 +82,7 @@ export function draftFromDoccanoEntities(value: unknown, place: RecordPlace, pro
         label: entity.label,
         where: `entities.${index}`,
       })),
-      relations: (record.relations ?? []).map((relation, index) => ({
+      relations: validElements(relationSchema, record.relations, 'relations', report).map(({ value: relation, index }) => ({
         id: idOrNull(relation.id),
         label: relation.type,
         headId: String(relation.from_id),

@@ -4,7 +4,7 @@ import type { ImportProblem } from '../importProblem';
 import type { DocumentDraft } from '../jsonlImport';
 import { describeSchemaError } from '../schemaError';
 import { assembleDraft, reportAt, type RecordPlace, type SourceRelation, type SourceSpan } from './draftAssembly';
-import { sourceIdSchema, sourceOffsetSchema } from './sourceFields';
+import { sourceIdSchema, sourceOffsetSchema, validElement } from './sourceFields';
 
 /**
  * Label Studio's JSON export: a list of tasks `{id, data: {text}, annotations: [{result: […],
@@ -14,21 +14,18 @@ import { sourceIdSchema, sourceOffsetSchema } from './sourceFields';
  * finished work. Cancelled annotations are skipped.
  */
 
-const resultSchema = z.union([
-  z.object({
-    type: z.literal('labels'),
-    id: sourceIdSchema,
-    value: z.object({ start: sourceOffsetSchema, end: sourceOffsetSchema, labels: z.array(z.string()), text: z.string().optional() }),
-  }),
-  z.object({ type: z.literal('relation'), from_id: sourceIdSchema, to_id: sourceIdSchema, labels: z.array(z.string()).optional() }),
-  // Other result types (choices, ratings, …) carry no spans.
-  z.object({ type: z.string() }),
-]);
+// Results are checked one by one, by type: a bad span or relation costs only itself. Other
+// result types (choices, ratings, …) carry no spans and are passed over.
+const labelsResultSchema = z.object({
+  id: sourceIdSchema,
+  value: z.object({ start: sourceOffsetSchema, end: sourceOffsetSchema, labels: z.array(z.string()), text: z.string().optional() }),
+});
+const relationResultSchema = z.object({ from_id: sourceIdSchema, to_id: sourceIdSchema, labels: z.array(z.string()).optional() });
 
 const taskSchema = z.object({
   id: sourceIdSchema.optional(),
   data: z.record(z.string(), z.unknown()),
-  annotations: z.array(z.object({ result: z.array(resultSchema), was_cancelled: z.boolean().optional() })).optional(),
+  annotations: z.array(z.object({ result: z.array(z.unknown()), was_cancelled: z.boolean().optional() })).optional(),
 });
 
 /** The task's text: `data.text`, else its only string field. */
@@ -51,13 +48,17 @@ export function draftFromLabelStudio(value: unknown, place: RecordPlace, problem
     reportAt(problems, place, 'data.text: the task has no text');
     return null;
   }
+  const report = (message: string) => reportAt(problems, place, message);
   const spans: SourceSpan[] = [];
   const relations: SourceRelation[] = [];
   (task.annotations ?? []).forEach((annotation, annotationIndex) => {
     if (annotation.was_cancelled) return;
-    annotation.result.forEach((result, resultIndex) => {
+    annotation.result.forEach((raw, resultIndex) => {
       const where = `annotations.${annotationIndex}.result.${resultIndex}`;
-      if (result.type === 'labels' && 'value' in result) {
+      const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+      const result = type === 'labels' ? validElement(labelsResultSchema, raw, where, report) : null;
+      const relation = type === 'relation' ? validElement(relationResultSchema, raw, where, report) : null;
+      if (result) {
         result.value.labels.forEach((label, labelIndex) => {
           spans.push({
             // The result id names the span for relations; two labels on one result are two spans.
@@ -70,11 +71,11 @@ export function draftFromLabelStudio(value: unknown, place: RecordPlace, problem
             where: result.value.labels.length > 1 ? `${where}.labels.${labelIndex}` : where,
           });
         });
-      } else if (result.type === 'relation' && 'from_id' in result) {
+      } else if (relation) {
         // A relation with several labels is one link per label; one without is untyped (attributed_to).
-        const types = result.labels && result.labels.length > 0 ? result.labels : [undefined];
-        types.forEach((type, typeIndex) => {
-          relations.push({ id: null, label: type, headId: String(result.from_id), childId: String(result.to_id), where: types.length > 1 ? `${where}.labels.${typeIndex}` : where });
+        const types = relation.labels && relation.labels.length > 0 ? relation.labels : [undefined];
+        types.forEach((relationType, typeIndex) => {
+          relations.push({ id: null, label: relationType, headId: String(relation.from_id), childId: String(relation.to_id), where: types.length > 1 ? `${where}.labels.${typeIndex}` : where });
         });
       }
     });

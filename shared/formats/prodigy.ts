@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { ExportRecord } from '../exportRecord';
+import type { ExportRecord, ExportRelation } from '../exportRecord';
 import type { ImportProblem } from '../importProblem';
 import type { DocumentDraft } from '../jsonlImport';
 import { describeSchemaError } from '../schemaError';
 import { assembleDraft, reportAt, type RecordPlace } from './draftAssembly';
-import { sourceLabelSchema, sourceOffsetSchema } from './sourceFields';
+import { prodigyTokens, type ProdigyToken } from './prodigyTokens';
+import { sourceLabelSchema, sourceOffsetSchema, validElements } from './sourceFields';
 
 /**
  * Prodigy's task format (`ner_manual`, `spans.manual`, `rel.manual`):
@@ -16,12 +17,16 @@ import { sourceLabelSchema, sourceOffsetSchema } from './sourceFields';
 
 const spanRefSchema = z.object({ start: sourceOffsetSchema, end: sourceOffsetSchema, label: sourceLabelSchema.optional() });
 
+const spanSchema = z.object({ start: sourceOffsetSchema, end: sourceOffsetSchema, label: sourceLabelSchema, text: z.string().optional() });
+const relationSchema = z.object({ label: z.string().optional(), head_span: spanRefSchema, child_span: spanRefSchema });
+
+// Spans and relations are checked one by one (validElements): a bad one costs only itself.
 const prodigyRecordSchema = z.object({
   text: z.string(),
   meta: z.record(z.string(), z.unknown()).optional(),
   answer: z.string().optional(),
-  spans: z.array(z.object({ start: sourceOffsetSchema, end: sourceOffsetSchema, label: sourceLabelSchema, text: z.string().optional() })).optional(),
-  relations: z.array(z.object({ label: z.string().optional(), head_span: spanRefSchema, child_span: spanRefSchema })).optional(),
+  spans: z.array(z.unknown()).optional(),
+  relations: z.array(z.unknown()).optional(),
 });
 
 function offsetsRef(span: { start: number; end: number; label?: string | undefined }): string {
@@ -40,7 +45,8 @@ export function draftFromProdigy(value: unknown, place: RecordPlace, problems: I
     reportAt(problems, place, `answered "${record.answer}" in Prodigy; not imported`, 'note');
     return null;
   }
-  const spans = (record.spans ?? []).map((span, index) => ({
+  const report = (message: string) => reportAt(problems, place, message);
+  const spans = validElements(spanSchema, record.spans, 'spans', report).map(({ value: span, index }) => ({
     id: null,
     ref: offsetsRef(span),
     start: span.start,
@@ -60,7 +66,7 @@ export function draftFromProdigy(value: unknown, place: RecordPlace, problems: I
       meta: { ...(record.meta ?? {}), ...(record.answer !== undefined ? { answer: record.answer } : {}) },
       unit: 'codepoint',
       spans,
-      relations: (record.relations ?? []).map((relation, index) => ({
+      relations: validElements(relationSchema, record.relations, 'relations', report).map(({ value: relation, index }) => ({
         id: null,
         label: relation.label,
         headId: refOf(relation.head_span),
@@ -73,29 +79,63 @@ export function draftFromProdigy(value: unknown, place: RecordPlace, problems: I
   );
 }
 
+/** A span's place, as Prodigy writes it: code point offsets and the tokens it covers. */
+interface ProdigySpanPlace {
+  start: number;
+  end: number;
+  token_start: number;
+  /** The span's last token (inclusive). */
+  token_end: number;
+  label: string;
+}
+
 export interface ProdigyTask {
   text: string;
   meta: Record<string, unknown>;
-  spans: { start: number; end: number; label: string; text: string }[];
-  relations: { head: number; child: number; head_span: { start: number; end: number; label: string }; child_span: { start: number; end: number; label: string }; label: string }[];
+  tokens: ProdigyToken[];
+  spans: (ProdigySpanPlace & { text: string })[];
+  /** `head` and `child` are the indices of the head and child spans' last tokens. */
+  relations: { head: number; child: number; head_span: ProdigySpanPlace; child_span: ProdigySpanPlace; label: string }[];
+  answer: string;
 }
 
+/** The `label` a relation gets in Prodigy: its relation type ("attributed_to", or another of the library's types). */
+export function prodigyRelationLabel(relation: ExportRelation): string {
+  return relation.label;
+}
+
+const PRODIGY_ANSWERS = new Set(['accept', 'reject', 'ignore']);
+
 /**
- * Our export record as a Prodigy task (code points). Relations name their spans by offsets and
- * label, as `rel.manual` does; `head` and `child` are the spans' start offsets, since a task
- * without tokens has no token indices to give. No `answer`: `prodigy db-in` adds "accept".
+ * Our export record (code points) as a Prodigy `rel.manual` task, as Prodigy's `db-out`
+ * writes one: tokens (see prodigyTokens), spans with `token_start`/`token_end`, relations
+ * whose `head` and `child` are the token index of each span's last token, as in Prodigy (and
+ * spaCy's relation-extraction example reads them), the spans themselves in
+ * `head_span`/`child_span`. The answer is the one a Prodigy import kept in meta, else
+ * "accept" (what `prodigy db-in` gives a task without one).
  */
 export function prodigyTaskFrom(record: ExportRecord): ProdigyTask {
+  const { tokens, tokenStartingAt, tokenEndingAt } = prodigyTokens(record.text, record.spans);
+  const place = (span: { start: number; end: number; label: string }): ProdigySpanPlace => ({
+    start: span.start,
+    end: span.end,
+    // Present by construction: prodigyTokens cuts tokens at every span's start and end.
+    token_start: tokenStartingAt.get(span.start)!,
+    token_end: tokenEndingAt.get(span.end)!,
+    label: span.label,
+  });
+  const { answer, ...meta } = record.meta;
+  const kept = typeof answer === 'string' && PRODIGY_ANSWERS.has(answer);
   return {
     text: record.text,
-    meta: { ...record.meta },
-    spans: record.spans.map((span) => ({ start: span.start, end: span.end, label: span.label, text: span.text })),
-    relations: record.relations.map((relation) => ({
-      head: relation.head_span.start,
-      child: relation.child_span.start,
-      head_span: relation.head_span,
-      child_span: relation.child_span,
-      label: relation.label,
-    })),
+    meta: kept ? meta : { ...record.meta },
+    tokens,
+    spans: record.spans.map((span) => ({ ...place(span), text: span.text })),
+    relations: record.relations.map((relation) => {
+      const head = place(relation.head_span);
+      const child = place(relation.child_span);
+      return { head: head.token_end, child: child.token_end, head_span: head, child_span: child, label: prodigyRelationLabel(relation) };
+    }),
+    answer: kept ? answer : 'accept',
   };
 }

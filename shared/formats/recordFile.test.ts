@@ -79,6 +79,46 @@ describe('readRecordFile', () => {
     expect(problems.map(formatProblem)).toEqual(['db-out.jsonl:2: note: answered "reject" in Prodigy; not imported', 'db-out.jsonl:3: note: answered "ignore" in Prodigy; not imported']);
   });
 
+  test('a negative, fractional, missing or non-number offset drops only that span, named by line and field, in every format', () => {
+    const text = 'Psaki said yes.';
+    const good = { start: 0, end: 5, label: 'attribution' };
+    const bad = [{ start: -1, end: 5 }, { start: 0, end: 2.5 }, { end: 5 }, { start: '0', end: 5 }];
+    const files: Record<string, unknown[]> = {
+      'ours.jsonl': [{ id: 'ours', text, spans: [{ id: 'a', ...good }, ...bad.map((span, index) => ({ id: `b${index}`, ...span, label: 'claim' }))] }],
+      'prodigy.jsonl': [{ text, answer: 'accept', spans: [good, ...bad.map((span) => ({ ...span, label: 'claim' }))] }],
+      'doccano-label.jsonl': [{ text, label: [[0, 5, 'attribution'], [-1, 5, 'claim'], [0, 2.5, 'claim'], [5, 'claim'], ['0', 5, 'claim']] }],
+      'doccano.jsonl': [{ text, entities: [{ id: 1, start_offset: 0, end_offset: 5, label: 'attribution' }, ...bad.map((span, index) => ({ id: index + 2, ...('start' in span ? { start_offset: span.start } : {}), end_offset: span.end, label: 'claim' }))] }],
+      'label-studio.json': [{ data: { text }, annotations: [{ result: [{ id: 'g', type: 'labels', value: { ...good, labels: ['attribution'] } }, ...bad.map((span, index) => ({ id: `b${index}`, type: 'labels', value: { ...span, labels: ['claim'] } }))] }] }],
+    };
+    const found: Record<string, string[]> = {};
+    for (const [file, records] of Object.entries(files)) {
+      const problems: ImportProblem[] = [];
+      // The record is on line 2, after an empty one (JSONL) or the list's opening bracket.
+      const content = file.endsWith('.json') ? `[\n${JSON.stringify(records[0])}\n]` : `\n${JSON.stringify(records[0])}\n`;
+      const { drafts } = readRecordFile(file, content, problems);
+      expect(drafts.map((draft) => describeSpans(draft.spans)), file).toEqual(['0-5 attribution']);
+      found[file] = problems.map(formatProblem);
+    }
+    const field = (prefix: string, start: string, end: string) => [
+      `${prefix}.1.${start}: -1 is not an offset (a whole number, 0 or more); left out`,
+      `${prefix}.2.${end}: 2.5 is not an offset (a whole number, 0 or more); left out`,
+      `${prefix}.3.${start}: missing (an offset is a whole number, 0 or more); left out`,
+      `${prefix}.4.${start}: "0" is not an offset (a whole number, 0 or more); left out`,
+    ];
+    expect(found).toEqual({
+      'ours.jsonl': field('ours.jsonl:2: spans', 'start', 'end'),
+      'prodigy.jsonl': field('prodigy.jsonl:2: spans', 'start', 'end'),
+      'doccano-label.jsonl': [
+        'doccano-label.jsonl:2: label.1.0: -1 is not an offset (a whole number, 0 or more); left out',
+        'doccano-label.jsonl:2: label.2.1: 2.5 is not an offset (a whole number, 0 or more); left out',
+        "doccano-label.jsonl:2: label.3: expected [start, end, label]; left out",
+        'doccano-label.jsonl:2: label.4.0: "0" is not an offset (a whole number, 0 or more); left out',
+      ],
+      'doccano.jsonl': field('doccano.jsonl:2: entities', 'start_offset', 'end_offset'),
+      'label-studio.json': field('label-studio.json:2: record 1: annotations.0.result', 'value.start', 'value.end'),
+    });
+  });
+
   test('arrayElementOffsets follows strings and nesting', () => {
     const content = '[ {"a": "],[{"}, [1, [2]], "x,y" , 3 ]';
     expect(arrayElementOffsets(content).map((offset) => content[offset])).toEqual(['{', '[', '"', '3']);
