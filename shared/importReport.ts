@@ -16,8 +16,11 @@ export interface ImportedArticle {
 export interface DuplicateArticle {
   file: string;
   title: string;
-  /** The library's article with that title and text. */
-  existingId: string;
+  /**
+   * The library's article with that title and text; null in a plan when the first copy is in an
+   * earlier file of the same import (step 2 imports that one and skips this).
+   */
+  existingId: string | null;
 }
 
 /** A file passed over as not an article (empty, a SOURCES.md of tables and links). */

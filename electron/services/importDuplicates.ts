@@ -20,8 +20,8 @@ export interface DuplicateCheck {
   duplicates: DuplicateArticle[];
 }
 
-/** Splits `drafts` into the ones the library lacks and the ones it already holds. */
-export async function splitDuplicates(store: LibraryStore, file: string, drafts: readonly DocumentDraft[]): Promise<DuplicateCheck> {
+/** For each draft, the id of the library's article with the same title and text, or null. */
+export async function existingArticleIds(store: LibraryStore, drafts: readonly DocumentDraft[]): Promise<(string | null)[]> {
   const candidates = new Map<string, string[]>();
   for (const summary of store.listDocuments()) {
     const key = `${summary.length}\0${summary.title}`;
@@ -32,7 +32,7 @@ export async function splitDuplicates(store: LibraryStore, file: string, drafts:
     if (!texts.has(id)) texts.set(id, (await store.getDocument(id))?.text ?? null);
     return texts.get(id);
   };
-  const result: DuplicateCheck = { fresh: [], duplicates: [] };
+  const found: (string | null)[] = [];
   for (const draft of drafts) {
     let existingId: string | null = null;
     for (const id of candidates.get(`${draft.text.length}\0${draft.meta.title}`) ?? []) {
@@ -41,9 +41,20 @@ export async function splitDuplicates(store: LibraryStore, file: string, drafts:
         break;
       }
     }
-    if (existingId === null) result.fresh.push(draft);
-    else result.duplicates.push({ file, title: draft.meta.title, existingId });
+    found.push(existingId);
   }
+  return found;
+}
+
+/** Splits `drafts` into the ones the library lacks and the ones it already holds. */
+export async function splitDuplicates(store: LibraryStore, file: string, drafts: readonly DocumentDraft[]): Promise<DuplicateCheck> {
+  const existing = await existingArticleIds(store, drafts);
+  const result: DuplicateCheck = { fresh: [], duplicates: [] };
+  drafts.forEach((draft, index) => {
+    const existingId = existing[index];
+    if (existingId) result.duplicates.push({ file, title: draft.meta.title, existingId });
+    else result.fresh.push(draft);
+  });
   return result;
 }
 

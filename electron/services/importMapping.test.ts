@@ -143,11 +143,12 @@ describe('import jobs: what they did, duplicates and files that are not articles
     expect(store.listDocuments()).toHaveLength(4);
   });
 
-  test('the plan says which articles the library already has', async () => {
+  test('the plan says which articles the library already has, and which repeat an earlier file of the same import', async () => {
     await runJob([['batch.jsonl', bytes(batch)]], {});
-    const { plan } = await runJob([['batch.jsonl', bytes(`${batch}${JSON.stringify({ text: 'Third story.', meta: { title: 'Three' } })}\n`)]], { plan: true });
-    expect(plan!.duplicates.map((duplicate) => duplicate.existingId)).toEqual(['one', 'two']);
-    expect(plan!.documents).toBe(3);
+    const third = `${JSON.stringify({ text: 'Third story.', meta: { title: 'Three' } })}\n`;
+    const { plan } = await runJob([['batch.jsonl', bytes(`${batch}${third}`)], ['again/third.jsonl', bytes(third)]], { plan: true });
+    expect(plan!.duplicates.map(({ file, existingId }) => [file, existingId])).toEqual([['batch.jsonl', 'one'], ['batch.jsonl', 'two'], ['again/third.jsonl', null]]);
+    expect(plan!.documents).toBe(4);
   });
 
   test('a SOURCES.md beside news pages and an empty file are skipped with a note, not imported', async () => {

@@ -2,7 +2,7 @@ import type { ImportProblem } from '../../shared/importProblem';
 import { countUnknownNames, emptyUnknownNames, plannedNames, type UnknownNames } from '../../shared/importMapping';
 import type { ImportPlan } from '../../shared/importReport';
 import type { LibraryStore } from '../store/libraryStore';
-import { articleFingerprint, splitDuplicates } from './importDuplicates';
+import { articleFingerprint, existingArticleIds } from './importDuplicates';
 import { listImportSources, readImportPath, type FileReading } from './importFiles';
 
 /** Most duplicates and skipped files a plan lists; the rest are counted in `documents`. */
@@ -28,13 +28,11 @@ export class ImportPlanner {
     this.totals.files++;
     if (reading.notAnArticle && this.notArticles.length < MAX_LISTED) this.notArticles.push({ file, reason: reading.notAnArticle });
     const fingerprints = reading.drafts.map((draft) => articleFingerprint(draft.meta.title, draft.text));
-    const { duplicates } = await splitDuplicates(this.store, file, reading.drafts);
+    const existing = await existingArticleIds(this.store, reading.drafts);
     reading.drafts.forEach((draft, index) => {
-      if (this.seen.has(fingerprints[index]!) && !duplicates.some((duplicate) => duplicate.title === draft.meta.title)) {
-        duplicates.push({ file, title: draft.meta.title, existingId: '(an earlier file of this import)' });
-      }
+      const existingId = existing[index] ?? (this.seen.has(fingerprints[index]!) ? null : undefined);
+      if (existingId !== undefined && this.duplicates.length < MAX_LISTED) this.duplicates.push({ file, title: draft.meta.title, existingId });
     });
-    this.duplicates.push(...duplicates.slice(0, Math.max(0, MAX_LISTED - this.duplicates.length)));
     for (const fingerprint of fingerprints) this.seen.add(fingerprint);
     this.totals.documents += reading.drafts.length;
     for (const draft of reading.drafts) {
