@@ -5,7 +5,8 @@ import type { ImportProblem } from '../../shared/importProblem';
 import { emptyImportReport, mergeImportReport, type ImportReport } from '../../shared/importReport';
 import { fail, ok, type Result } from '../../shared/result';
 import type { LibraryStore } from '../store/libraryStore';
-import { addDrafts, readImportBytes, type ImportOptions } from './importFiles';
+import { addDrafts, type ImportOptions } from './addDrafts';
+import { readImportBytes } from './importFiles';
 import { ImportPlanner } from './importPlan';
 
 /** Most problems a job keeps for its report; the rest are counted. */
