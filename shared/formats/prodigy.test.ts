@@ -7,8 +7,10 @@ import type { NewsDocument } from '../model';
 import { pythonSlice } from '../testing/codePoints';
 import { pythonWith, runPython } from '../testing/python';
 import { documentArbitrary } from '../testing/randomDocuments';
+import { SAMPLE_CORPUS } from '../testing/sampleCorpus';
 import { realWorldAvailable, realWorldPath } from '../testing/realWorld';
 import { draftFromProdigy, prodigyTaskFrom, type ProdigyTask } from './prodigy';
+import { prodigyTokens } from './prodigyTokens';
 
 /**
  * Our Prodigy export is a `rel.manual` task as Prodigy writes one: checked against the tokens,
@@ -49,6 +51,7 @@ describe('Prodigy tokens', () => {
     ['Unbelievable claims', [['believ', 'claim'], ['claims', 'claim']], '"Un" "believ" "able"_ "claims"'],
     ['said it ', [['said ', 'claim']], '"said" " " "it"_'],
     ['said  it', [[' it', 'claim']], '"said"_ " " "it"'],
+    ['The U.S. and Acme Inc. met Mr. C. Smith.', [], '"The"_ "U.S."_ "and"_ "Acme"_ "Inc."_ "met"_ "Mr."_ "C."_ "Smith" "."'],
   ] as [string, [string, string][], string][])('%j', (text, parts, expected) => {
     expect(tokenLine(prodigyTaskFrom(recordOf(documentWith(text, parts))))).toBe(expected);
   });
@@ -90,12 +93,12 @@ describe('importing our own Prodigy export', () => {
         const problems: ImportProblem[] = [];
         const draft = draftFromProdigy(JSON.parse(JSON.stringify(prodigyTaskFrom(recordOf(document)))), { file: 'p.jsonl', line: 1, fallbackTitle: 'p' }, problems);
         expect(problems.filter((problem) => problem.severity !== 'note')).toEqual([]);
-        const describe = (spans: { start: number; end: number; label: string }[], relations: [number, number][]) =>
+        const summary = (spans: { start: number; end: number; label: string }[], relations: [number, number][]) =>
           [spans.map((span) => `${span.start}-${span.end} ${span.label}`).join(' | '), relations.map(([head, child]) => `${head}→${child}`).join(' ')];
         const index = new Map(document.spans.map((span, order) => [span.id, order] as const));
         expect(draft!.text).toBe(document.text);
-        expect(describe(draft!.spans, draft!.relations.map((relation) => [relation.head, relation.child]))).toEqual(
-          describe(document.spans, document.relations.map((relation) => [index.get(relation.headId)!, index.get(relation.childId)!])),
+        expect(summary(draft!.spans, draft!.relations.map((relation) => [relation.head, relation.child]))).toEqual(
+          summary(document.spans, document.relations.map((relation) => [index.get(relation.headId)!, index.get(relation.childId)!])),
         );
         expect(draft!.meta).toEqual({ ...document.meta, answer: 'accept' });
       }),
@@ -204,6 +207,16 @@ describe.skipIf(!pythonWith(['spacy'], 'reading our Prodigy export with spaCy'))
   test.skipIf(!realWorldAvailable())('the reader accepts the real rel.manual file (so it checks what spaCy needs, no more)', () => {
     const lines = readFileSync(realWorldPath('peers', 'annotations.jsonl'), 'utf8').split('\n').filter((line) => line.trim() !== '');
     expect(readWithSpacy(lines)).toEqual({ problems: [], tasks: 15, spans: 48, relations: 32 });
+  });
+
+  test("the sample articles' tokens are spaCy English tokenizer's (at least 99.5% of its tokens are ours)", () => {
+    const script = 'import json, sys, spacy\nnlp = spacy.blank("en")\nprint(json.dumps([[f"{t.idx}:{t.idx + len(t)}" for t in nlp(text)] for text in json.load(sys.stdin)]))';
+    const spacyTokens: string[][] = JSON.parse(runPython(script, JSON.stringify(SAMPLE_CORPUS.map(([, text]) => text))));
+    SAMPLE_CORPUS.forEach(([name, text], index) => {
+      const ours = new Set(prodigyTokens(text, []).tokens.map((token) => `${token.start}:${token.end}`));
+      const shared = spacyTokens[index]!.filter((token) => ours.has(token)).length;
+      expect(shared / spacyTokens[index]!.length, name).toBeGreaterThanOrEqual(0.995);
+    });
   });
 
   test('every token, span and relation of random documents and a real article', () => {

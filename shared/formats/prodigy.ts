@@ -11,7 +11,8 @@ import { sourceLabelSchema, sourceOffsetSchema, validElements } from './sourceFi
  * Prodigy's task format (`ner_manual`, `spans.manual`, `rel.manual`):
  * `{text, spans: [{start, end, label, text?}], meta, relations?: [{head_span, child_span, label}],
  * answer}`. Offsets count code points (Python). A relation names its ends by their offsets and
- * label, not by id; `answer` is kept in meta. A task answered "reject" or "ignore" is not
+ * label, not by id, so `tokens` and token indices are not needed to read a task (they are
+ * written: see prodigyTaskFrom); `answer` is kept in meta. A task answered "reject" or "ignore" is not
  * imported (noted): Prodigy itself leaves those out of training data.
  */
 
