@@ -58,30 +58,30 @@ export function choicesFromFlags(flags: ImportFlags, plan: ImportPlan, settings:
   const otherTypes = catchAll('new-relations', flags['new-relations']);
   const planned = new Map(plan.labels.map((label) => [label.name, label]));
   const plannedTypes = new Map(plan.relationTypes.map((type) => [type.name, type]));
-  const labels: Record<string, LabelChoice> = {};
+  const labels = new Map<string, LabelChoice>();
   const addedLabels = new Set([...labelTargets].filter(([, target]) => target === 'add').map(([name]) => name));
   if (otherLabels === 'add') for (const name of planned.keys()) if (!labelTargets.has(name)) addedLabels.add(name);
   const knownLabels = new Set([...settings.labels.map((label) => label.name), ...addedLabels]);
   for (const [name, target] of labelTargets) {
-    if (target === 'skip') labels[name] = { action: 'skip' };
-    else if (target === 'add') labels[name] = { action: 'add', ...(planned.has(name) ? { key: planned.get(name)!.proposedKey, color: planned.get(name)!.proposedColor } : {}) };
-    else if (knownLabels.has(target)) labels[name] = { action: 'map', to: target };
+    if (target === 'skip') labels.set(name, { action: 'skip' });
+    else if (target === 'add') labels.set(name, { action: 'add', ...(planned.has(name) ? { key: planned.get(name)!.proposedKey, color: planned.get(name)!.proposedColor } : {}) });
+    else if (knownLabels.has(target)) labels.set(name, { action: 'map', to: target });
     else throw new ImportFlagError(`--label-map ${JSON.stringify(`${name}=${target}`)}: there is no label ${JSON.stringify(target)} (labels: ${[...knownLabels].map((label) => JSON.stringify(label)).join(', ')}; or add, skip).`);
   }
-  if (otherLabels === 'add') for (const [name, label] of planned) if (!labelTargets.has(name)) labels[name] = { action: 'add', key: label.proposedKey, color: label.proposedColor };
-  const relationTypes: Record<string, RelationTypeChoice> = {};
+  if (otherLabels === 'add') for (const [name, label] of planned) if (!labelTargets.has(name)) labels.set(name, { action: 'add', key: label.proposedKey, color: label.proposedColor });
+  const relationTypes = new Map<string, RelationTypeChoice>();
   const addedTypes = new Set([...typeTargets].filter(([, target]) => target === 'add').map(([name]) => name));
   if (otherTypes === 'add') for (const name of plannedTypes.keys()) if (!typeTargets.has(name)) addedTypes.add(name);
   const knownTypes = new Set([...relationTypesOf(settings).map((type) => type.name), ...addedTypes]);
   for (const [name, target] of typeTargets) {
-    if (target === 'skip') relationTypes[name] = { action: 'skip' };
-    else if (target === 'add') relationTypes[name] = { action: 'add', ...(plannedTypes.has(name) ? { color: plannedTypes.get(name)!.proposedColor } : {}) };
-    else if (knownTypes.has(target)) relationTypes[name] = { action: 'map', to: target };
+    if (target === 'skip') relationTypes.set(name, { action: 'skip' });
+    else if (target === 'add') relationTypes.set(name, { action: 'add', ...(plannedTypes.has(name) ? { color: plannedTypes.get(name)!.proposedColor } : {}) });
+    else if (knownTypes.has(target)) relationTypes.set(name, { action: 'map', to: target });
     else throw new ImportFlagError(`--relation-map ${JSON.stringify(`${name}=${target}`)}: there is no relation type ${JSON.stringify(target)} (types: ${[...knownTypes].map((type) => JSON.stringify(type)).join(', ')}; or add, skip).`);
   }
-  if (otherTypes === 'add') for (const [name, type] of plannedTypes) if (!typeTargets.has(name)) relationTypes[name] = { action: 'add', color: type.proposedColor };
+  if (otherTypes === 'add') for (const [name, type] of plannedTypes) if (!typeTargets.has(name)) relationTypes.set(name, { action: 'add', color: type.proposedColor });
   return {
-    mapping: { labels, otherLabels: otherLabels ?? 'skip', relationTypes, otherRelationTypes: otherTypes ?? 'skip' },
+    mapping: { labels: Object.fromEntries(labels), otherLabels: otherLabels ?? 'skip', relationTypes: Object.fromEntries(relationTypes), otherRelationTypes: otherTypes ?? 'skip' },
     undecidedLabels: otherLabels ? [] : [...planned.keys()].filter((name) => !labelTargets.has(name)),
     undecidedRelationTypes: otherTypes ? [] : [...plannedTypes.keys()].filter((name) => !typeTargets.has(name)),
   };

@@ -53,6 +53,12 @@ describe('applying a mapping', () => {
     expect(add.newLabels).toEqual([{ name: 'PERSON', key: 'w', color: '#123456' }, { name: 'ORG', key: 'o', color: expect.any(String) }]);
   });
 
+  test('a label named like an Object.prototype member follows the choices, not the prototype', () => {
+    const mapped = applyMapping([draft([[0, 10, 'constructor'], [19, 25, 'toString']])], importMappingSchema.parse({ labels: { toString: { action: 'map', to: 'claim' } } }), SETTINGS);
+    expect(mapped.drafts[0]!.spans.map((span) => span.label)).toEqual(['claim']);
+    expect(Object.fromEntries(mapped.skippedLabels)).toEqual({ constructor: 1 });
+  });
+
   test('a mapping onto a label the library lacks, or with a taken key, is refused', () => {
     expect(mappingProblem(importMappingSchema.parse({ labels: { PER: { action: 'map', to: 'speaker' } } }), SETTINGS)).toMatch(/"speaker", which is not a label/);
     expect(mappingProblem(importMappingSchema.parse({ labels: { PER: { action: 'add', key: '1' } } }), SETTINGS)).toMatch(/already the key of “claim”/);

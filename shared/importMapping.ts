@@ -180,6 +180,11 @@ export function mappingProblem(mapping: ImportMapping, settings: Settings): stri
 
 type Resolved = { to: string; added: boolean } | null;
 
+/** The choice for `name`, never one inherited from Object.prototype (a label named "constructor"). */
+function ownChoice<T>(choices: Record<string, T>, name: string): T | undefined {
+  return Object.hasOwn(choices, name) ? choices[name] : undefined;
+}
+
 /**
  * The drafts with the mapping applied against `settings`: spans and relations renamed or left
  * out, spans that became equal (same range and label) merged with their links moved, and the
@@ -190,14 +195,14 @@ export function applyMapping(drafts: readonly DocumentDraft[], mapping: ImportMa
   const known = new Set(settings.labels.map((label) => label.name));
   const knownTypes = new Set(relationTypesOf(settings).map((type) => type.name));
   const resolveLabel = (name: string): Resolved => {
-    const choice = mapping.labels[name];
+    const choice = ownChoice(mapping.labels, name);
     if (choice?.action === 'map') return { to: choice.to, added: !known.has(choice.to) };
     if (choice?.action === 'skip') return null;
     if (choice?.action === 'add' || known.has(name)) return { to: name, added: !known.has(name) };
     return mapping.otherLabels === 'add' ? { to: name, added: true } : null;
   };
   const resolveType = (name: string): Resolved => {
-    const choice = mapping.relationTypes[name];
+    const choice = ownChoice(mapping.relationTypes, name);
     if (choice?.action === 'map') return { to: choice.to, added: !knownTypes.has(choice.to) };
     if (choice?.action === 'skip') return null;
     if (choice?.action === 'add' || knownTypes.has(name)) return { to: name, added: !knownTypes.has(name) };
@@ -254,7 +259,7 @@ export function applyMapping(drafts: readonly DocumentDraft[], mapping: ImportMa
   const taken: Pick<LabelDefinition, 'name' | 'key'>[] = [...settings.labels];
   const usedColours = new Set(settings.labels.map((label) => label.color.toLowerCase()));
   for (const name of addedLabels) {
-    const choice = mapping.labels[name];
+    const choice = ownChoice(mapping.labels, name);
     const chosen: { key?: string | undefined; color?: string | undefined } = choice?.action === 'add' ? choice : {};
     const key = chosen.key !== undefined && keyProblem(chosen.key, name, taken) === null ? chosen.key : proposeKey(name, taken);
     const color = chosen.color ?? proposeColour(usedColours);
@@ -264,7 +269,7 @@ export function applyMapping(drafts: readonly DocumentDraft[], mapping: ImportMa
   }
   const usedTypeColours = new Set(relationTypesOf(settings).map((type) => type.color.toLowerCase()));
   for (const name of addedTypes) {
-    const choice = mapping.relationTypes[name];
+    const choice = ownChoice(mapping.relationTypes, name);
     const color = (choice?.action === 'add' ? choice.color : undefined) ?? proposeColour(usedTypeColours);
     usedTypeColours.add(color.toLowerCase());
     result.newRelationTypes.push({ name, color });
