@@ -57,7 +57,7 @@ test.describe('Import through the UI (browser host)', () => {
         expect.stringMatching(/^incoming\/peers\/prodigy\.jsonl:2: not valid JSON/),
         expect.stringMatching(/^incoming\/peers\/prodigy\.jsonl:3: spans\.0 \(0–6 ORG\): its text "Secnd" differs from the text at those offsets "Second"/),
       ]);
-      expect(lines).toContain('incoming/peers/doccano/labels.jsonl: note: added label "ORG" to the label set');
+      expect(lines).toContain('incoming/peers/doccano/labels.jsonl: note: added label "ORG" (key o) to the label set');
 
       // The list can be copied whole.
       await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -223,14 +223,83 @@ describe.concurrent('newsmark command line', () => {
     await fs.writeFile(path.join(drop, 'nested', 'studio.json'), JSON.stringify([{ id: 1, data: { text: 'Oslo 😀 now' }, annotations: [{ result: [{ id: 'x', type: 'labels', value: { start: 0, end: 4, text: 'Oslo', labels: ['LOC'] } }] }] }]));
     await fs.writeFile(path.join(drop, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9]));
     await fs.writeFile(path.join(drop, '.DS_Store'), 'hidden');
-    const run = await newsmark('import', '--data-dir', library, drop);
+    const run = await newsmark('import', '--data-dir', library, '--new-labels', 'add', drop);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^4 imported from 5 files, 3 problems$/m);
     expect(run.stderr).toContain('problem: drop/latin1.txt: not UTF-8 or UTF-16 text');
     expect(run.stderr).toMatch(/^problem: drop\/nested\/prodigy\.jsonl:2: not valid JSON/m);
     expect(run.stderr).toMatch(/^problem: drop\/nested\/deeper\/doccano\.jsonl:1: label\.1 \(3–99 MISC\): code point offset 99 is outside the text/m);
-    expect(run.stdout).toContain('drop/nested/deeper/doccano.jsonl: note: added label "ORG" to the label set');
+    expect(run.stdout).toContain('drop/nested/deeper/doccano.jsonl: note: added label "ORG" (key o) to the label set');
     expect(run.stdout).toMatch(/^imported studio-1: Oslo 😀 now \(1 spans\)$/m);
+  });
+
+  test('import with unknown labels and no choice for them: the plan is printed, exit 2, nothing written', async ({ expect }) => {
+    const folder = await newFolder();
+    const library = path.join(folder, 'library');
+    const file = path.join(folder, 'peer.jsonl');
+    const record = { text: 'Google hired Larry Page.', entities: [{ id: 0, start_offset: 0, end_offset: 6, label: 'ORG' }, { id: 1, start_offset: 13, end_offset: 23, label: 'PERSON' }], relations: [{ from_id: 1, to_id: 0, type: 'worksFor' }] };
+    await fs.writeFile(file, `${JSON.stringify(record)}\n`);
+    const run = await newsmark('import', '--data-dir', library, '--label-map', 'PERSON=attribution', file);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^labels the library lacks/m);
+    expect(run.stdout).toMatch(/^  "ORG" +1 span in 1 article; added, it takes key "o"$/m);
+    expect(run.stdout).toMatch(/^  "worksFor" +1 relation in 1 article$/m);
+    expect(run.stderr).toContain('newsmark: nothing was imported: label "ORG", relation type "worksFor" need a choice');
+    const store = await LibraryStore.open(library, { holder: 'test' });
+    try {
+      expect(store.listDocuments()).toEqual([]);
+      expect(store.settings.labels.map((label) => label.name)).toEqual(['claim', 'quote', 'attribution']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('import --label-map/--new-labels/--relation-map/--new-relations: the label set as chosen, relations with their types; again: skipped as already imported', async ({ expect }) => {
+    const folder = await newFolder();
+    const library = path.join(folder, 'library');
+    const drop = path.join(folder, 'drop');
+    await fs.mkdir(drop);
+    const record = {
+      text: 'Google hired Larry Page in 1998.',
+      entities: [{ id: 0, start_offset: 0, end_offset: 6, label: 'ORG' }, { id: 1, start_offset: 13, end_offset: 23, label: 'PERSON' }, { id: 2, start_offset: 27, end_offset: 31, label: 'DATE' }],
+      relations: [{ from_id: 1, to_id: 0, type: 'worksFor' }, { from_id: 0, to_id: 1, type: 'said_by' }, { from_id: 1, to_id: 2, type: 'since' }],
+    };
+    await fs.writeFile(path.join(drop, 'peer.jsonl'), `${JSON.stringify(record)}\n`);
+    await fs.writeFile(path.join(drop, 'SOURCES.md'), '# Sources\n\n| file | from |\n|---|---|\n| peer.jsonl | https://example.org/a/long/path/peer |\n');
+    await fs.writeFile(path.join(drop, 'empty.txt'), '');
+    const flags = ['--label-map', 'PERSON=attribution', '--label-map', 'ORG=add', '--new-labels', 'skip', '--relation-map', 'said_by=attributed_to', '--relation-map', 'since=skip', '--new-relations', 'add'];
+    const run = await newsmark('import', '--data-dir', library, ...flags, drop);
+    expect(run.stderr).not.toMatch(/problem/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^1 imported from 3 files, 0 problems; 2 not articles \(skipped\)$/m);
+    expect(run.stdout).toContain('drop/SOURCES.md: note: not an article');
+    expect(run.stdout).toContain('drop/empty.txt: note: the file is empty');
+    expect(run.stdout).toContain('drop/peer.jsonl: note: added label "ORG" (key o) to the label set');
+    expect(run.stdout).toContain('drop/peer.jsonl: note: added relation type "worksFor"');
+    const again = await newsmark('import', '--data-dir', library, ...flags, path.join(drop, 'peer.jsonl'));
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^0 imported from 1 files, 0 problems; 1 already in the library \(skipped\)$/m);
+    expect(again.stdout).toMatch(/peer\.jsonl: note: already imported: its article is in the library/);
+    const store = await LibraryStore.open(library, { holder: 'test' });
+    try {
+      expect(store.settings.labels.map((label) => [label.name, label.key])).toEqual([['claim', '1'], ['quote', '2'], ['attribution', '3'], ['ORG', 'o']]);
+      expect(store.settings.relationTypes?.map((type) => type.name)).toEqual(['attributed_to', 'worksFor']);
+      const [summary] = store.listDocuments();
+      const document = (await store.getDocument(summary!.id))!;
+      expect(document.spans.map((span) => `${span.label} ${document.text.slice(span.start, span.end)}`)).toEqual(['ORG Google', 'attribution Larry Page']);
+      expect(document.relations.map((relation) => relation.label).sort()).toEqual(['attributed_to', 'worksFor']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('import with a --label-map onto a label the library lacks: exit 2 naming it', async ({ expect }) => {
+    const folder = await newFolder();
+    const file = path.join(folder, 'a.jsonl');
+    await fs.writeFile(file, `${JSON.stringify({ text: 'Ann', label: [[0, 3, 'PER']] })}\n`);
+    const run = await newsmark('import', '--data-dir', path.join(folder, 'library'), '--label-map', 'PER=speaker', file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^newsmark: --label-map "PER=speaker": there is no label "speaker"/);
   });
 
   test('import and stats print titles, ids, file names and annotators with their control characters escaped', async ({ expect }) => {

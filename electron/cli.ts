@@ -11,6 +11,9 @@ import { openLibrary } from './openLibrary';
 import { terminalJson, terminalText } from './terminalText';
 import { exportToFile } from './services/exportLibrary';
 import { importFiles } from './services/importFiles';
+import { planImportFiles } from './services/importPlan';
+import { choicesFromFlags, describePlan, ImportFlagError, type FlagChoices } from './importFlags';
+import { importMappingSchema } from '../shared/importMapping';
 import { libraryStats, type LibraryStats } from './services/libraryStats';
 import { DataFolderLockedError } from './store/dataFolderLock';
 import type { LibraryStore } from './store/libraryStore';
@@ -35,7 +38,7 @@ Commands:
 
 Run "newsmark <command> --help" for a command's options.
 Exit codes: 0 all well, 1 problems found (or the data folder is in use), 2 usage error.`,
-  import: `Usage: newsmark import [--data-dir DIR] PATH...
+  import: `Usage: newsmark import [--data-dir DIR] [choices] PATH...
 
 Adds articles to the library. A PATH may be a file or a folder (read recursively, in name
 order; hidden files are passed over; each real file once, however many links lead to it).
@@ -48,6 +51,24 @@ Files are UTF-8 (with or without BOM) or UTF-16 with BOM; at most ${MAX_IMPORT_F
 at most ${MAX_ARTICLE_CHARS.toLocaleString('en')} characters.
 Bad records are reported with file and line and skipped; nothing already in the library changes
 (an id that is taken gets a new one). Progress goes to standard error.
+
+The files are read twice: first to find the labels and relation types they use that the
+library lacks, then to import. Each of those needs a choice, or nothing is imported (the
+list is printed, exit 2):
+  --label-map NAME=TARGET     a label of the files: TARGET is a label of the library (its
+                              spans take that label), add (a new label, with a free key) or
+                              skip (its spans and their links are left out); repeatable
+  --new-labels add|skip       for every other unknown label
+  --relation-map NAME=TARGET  a relation type of the files: a type of the library, add or skip
+  --new-relations add|skip    for every other unknown relation type
+  --duplicates skip|import    an article already in the library (same title and text) is
+                              skipped (default) or imported as a copy
+  --dry-run                   print what the files hold and what needs a choice; import nothing
+Files that are not articles (empty, or Markdown of tables, lists and links such as a
+SOURCES.md beside news pages) are skipped with a note.
+Example:
+  newsmark import --label-map PERSON=attribution --label-map ORG=claim --new-labels skip \\
+    --relation-map foundedBy=attributed_to --new-relations add peers/
 ${DATA_DIR_HELP}`,
   export: `Usage: newsmark export [--data-dir DIR] --out FILE [options]
 
@@ -105,12 +126,44 @@ function progressPrinter(): (done: number, total: number) => void {
 async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      'data-dir': { type: 'string' },
+      'label-map': { type: 'string', multiple: true },
+      'new-labels': { type: 'string' },
+      'relation-map': { type: 'string', multiple: true },
+      'new-relations': { type: 'string' },
+      duplicates: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
   if (values.help) return console.log(USAGE.import), EXIT_OK;
   if (positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
+  const duplicates = values.duplicates ?? 'skip';
+  if (duplicates !== 'skip' && duplicates !== 'import') throw new UsageError(`--duplicates must be skip or import, not ${JSON.stringify(duplicates)}.`);
   return withLibrary(values['data-dir'], async (store) => {
+    // Step 1: read everything, write nothing; the flags then decide every unknown name.
+    const { plan, problems: planProblems } = await planImportFiles(store, positionals);
+    let choices: FlagChoices;
+    try {
+      choices = choicesFromFlags(values, plan, store.settings);
+    } catch (error) {
+      if (error instanceof ImportFlagError) throw new UsageError(error.message);
+      throw error;
+    }
+    const undecided = choices.undecidedLabels.length + choices.undecidedRelationTypes.length;
+    if (values['dry-run'] || undecided > 0) {
+      for (const line of describePlan(plan)) say(line);
+      for (const problem of planProblems) {
+        if (isProblem(problem)) warn(`problem: ${formatProblem(problem)}`);
+        else say(formatProblem(problem));
+      }
+      if (values['dry-run']) return console.log('dry run: nothing was imported'), planProblems.some(isProblem) ? EXIT_PROBLEMS : EXIT_OK;
+      const names = [...choices.undecidedLabels.map((name) => `label ${JSON.stringify(name)}`), ...choices.undecidedRelationTypes.map((name) => `relation type ${JSON.stringify(name)}`)];
+      warn(`newsmark: nothing was imported: ${names.join(', ')} ${undecided === 1 ? 'needs' : 'need'} a choice (--label-map, --new-labels, --relation-map, --new-relations; see newsmark import --help).`);
+      return EXIT_USAGE;
+    }
     let interrupted = false;
     const stop = () => {
       interrupted = true;
@@ -118,14 +171,18 @@ async function runImport(args: string[]): Promise<number> {
     // Ctrl+C stops between files: what is imported stays, the rest is not started.
     process.once('SIGINT', stop);
     try {
-      const outcome = await importFiles(store, positionals, { onProgress: progressPrinter(), shouldStop: () => interrupted });
-      for (const summary of outcome.added) say(`imported ${summary.id}: ${summary.title} (${Object.values(summary.counts).reduce((a, b) => a + b, 0)} spans)`);
+      const outcome = await importFiles(store, positionals, { mapping: importMappingSchema.parse(choices.mapping), duplicates, onProgress: progressPrinter(), shouldStop: () => interrupted });
+      for (const summary of outcome.summaries) say(`imported ${summary.id}: ${summary.title} (${Object.values(summary.counts).reduce((a, b) => a + b, 0)} spans)`);
       for (const problem of outcome.problems) {
         if (isProblem(problem)) warn(`problem: ${formatProblem(problem)}`);
         else say(formatProblem(problem));
       }
       const problems = outcome.problems.filter(isProblem).length;
-      console.log(`${outcome.added.length} imported from ${outcome.files} files, ${problems} problems${interrupted ? ' (interrupted; the remaining files were not read)' : ''}`);
+      const skipped = [
+        ...(outcome.duplicates.length > 0 ? [`${outcome.duplicates.length} already in the library (skipped)`] : []),
+        ...(outcome.notArticles.length > 0 ? [`${outcome.notArticles.length} not articles (skipped)`] : []),
+      ];
+      console.log(`${outcome.added.length} imported from ${outcome.files} files, ${problems} problems${skipped.length > 0 ? `; ${skipped.join(', ')}` : ''}${interrupted ? ' (interrupted; the remaining files were not read)' : ''}`);
       return problems > 0 || interrupted ? EXIT_PROBLEMS : EXIT_OK;
     } finally {
       process.removeListener('SIGINT', stop);

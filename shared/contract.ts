@@ -6,6 +6,8 @@ import type { ExportOptions } from './exportRecord';
 import { labelChangesSchema, type LabelChangeOutcome } from './labelSet';
 import { librarySearchSchema, type SearchResults } from './librarySearch';
 import type { ImportProblem } from './importProblem';
+import { importMappingSchema } from './importMapping';
+import type { ImportPlan, ImportReport } from './importReport';
 import { MAX_IMPORT_JOB_FILES } from './formats/importLimits';
 
 /** The most rows one listDocumentPage answer carries. */
@@ -37,8 +39,24 @@ export const requestSchemas = {
   applyLabelChanges: labelChangesSchema,
   /** Documents whose title or text contains a query, filtered by status and label. */
   searchDocuments: librarySearchSchema,
-  /** Starts an import of `files` files, sent one by one with `NewsmarkApi.importFile`. */
-  startImport: z.object({ files: z.number().int().min(1).max(MAX_IMPORT_JOB_FILES) }).strict(),
+  /**
+   * Starts an import of `files` files, sent one by one with `NewsmarkApi.importFile`. Two steps:
+   * with `plan: true` the files are read and nothing is written — the job's `plan` lists the
+   * labels and relation types the library lacks (counts, a proposed key and colour), the
+   * articles it already has and the files that are not articles; then a second job with the
+   * user's `mapping` imports the same files. Without `plan` or `mapping` (the one-step import)
+   * every new label and relation type is added. Articles the library already holds (same
+   * title and text) are skipped unless `duplicates` is "import".
+   */
+  startImport: z
+    .object({
+      files: z.number().int().min(1).max(MAX_IMPORT_JOB_FILES),
+      plan: z.boolean().default(false),
+      mapping: importMappingSchema.optional(),
+      duplicates: z.enum(['skip', 'import']).default('skip'),
+    })
+    .strict()
+    .refine((args) => !(args.plan && args.mapping), { message: 'a plan writes nothing, so it takes no mapping', path: ['mapping'] }),
   /** An import's progress and every problem so far. */
   importStatus: z.object({ jobId: z.uuid() }).strict(),
   /** Stops an import between files; what is imported stays. */
@@ -48,6 +66,8 @@ export const requestSchemas = {
 /** Where an import stands. */
 export interface ImportProgress {
   jobId: string;
+  /** "plan": step 1, reading without writing; "import": adding to the library. */
+  mode: 'plan' | 'import';
   state: 'running' | 'cancelled' | 'finished';
   filesTotal: number;
   filesDone: number;
@@ -56,10 +76,15 @@ export interface ImportProgress {
   problemsFound: number;
 }
 
-/** An import's progress with problems: one file's (after importFile) or all so far (importStatus). */
+/**
+ * An import's progress with problems and what it did: one file's (after importFile) or all so
+ * far (importStatus). A plan job's `plan` is the plan of every file so far, in both answers.
+ */
 export interface ImportFileOutcome {
   progress: ImportProgress;
   problems: ImportProblem[];
+  report: ImportReport;
+  plan?: ImportPlan;
 }
 
 export interface Notice {

@@ -181,10 +181,18 @@ describe('draftsFromJsonl relations', () => {
     ]);
   });
 
-  test('a relation with another label is reported and dropped', () => {
-    const { draft, problems } = onlyDraft(jsonl({ text: TEXT, spans: SPANS.slice(0, 2), relations: [{ label: 'contradicts', head_id: 'quote', child_id: 'speaker' }] }));
-    expect(draft.relations).toEqual([]);
-    expect(problems).toEqual(['batch.jsonl:1: relations.0: label "contradicts" is not attributed_to (Newsmark\'s only relation); left out']);
+  test('a relation keeps its type; one without a type is attributed_to; an empty type is reported and dropped', () => {
+    const relations = [
+      { label: 'contradicts', head_id: 'quote', child_id: 'speaker' },
+      { head_id: 'quote', child_id: 'speaker' },
+      { label: '  ', head_id: 'speaker', child_id: 'quote' },
+    ];
+    const { draft, problems } = onlyDraft(jsonl({ text: TEXT, spans: SPANS.slice(0, 2), relations }));
+    expect(draft.relations).toEqual([
+      { id: null, label: 'contradicts', head: 1, child: 0 },
+      { id: null, label: 'attributed_to', head: 1, child: 0 },
+    ]);
+    expect(problems).toEqual(['batch.jsonl:1: relations.2: "  " cannot be a relation type (1–64 characters, not starting with white space); left out']);
   });
 });
 

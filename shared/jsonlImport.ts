@@ -17,8 +17,8 @@ export interface DocumentDraft {
   annotator?: string;
   /** Offsets are UTF-16, checked against `text`. */
   spans: { id: string | null; start: number; end: number; label: string; speaker?: string; note?: string; annotator?: string }[];
-  /** Head and child are indices into `spans`. */
-  relations: { id: string | null; label: 'attributed_to'; head: number; child: number }[];
+  /** Head and child are indices into `spans`; `label` is the relation type as the file gave it. */
+  relations: { id: string | null; label: string; head: number; child: number }[];
 }
 
 const spanSchema = z.object({

@@ -45,10 +45,20 @@ export const spanSchema = z.object({
 });
 export type Span = z.infer<typeof spanSchema>;
 
-export const RELATION_LABELS = ['attributed_to'] as const;
+/** The relation type every library has unless the user removes it: quote or claim → its source. */
+export const DEFAULT_RELATION_TYPE = 'attributed_to';
+
+/** A relation type's name: the same rules as a label's. */
+export const relationTypeNameSchema = labelNameSchema;
+
+/**
+ * A link between two spans. `label` is the relation's type, one of the library's relation
+ * types (settings.relationTypes). Files written before relation types were configurable all
+ * say "attributed_to", which every library without relation types of its own has.
+ */
 export const relationSchema = z.object({
   id: idSchema,
-  label: z.enum(RELATION_LABELS),
+  label: relationTypeNameSchema,
   headId: idSchema,
   childId: idSchema,
 });
@@ -102,13 +112,49 @@ export const labelDefinitionSchema = z.object({
 });
 export type LabelDefinition = z.infer<typeof labelDefinitionSchema>;
 
+export const relationTypeDefinitionSchema = z.object({
+  name: relationTypeNameSchema,
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0072b2'),
+});
+export type RelationTypeDefinition = z.infer<typeof relationTypeDefinitionSchema>;
+
+/** The default relation types: only "attributed_to" (a quote or claim → who said it). */
+export const DEFAULT_RELATION_TYPES: readonly RelationTypeDefinition[] = [{ name: DEFAULT_RELATION_TYPE, color: '#555555' }];
+
+/** Most relation types a library holds. */
+export const MAX_RELATION_TYPES = 50;
+
 export const settingsSchema = z.object({
   annotator: z.string().min(1).max(200),
   labels: z.array(labelDefinitionSchema).min(1).max(50),
+  /**
+   * The relation types links may carry, in the order link mode offers them; absent means the
+   * default set (settings saved before relation types were configurable have none). Read it
+   * through relationTypesOf.
+   */
+  relationTypes: z
+    .array(relationTypeDefinitionSchema)
+    .min(1)
+    .max(MAX_RELATION_TYPES)
+    .refine((types) => new Set(types.map((type) => type.name)).size === types.length, 'relation type names must be unique')
+    .optional(),
   /** Selections snap outwards to whole words (Alt while selecting turns it off once). */
   snapToWords: z.boolean().default(true),
 });
 export type Settings = z.output<typeof settingsSchema>;
+
+/**
+ * New settings as saved over `previous`: settings sent without relation types (by a window that
+ * does not edit them) keep the library's, so saving the label set never drops them.
+ */
+export function keepingRelationTypes(next: Settings, previous: Pick<Settings, 'relationTypes'>): Settings {
+  return next.relationTypes !== undefined || previous.relationTypes === undefined ? next : { ...next, relationTypes: previous.relationTypes };
+}
+
+/** The library's relation types: its own, or the default set when it has none recorded. */
+export function relationTypesOf(settings: Pick<Settings, 'relationTypes'>): RelationTypeDefinition[] {
+  return settings.relationTypes ?? DEFAULT_RELATION_TYPES.map((type) => ({ ...type }));
+}
 export type SettingsInput = z.input<typeof settingsSchema>;
 
 /**

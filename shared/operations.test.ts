@@ -315,6 +315,34 @@ describe('applyOperation links', () => {
   });
 });
 
+describe('applyOperation links of several relation types', () => {
+  const TYPED: OperationContext = Object.freeze({ ...CONTEXT, relationTypes: ['attributed_to', 'paraphrases'] });
+  const typed = (id: string, label: string): DocumentOperation => ({ type: 'linkSpans', relation: { id, label, headId: 'q', childId: 'a' } });
+  const document = documentWith([span('q', 14, 28, 'quote'), span('a', 30, 35, 'attribution')], [], 'in_progress');
+
+  test('a link carries its type; two types may link the same pair; the same type twice is one link', () => {
+    const first = applyOperation(document, typed('r1', 'attributed_to'), TYPED);
+    if (!first.ok) throw new Error(first.error.message);
+    const second = applyOperation(first.value, typed('r2', 'paraphrases'), TYPED);
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.value.relations.map((each) => [each.id, each.label])).toEqual([['r1', 'attributed_to'], ['r2', 'paraphrases']]);
+    const again = applyOperation(second.value, typed('r3', 'paraphrases'), TYPED);
+    expect(again.ok && again.value).toBe(second.value);
+  });
+
+  test('a type the library does not have is refused, in a link and in a restored state', () => {
+    expect(applyOperation(document, typed('r1', 'contradicts'), TYPED)).toMatchObject({ ok: false, error: { code: 'invalid_operation', message: expect.stringContaining('"contradicts"') } });
+    const state = { status: document.status, spans: document.spans, relations: [{ id: 'r1', label: 'contradicts', headId: 'q', childId: 'a' }], updatedAt: document.updatedAt, annotator: document.annotator };
+    expect(applyOperation(document, { type: 'restore', revision: document.revision, state }, TYPED)).toMatchObject({ ok: false, error: { code: 'invalid_operation' } });
+  });
+
+  test('the operation schema requires a relation type name', () => {
+    expect(operationSchema.safeParse({ type: 'linkSpans', relation: { id: 'r', label: 'paraphrases', headId: 'q', childId: 'a' } }).success).toBe(true);
+    expect(operationSchema.safeParse({ type: 'linkSpans', relation: { id: 'r', label: '', headId: 'q', childId: 'a' } }).success).toBe(false);
+    expect(operationSchema.safeParse({ type: 'linkSpans', relation: { id: 'r', headId: 'q', childId: 'a' } }).success).toBe(false);
+  });
+});
+
 describe('applyOperation restore', () => {
   const state = (document: NewsDocument) => ({ status: document.status, spans: document.spans, relations: document.relations, updatedAt: document.updatedAt, annotator: document.annotator });
 

@@ -4,8 +4,8 @@ import {
   idSchema,
   labelNameSchema,
   offsetSchema,
-  RELATION_LABELS,
   relationSchema,
+  relationTypeNameSchema,
   spanSchema,
   type NewsDocument,
   type Relation,
@@ -51,7 +51,8 @@ export const operationSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setSpanSpeaker'), spanId: idSchema, speaker: z.string().max(SPEAKER_MAX_LENGTH) }).strict(),
   z.object({
     type: z.literal('linkSpans'),
-    relation: z.object({ id: idSchema, label: z.enum(RELATION_LABELS), headId: idSchema, childId: idSchema }).strict(),
+        /** `label` is the link's relation type, one of the library's (settings.relationTypes). */
+    relation: z.object({ id: idSchema, label: relationTypeNameSchema, headId: idSchema, childId: idSchema }).strict(),
   }).strict(),
   z.object({ type: z.literal('unlinkSpans'), relationId: idSchema }).strict(),
   z.object({ type: z.literal('setStatus'), status: documentStatusSchema }).strict(),
@@ -70,6 +71,15 @@ export interface OperationContext {
   now: string;
   /** Label names the library knows; spans may carry only these. */
   labels: readonly string[];
+  /**
+   * Relation types the library knows; links may carry only these. The main process always
+   * passes them; a context without them (a window applying its own change at once) accepts any.
+   */
+  relationTypes?: readonly string[];
+}
+
+function unknownRelationType(type: string, context: OperationContext): boolean {
+  return context.relationTypes !== undefined && !context.relationTypes.includes(type);
 }
 
 /** The document with `changes`, stamped as changed now by the context's annotator. */
@@ -143,6 +153,7 @@ function stateProblem(document: NewsDocument, state: AnnotationState, context: O
     if (!context.labels.includes(span.label)) return `label "${span.label}" is no longer in the label set`;
   }
   for (const relation of state.relations) {
+    if (unknownRelationType(relation.label, context)) return `relation type "${relation.label}" is no longer in the library's relation types`;
     if (!ids.has(relation.headId) || !ids.has(relation.childId)) return `relation "${relation.id}" points at a span that is not there`;
   }
   return null;
@@ -173,7 +184,8 @@ function withOptional(span: Span, key: 'note' | 'speaker', value: string | undef
  *   the two are one span (the changed one goes, its links move to the other). Relabelling a span
  *   that is gone changes nothing (a retried merge).
  * - setSpanNote, setSpanSpeaker: set or (with "") remove the span's note or speaker.
- * - linkSpans: links two different spans; an existing link of the same kind is kept.
+ * - linkSpans: links two different spans with a relation type of the library; an existing link
+ *   of the same type between the same spans is kept (two types may link the same pair).
  * - unlinkSpans: removes a link; a missing link changes nothing.
  * - setStatus: sets the document's status.
  * - restore: puts back a state the document had (undo, redo), if nothing changed in between.
@@ -235,6 +247,7 @@ export function applyOperation(
     case 'linkSpans': {
       const { relation } = operation;
       if (relation.headId === relation.childId) return fail('invalid_operation', 'a span cannot be linked to itself');
+      if (unknownRelationType(relation.label, context)) return fail('invalid_operation', `relation type "${relation.label}" is not among the library's relation types`);
       for (const end of [relation.headId, relation.childId]) {
         if (!document.spans.some((span) => span.id === end)) return missingSpan(document, end);
       }

@@ -188,7 +188,7 @@ describe('importFiles', () => {
     const store = await openStore();
     const filePath = await writeFile('bad-label.jsonl', jsonl({ id: 'good', text: 'Fine.' }, { id: 'bad', text: 'Hello world', spans: [{ start: 0, end: 5, label: ' quote' }] }));
     const outcome = await importFiles(store, [filePath]);
-    expect(outcome.added.map((summary) => [summary.id, summary.counts])).toEqual([['good', {}], ['bad', {}]]);
+    expect(outcome.summaries.map((summary) => [summary.id, summary.counts])).toEqual([['good', {}], ['bad', {}]]);
     expect(outcome.problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message.split(':')[0]}`)).toEqual(['bad-label.jsonl:2: spans.0.label']);
   });
 

@@ -2,17 +2,18 @@ import { promises as fs, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import type { ImportProblem } from '../../shared/importProblem';
 import type { DocumentDraft } from '../../shared/jsonlImport';
-import { DEFAULT_LABELS, type DocumentSummary, type LabelDefinition } from '../../shared/model';
+import { mappingProblem } from '../../shared/importMapping';
+import { emptyImportReport, mergeImportReport, type ImportReport } from '../../shared/importReport';
+import type { DocumentSummary } from '../../shared/model';
+import { notAnArticleReason } from '../../shared/formats/notAnArticle';
 import { documentDraftFromTextFile } from '../../shared/textImport';
 import { detectFileKind, unsupportedTypeMessage } from '../../shared/formats/fileKind';
 import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../../shared/formats/importLimits';
 import { readRecordFile } from '../../shared/formats/recordFile';
 import { RECORD_FORMAT_NAMES } from '../../shared/formats/recordFormat';
 import type { LibraryStore } from '../store/libraryStore';
+import { addDrafts, type AddedDrafts, type ImportOptions } from './addDrafts';
 
-
-/** The most labels a label set holds (settingsSchema). */
-const MAX_LABELS = 50;
 
 /**
  * Decodes a file's bytes: UTF-8 (with or without BOM) or UTF-16 with BOM. Anything else is
@@ -46,6 +47,8 @@ export interface FileReading {
   drafts: DocumentDraft[];
   /** "Prodigy", "HTML page", … ; null when nothing could be read. */
   format: string | null;
+  /** Why the file was passed over as not an article (also noted in the problems). */
+  notAnArticle?: string;
 }
 
 /**
@@ -60,6 +63,11 @@ export async function readImportBytes(file: string, bytes: Uint8Array, problems:
   }
   const content = decodeText(file, bytes, problems);
   if (content === null) return { drafts: [], format: null };
+  const notArticle = notAnArticleReason(file, content);
+  if (notArticle !== null) {
+    problems.push({ file, message: notArticle, severity: 'note' });
+    return { drafts: [], format: null, notAnArticle: notArticle };
+  }
   const kind = detectFileKind(file, content);
   if (kind === null) {
     problems.push({ file, message: unsupportedTypeMessage(file) });
@@ -80,14 +88,19 @@ export async function readImportBytes(file: string, bytes: Uint8Array, problems:
   return { drafts: draft ? [draft] : [], format: 'text' };
 }
 
-/** Reads one file from disk into drafts, reporting what cannot be read. */
-export async function readImportFile(filePath: string, problems: ImportProblem[], name = path.basename(filePath)): Promise<DocumentDraft[]> {
+/** Reads one file from disk, reporting what cannot be read. */
+export async function readImportPath(filePath: string, problems: ImportProblem[], name = path.basename(filePath)): Promise<FileReading> {
   const stat = await fs.stat(filePath);
   if (stat.size > MAX_IMPORT_FILE_BYTES) {
     problems.push(sizeProblem(name, stat.size));
-    return [];
+    return { drafts: [], format: null };
   }
-  return (await readImportBytes(name, await fs.readFile(filePath), problems)).drafts;
+  return readImportBytes(name, await fs.readFile(filePath), problems);
+}
+
+/** Reads one file from disk into drafts, reporting what cannot be read. */
+export async function readImportFile(filePath: string, problems: ImportProblem[], name = path.basename(filePath)): Promise<DocumentDraft[]> {
+  return (await readImportPath(filePath, problems, name)).drafts;
 }
 
 /** A file an import will read, and the name its reports give it. */
@@ -141,73 +154,12 @@ export async function listImportSources(paths: readonly string[], notes: ImportP
   return sources;
 }
 
-// Further colours for labels that imports bring in (Okabe–Ito, then Paul Tol's muted scheme).
-const EXTRA_COLOURS = ['#d55e00', '#cc79a7', '#56b4e9', '#f0e442', '#332288', '#88ccee', '#44aa99', '#117733', '#999933', '#882255'];
-
-/**
- * The label set with the labels the drafts use and the set lacks, each added with a colour,
- * up to the 50 a label set holds. `refused` lists the labels that did not fit.
- */
-export function labelsWithDrafts(labels: readonly LabelDefinition[], drafts: readonly DocumentDraft[]): { labels: LabelDefinition[]; refused: string[] } {
-  const result = [...labels];
-  const known = new Set(labels.map((label) => label.name));
-  const refused = new Set<string>();
-  for (const draft of drafts) {
-    for (const span of draft.spans) {
-      if (known.has(span.label) || refused.has(span.label)) continue;
-      if (result.length >= MAX_LABELS) {
-        refused.add(span.label);
-        continue;
-      }
-      known.add(span.label);
-      const used = new Set(result.map((label) => label.color));
-      const color = [...DEFAULT_LABELS.map((label) => label.color), ...EXTRA_COLOURS].find((candidate) => !used.has(candidate)) ?? '#777777';
-      result.push({ name: span.label, color, key: '' });
-    }
-  }
-  return { labels: result, refused: [...refused] };
-}
-
-export interface AddedDrafts {
-  added: DocumentSummary[];
-  addedLabels: string[];
-  /** Ids the library changed because they were taken or unusable (also noted in problems). */
-  renamed: { from: string | null; to: string }[];
-}
-
-/**
- * Adds drafts read from `file` to the library: new labels join the label set (those past its
- * 50 are reported: their spans are kept, shown without a colour of their own), a taken id gets
- * a new one (a note). Nothing already in the library changes.
- */
-export async function addDrafts(store: LibraryStore, file: string, drafts: readonly DocumentDraft[], problems: ImportProblem[]): Promise<AddedDrafts> {
-  if (drafts.length === 0) return { added: [], addedLabels: [], renamed: [] };
-  const { labels, refused } = labelsWithDrafts(store.settings.labels, drafts);
-  const addedLabels = labels.slice(store.settings.labels.length).map((label) => label.name);
-  if (addedLabels.length > 0) {
-    await store.updateSettings({ ...store.settings, labels });
-    problems.push({ file, message: `added ${addedLabels.length === 1 ? 'label' : 'labels'} ${addedLabels.map((label) => `"${label}"`).join(', ')} to the label set`, severity: 'note' });
-  }
-  if (refused.length > 0) {
-    problems.push({
-      file,
-      message: `the label set is full (${MAX_LABELS} labels), so ${refused.length} ${refused.length === 1 ? 'label was' : 'labels were'} not added: ${refused.map((label) => `"${label}"`).join(', ')}. Their spans are imported but have no colour or key until a label is removed.`,
-    });
-  }
-  const result = await store.addDocuments(drafts, store.settings.annotator);
-  for (const { from, to } of result.renamed) {
-    // A draft without an id (an HTML page's is its file name) is named by the library: no news.
-    if (from !== null) problems.push({ file, message: `the id "${from}" is taken or unusable; imported as "${to}"`, severity: 'note' });
-  }
-  return { added: result.added, addedLabels, renamed: result.renamed };
-}
-
-export interface ImportOutcome {
-  added: DocumentSummary[];
+export interface ImportOutcome extends ImportReport {
+  /** The added articles' list rows. */
+  summaries: DocumentSummary[];
   renamed: AddedDrafts['renamed'];
   /** Problems and notes, in the order found. */
   problems: ImportProblem[];
-  addedLabels: string[];
   /** Files read (whatever they held). */
   files: number;
 }
@@ -223,28 +175,29 @@ export type ImportProgressListener = (done: number, total: number, file: string)
 export async function importFiles(
   store: LibraryStore,
   paths: readonly string[],
-  { onProgress, shouldStop }: { onProgress?: ImportProgressListener; shouldStop?: () => boolean } = {},
+  { onProgress, shouldStop, ...options }: ImportOptions & { onProgress?: ImportProgressListener; shouldStop?: () => boolean } = {},
 ): Promise<ImportOutcome> {
-  const problems: ImportProblem[] = [];
-  const added: DocumentSummary[] = [];
-  const addedLabels: string[] = [];
-  const renamed: AddedDrafts['renamed'] = [];
-  const sources = await listImportSources(paths, problems);
-  let files = 0;
+  const outcome: ImportOutcome = { ...emptyImportReport(), summaries: [], renamed: [], problems: [], files: 0 };
+  if (options.mapping) {
+    const problem = mappingProblem(options.mapping, store.settings);
+    if (problem) throw new RangeError(problem);
+  }
+  const sources = await listImportSources(paths, outcome.problems);
   for (const source of sources) {
     if (shouldStop?.()) break;
-    let drafts: DocumentDraft[] = [];
+    let reading: FileReading = { drafts: [], format: null };
     try {
-      drafts = await readImportFile(source.path, problems, source.name);
+      reading = await readImportPath(source.path, outcome.problems, source.name);
     } catch (error) {
-      problems.push({ file: source.name, message: `cannot be read (${(error as Error).message})` });
+      outcome.problems.push({ file: source.name, message: `cannot be read (${(error as Error).message})` });
     }
-    const outcome = await addDrafts(store, source.name, drafts, problems);
-    added.push(...outcome.added);
-    addedLabels.push(...outcome.addedLabels);
-    renamed.push(...outcome.renamed);
-    files++;
-    onProgress?.(files, sources.length, source.name);
+    if (reading.notAnArticle) outcome.notArticles.push({ file: source.name, reason: reading.notAnArticle });
+    const added = await addDrafts(store, source.name, reading.drafts, outcome.problems, options);
+    mergeImportReport(outcome, added, Number.POSITIVE_INFINITY);
+    outcome.summaries.push(...(added.summaries ?? []));
+    outcome.renamed.push(...added.renamed);
+    outcome.files++;
+    onProgress?.(outcome.files, sources.length, source.name);
   }
-  return { added, renamed, problems, addedLabels, files };
+  return outcome;
 }

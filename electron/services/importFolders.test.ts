@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { formatProblem, isProblem, type ImportProblem } from '../../shared/importProblem';
 import { LibraryStore } from '../store/libraryStore';
-import { importFiles, labelsWithDrafts, listImportSources } from './importFiles';
+import { importFiles, listImportSources } from './importFiles';
 
 let folder: string;
 let store: LibraryStore;
@@ -67,13 +67,6 @@ describe('importing folders', () => {
     const problems = outcome.problems.filter(isProblem).map(formatProblem);
     expect(problems).toEqual([expect.stringMatching(/^many\.jsonl: the label set is full \(50 labels\), so 13 labels were not added: "L47", .*"L59"\. Their spans are imported/)]);
     expect((await store.getDocument('many'))!.spans).toHaveLength(60);
-  });
-
-  test('labelsWithDrafts adds nothing twice and refuses only past 50', () => {
-    const base = [{ name: 'claim', color: '#0072b2', key: '1' }];
-    const draft = { id: null, text: 'abc', meta: { title: 't' }, status: 'todo' as const, relations: [], spans: [{ id: null, start: 0, end: 1, label: 'claim' }, { id: null, start: 1, end: 2, label: 'new' }, { id: null, start: 2, end: 3, label: 'new' }] };
-    const { labels, refused } = labelsWithDrafts(base, [draft]);
-    expect([labels.map((label) => label.name), refused]).toEqual([['claim', 'new'], []]);
   });
 });
 

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportFileOutcome, ImportProgress } from '../../shared/contract';
+import { mappingProblem, type ImportMapping } from '../../shared/importMapping';
 import type { ImportProblem } from '../../shared/importProblem';
+import { emptyImportReport, mergeImportReport, type ImportReport } from '../../shared/importReport';
 import { fail, ok, type Result } from '../../shared/result';
 import type { LibraryStore } from '../store/libraryStore';
-import { addDrafts, readImportBytes } from './importFiles';
+import { addDrafts, type ImportOptions } from './addDrafts';
+import { readImportBytes } from './importFiles';
+import { ImportPlanner } from './importPlan';
 
 /** Most problems a job keeps for its report; the rest are counted. */
 const MAX_REPORTED_PROBLEMS = 5_000;
@@ -14,14 +18,30 @@ interface Job {
   progress: ImportProgress;
   /** Every problem so far, up to MAX_REPORTED_PROBLEMS. */
   problems: ImportProblem[];
+  /** What the job added and skipped so far (up to MAX_REPORTED_PROBLEMS of each). */
+  report: ImportReport;
+  /** Step 1 only: the plan being gathered. */
+  planner: ImportPlanner | null;
+  options: ImportOptions;
   lastUsed: number;
+}
+
+/** What a job is asked to do (the parsed `startImport` request). */
+export interface ImportJobRequest {
+  files: number;
+  /** Step 1: read and plan, write nothing. */
+  plan?: boolean;
+  /** Step 2: the user's choices; absent (and not a plan): the one-step import, adding every new name. */
+  mapping?: ImportMapping | undefined;
+  duplicates?: 'skip' | 'import';
 }
 
 /**
  * Import jobs for the app's Import dialog: the renderer starts a job with the number of files
  * it will send, sends them one at a time (each read, checked and stored before the answer, so
  * the answer is the progress), and may cancel between files. Files already imported stay; the
- * ones not sent are not imported. One file at a time per job, in the order sent.
+ * ones not sent are not imported. One file at a time per job, in the order sent. A plan job
+ * (step 1) reads the files the same way and writes nothing.
  */
 const jobsByStore = new WeakMap<LibraryStore, ImportJobs>();
 
@@ -41,19 +61,31 @@ export class ImportJobs {
 
   constructor(private readonly store: LibraryStore) {}
 
-  start(files: number): ImportProgress {
+  /** Starts a job; refused when the mapping names labels or types the library lacks. */
+  start({ files, plan = false, mapping, duplicates = 'skip' }: ImportJobRequest): Result<ImportProgress> {
+    if (mapping) {
+      const problem = mappingProblem(mapping, this.store.settings);
+      if (problem) return fail('invalid_request', `startImport: mapping: ${problem}`);
+    }
     this.forgetIdle();
-    const progress: ImportProgress = { jobId: randomUUID(), state: 'running', filesTotal: files, filesDone: 0, documentsAdded: 0, problemsFound: 0 };
-    this.jobs.set(progress.jobId, { progress, problems: [], lastUsed: Date.now() });
-    return { ...progress };
+    const progress: ImportProgress = { jobId: randomUUID(), mode: plan ? 'plan' : 'import', state: 'running', filesTotal: files, filesDone: 0, documentsAdded: 0, problemsFound: 0 };
+    this.jobs.set(progress.jobId, {
+      progress,
+      problems: [],
+      report: emptyImportReport(),
+      planner: plan ? new ImportPlanner(this.store) : null,
+      options: { ...(mapping ? { mapping } : {}), duplicates },
+      lastUsed: Date.now(),
+    });
+    return ok({ ...progress });
   }
 
-  /** The job's progress and every problem so far (the first 5,000). */
+  /** The job's progress, every problem so far (the first 5,000), what it did and, for a plan, the plan. */
   status(jobId: string): Result<ImportFileOutcome> {
     const job = this.jobs.get(jobId);
     if (!job) return fail('not_found', 'This import is over or unknown; start it again.');
     job.lastUsed = Date.now();
-    return ok({ progress: { ...job.progress }, problems: [...job.problems] });
+    return ok({ progress: { ...job.progress }, problems: [...job.problems], report: copyReport(job.report), ...(job.planner ? { plan: job.planner.plan() } : {}) });
   }
 
   /** Stops the job: files sent after this are refused. */
@@ -65,30 +97,51 @@ export class ImportJobs {
   }
 
   /**
-   * Reads one file of the job (bytes as sent) and adds its documents; answers with the job's
-   * progress and this file's problems.
+   * Why the job takes no more files (unknown, over, or every file announced sent), or null when
+   * it takes one now. A file sent may still be refused: the job can end before its turn.
    */
-  importFile(jobId: string, name: string, bytes: Uint8Array): Promise<Result<ImportFileOutcome>> {
+  refusal(jobId: string): Result<never> | null {
+    const job = this.jobs.get(jobId);
+    if (!job) return fail('not_found', 'This import is over or unknown; start it again.');
+    job.lastUsed = Date.now();
+    const progress = job.progress;
+    if (progress.state !== 'running') return fail('invalid_request', `This import was ${progress.state}.`);
+    if (progress.filesDone >= progress.filesTotal) return fail('invalid_request', `This import expected ${progress.filesTotal} files.`);
+    return null;
+  }
+
+  /**
+   * Reads one file of the job (bytes as sent, or a reader of them called on the file's turn, so
+   * that files waiting for their turn are not held in memory) and adds its documents (a plan job
+   * only plans them); answers with the job's progress and this file's problems and report.
+   */
+  importFile(jobId: string, name: string, bytes: Uint8Array | (() => Promise<Uint8Array>)): Promise<Result<ImportFileOutcome>> {
     const run = async (): Promise<Result<ImportFileOutcome>> => {
-      const job = this.jobs.get(jobId);
-      if (!job) return fail('not_found', 'This import is over or unknown; start it again.');
-      job.lastUsed = Date.now();
+      const refused = this.refusal(jobId);
+      if (refused) return refused;
+      const job = this.jobs.get(jobId)!;
       const progress = job.progress;
-      if (progress.state !== 'running') return fail('invalid_request', `This import was ${progress.state}.`);
-      if (progress.filesDone >= progress.filesTotal) return fail('invalid_request', `This import expected ${progress.filesTotal} files.`);
       const found: ImportProblem[] = [];
-      const { drafts } = await readImportBytes(name, bytes, found);
+      const report = emptyImportReport();
+      const reading = await readImportBytes(name, typeof bytes === 'function' ? await bytes() : bytes, found);
+      if (reading.notAnArticle) report.notArticles.push({ file: name, reason: reading.notAnArticle });
       try {
-        const { added } = await addDrafts(this.store, name, drafts, found);
-        progress.documentsAdded += added.length;
+        if (job.planner) {
+          await job.planner.addFile(name, reading);
+        } else {
+          const added = await addDrafts(this.store, name, reading.drafts, found, job.options);
+          mergeImportReport(report, added);
+          progress.documentsAdded += added.added.length;
+        }
       } finally {
         // A storage failure is the answer's error; the file still counts as done (not retried).
         progress.filesDone++;
         if (progress.filesDone === progress.filesTotal) progress.state = 'finished';
         progress.problemsFound += found.length;
         job.problems.push(...found.slice(0, Math.max(0, MAX_REPORTED_PROBLEMS - job.problems.length)));
+        mergeImportReport(job.report, report, MAX_REPORTED_PROBLEMS);
       }
-      return ok({ progress: { ...progress }, problems: found });
+      return ok({ progress: { ...progress }, problems: found, report, ...(job.planner ? { plan: job.planner.plan() } : {}) });
     };
     // One file at a time across jobs, so label additions never race.
     const next = this.queue.then(run, run);
@@ -100,4 +153,10 @@ export class ImportJobs {
     const now = Date.now();
     for (const [id, job] of this.jobs) if (now - job.lastUsed > JOB_IDLE_MS) this.jobs.delete(id);
   }
+}
+
+function copyReport(report: ImportReport): ImportReport {
+  const copy = emptyImportReport();
+  mergeImportReport(copy, report, Number.POSITIVE_INFINITY);
+  return copy;
 }

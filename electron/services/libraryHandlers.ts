@@ -1,5 +1,5 @@
 import type { ParsedRequestArgs, RequestName, RequestResult } from '../../shared/contract';
-import { summarise, withoutText } from '../../shared/model';
+import { relationTypesOf, summarise, withoutText } from '../../shared/model';
 import { applyOperation } from '../../shared/operations';
 import { fail, ok, type Result } from '../../shared/result';
 import type { LibraryStore } from '../store/libraryStore';
@@ -44,6 +44,7 @@ export function createLibraryHandlers(store: LibraryStore): Handlers {
         annotator: settings.annotator,
         now: new Date().toISOString(),
         labels: settings.labels.map((label) => label.name),
+        relationTypes: relationTypesOf(settings).map((type) => type.name),
       };
       const result = await store.updateDocument(documentId, (document) => applyOperation(document, operation, context));
       if (!result.ok) return result;
@@ -64,8 +65,8 @@ export function createLibraryHandlers(store: LibraryStore): Handlers {
     async searchDocuments(search) {
       return ok(await searcher.search(search));
     },
-    async startImport({ files }) {
-      return ok(imports.start(files));
+    async startImport(request) {
+      return imports.start(request);
     },
     async importStatus({ jobId }) {
       return imports.status(jobId);

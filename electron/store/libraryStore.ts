@@ -6,6 +6,7 @@ import type { DocumentPage, Notice } from '../../shared/contract';
 import type { DocumentDraft } from '../../shared/jsonlImport';
 import {
   DEFAULT_LABELS,
+  keepingRelationTypes,
   ID_PATTERN,
   labelNameSchema,
   newsDocumentSchema,
@@ -615,7 +616,7 @@ export class LibraryStore {
   /** Replaces the settings; resolves once they are on disk. */
   async updateSettings(settings: SettingsInput): Promise<Settings> {
     const previous = this.index.data.settings;
-    const next = settingsSchema.parse(settings);
+    const next = keepingRelationTypes(settingsSchema.parse(settings), previous);
     this.index.data.settings = next;
     try {
       await this.writeIndexNow();
@@ -644,7 +645,7 @@ export class LibraryStore {
       const problem = labelChangesProblem(this.settings, changes);
       if (problem) return fail('invalid_request', problem);
       const previous = this.index.data.settings;
-      this.index.data.settings = settingsSchema.parse(changes.settings);
+      this.index.data.settings = keepingRelationTypes(settingsSchema.parse(changes.settings), previous);
       this.index.data.labelChangesUnderway = { renames: changes.renames, deletions: changes.deletions };
       try {
         await this.writeIndexNow();

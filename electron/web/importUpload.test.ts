@@ -80,6 +80,31 @@ describe('POST /api/import/<job>', () => {
     expect(await store.getDocument('late')).toBeNull();
   });
 
+  test('two steps over HTTP: a plan job lists the unknown labels and writes nothing; the import job applies the mapping, validated at the edge', async () => {
+    const record = `${JSON.stringify({ id: 'peer-1', text: 'Ann met Bob', spans: [{ id: 'a', start: 0, end: 3, label: 'PER' }, { id: 'b', start: 8, end: 11, label: 'PER' }], relations: [{ label: 'met', head_id: 'a', child_id: 'b' }] })}\n`;
+    const labelsBefore = store.settings.labels.map((label) => label.name);
+    const planned = await request<ImportProgress>('startImport', { files: 1, plan: true });
+    if (!planned.ok) throw new Error(planned.error.message);
+    expect(planned.value.mode).toBe('plan');
+    const answer = (await (await upload(planned.value.jobId, 'peer.jsonl', record)).json()) as Result<ImportFileOutcome>;
+    expect(answer.ok && answer.value.plan).toMatchObject({ documents: 1, labels: [{ name: 'PER', spans: 2, documents: 1, proposedKey: expect.any(String) }], relationTypes: [{ name: 'met', relations: 1 }] });
+    expect(await store.getDocument('peer-1')).toBeNull();
+    expect(store.settings.labels.map((label) => label.name)).toEqual(labelsBefore);
+
+    const badMapping = await request<ImportProgress>('startImport', { files: 1, mapping: { labels: { PER: { action: 'rename' } } } });
+    expect(badMapping).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('mapping') } });
+    const planAndMapping = await request<ImportProgress>('startImport', { files: 1, plan: true, mapping: {} });
+    expect(planAndMapping).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+
+    const started = await request<ImportProgress>('startImport', { files: 1, mapping: { labels: { PER: { action: 'map', to: 'attribution' } }, relationTypes: { met: { action: 'add' } } } });
+    if (!started.ok) throw new Error(started.error.message);
+    const imported = (await (await upload(started.value.jobId, 'peer.jsonl', record)).json()) as Result<ImportFileOutcome>;
+    expect(imported.ok && imported.value.report).toMatchObject({ added: [{ id: 'peer-1', title: 'Ann met Bob', file: 'peer.jsonl' }], addedLabels: [], addedRelationTypes: ['met'] });
+    const document = (await store.getDocument('peer-1'))!;
+    expect([document.spans.map((span) => span.label), document.relations.map((relation) => relation.label)]).toEqual([['attribution', 'attribution'], ['met']]);
+    expect(store.settings.labels.map((label) => label.name)).toEqual(labelsBefore);
+  });
+
   test('an unknown job, a missing name or a JSON body is refused', async () => {
     expect((await (await upload('00000000-0000-4000-8000-000000000000', 'a.txt', 'x')).json()) as Result<unknown>).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const jobId = await startJob(1);

@@ -1,4 +1,4 @@
-import { metaSchema, type DocumentMeta, type DocumentStatus } from '../model';
+import { DEFAULT_RELATION_TYPE, metaSchema, relationTypeNameSchema, type DocumentMeta, type DocumentStatus } from '../model';
 import type { ImportProblem } from '../importProblem';
 import type { DocumentDraft } from '../jsonlImport';
 import { createOffsetConverter, type OffsetUnit } from '../offsets';
@@ -61,15 +61,14 @@ export interface SourceDocument {
 }
 
 /**
- * Relation types that mean "this quote or claim is attributed to that source", whatever the
- * tool called them. Anything else has no place in Newsmark's model and is reported.
+ * The relation type a draft keeps for a source relation's type: the type as the source wrote it
+ * (trimmed), "attributed_to" when the source gives none; null when it cannot name a relation
+ * type (empty, or too long). Which types the library takes is the import's mapping step's call.
  */
-const ATTRIBUTION_RELATIONS = new Set(['attributed_to', 'attributedto', 'attributed-to', 'attribution', 'said_by', 'saidby', 'speaker', 'source']);
-
-/** Our relation label for a source relation type, or null when it has no equivalent. */
-function relationLabelFor(sourceLabel: string | undefined): 'attributed_to' | null {
-  if (sourceLabel === undefined) return 'attributed_to';
-  return ATTRIBUTION_RELATIONS.has(sourceLabel.trim().toLowerCase()) ? 'attributed_to' : null;
+function relationTypeFor(sourceLabel: string | undefined): string | null {
+  if (sourceLabel === undefined) return DEFAULT_RELATION_TYPE;
+  const trimmed = sourceLabel.trim();
+  return relationTypeNameSchema.safeParse(trimmed).success ? trimmed : null;
 }
 
 function describePlace(place: RecordPlace): Pick<ImportProblem, 'file' | 'line'> {
@@ -102,7 +101,8 @@ function spanKey(span: { start: number; end: number; label: string }): string {
  * each span checked against the text (inside it, not splitting a character, its given text
  * equal to the slice). A bad span is reported and left out, never stored wrong; a span equal
  * to an earlier one (same range and label) is merged into it and reported; a relation whose
- * ends are missing, or whose type has no Newsmark equivalent, is reported and left out.
+ * ends are missing is reported and left out; every relation keeps its type (the import's
+ * mapping step decides which types the library takes).
  * Returns null, with the reason reported, when the record as a whole cannot be a document.
  */
 export function assembleDraft(source: SourceDocument, place: RecordPlace, problems: ImportProblem[]): DocumentDraft | null {
@@ -172,14 +172,14 @@ export function assembleDraft(source: SourceDocument, place: RecordPlace, proble
       report(`${raw.where}: span "${head === undefined ? raw.headId : raw.childId}" is not among the imported spans`);
       continue;
     }
-    const label = relationLabelFor(raw.label);
+    const label = relationTypeFor(raw.label);
     if (label === null) {
-      report(`${raw.where}: label "${raw.label}" is not attributed_to (Newsmark's only relation); left out`);
+      report(`${raw.where}: ${JSON.stringify(raw.label)} cannot be a relation type (1–64 characters, not starting with white space); left out`);
       continue;
     }
-    const key = `${head}:${child}`;
+    const key = `${head}:${child}:${label}`;
     if (relationKeys.has(key)) {
-      report(`${raw.where}: the same link as an earlier relation; merged into it`, 'note');
+      report(`${raw.where}: the same link (and type) as an earlier relation; merged into it`, 'note');
       continue;
     }
     relationKeys.add(key);

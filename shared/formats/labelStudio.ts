@@ -72,7 +72,11 @@ export function draftFromLabelStudio(value: unknown, place: RecordPlace, problem
           });
         });
       } else if (relation) {
-        relations.push({ id: null, label: relation.labels?.[0] ?? 'relation', headId: String(relation.from_id), childId: String(relation.to_id), where });
+        // A relation with several labels is one link per label; one without is untyped (attributed_to).
+        const types = relation.labels && relation.labels.length > 0 ? relation.labels : [undefined];
+        types.forEach((relationType, typeIndex) => {
+          relations.push({ id: null, label: relationType, headId: String(relation.from_id), childId: String(relation.to_id), where: types.length > 1 ? `${where}.labels.${typeIndex}` : where });
+        });
       }
     });
   });

@@ -56,16 +56,16 @@ function rawRecords(file: string, content: string): Raw[] {
 
 /** What SOURCES.md says each file holds, and the problems an honest import must report. */
 const PEER_FILES: { file: string; format: RecordFormat; documents: number; spans: number; relations: number; problems: RegExp[] }[] = [
-  { file: 'doccano-relation_extraction-example.jsonl', format: 'doccano-entities', documents: 1, spans: 4, relations: 0, problems: [/relations\.0: label "foundedAt" is not attributed_to/, /relations\.1: label "foundedBy"/, /relations\.2: label "foundedBy"/] },
+  { file: 'doccano-relation_extraction-example.jsonl', format: 'doccano-entities', documents: 1, spans: 4, relations: 3, problems: [] },
   { file: 'doccano-export-sequence_labeling-example.jsonl', format: 'doccano', documents: 3, spans: 4, relations: 0, problems: [] },
   { file: 'doccano-tests-sequence_labeling-example.jsonl', format: 'doccano', documents: 2, spans: 1, relations: 0, problems: [/^doccano-tests-sequence_labeling-example\.jsonl:3: text: /] },
   { file: 'doccano-tests-sequence_labeling-example_overlapping.jsonl', format: 'doccano', documents: 1, spans: 1, relations: 0, problems: [] },
   { file: 'all.jsonl', format: 'doccano-entities', documents: 30, spans: 30, relations: 0, problems: [] },
   { file: 'annotated_news_headlines-ORG-PERSON-LOCATION-ner.jsonl', format: 'prodigy', documents: 30, spans: 46, relations: 0, problems: [] },
   { file: 'fashion_brands_eval.jsonl', format: 'prodigy', documents: 30, spans: 37, relations: 0, problems: [] },
-  { file: 'annotations.jsonl', format: 'prodigy', documents: 15, spans: 48, relations: 0, problems: Array.from({ length: 32 }, () => /relations\.\d+: label "[^"]+" is not attributed_to/) },
+  { file: 'annotations.jsonl', format: 'prodigy', documents: 15, spans: 48, relations: 32, problems: [] },
   { file: 'label_studio_export.json', format: 'label-studio', documents: 5, spans: 115, relations: 0, problems: [] },
-  { file: 'label_studio.json', format: 'label-studio', documents: 30, spans: 120, relations: 0, problems: Array.from({ length: 90 }, () => /^label_studio\.json:1: record \d+: annotations\.0\.result\.\d+: label "[^"]+" is not attributed_to/) },
+  { file: 'label_studio.json', format: 'label-studio', documents: 30, spans: 120, relations: 90, problems: [] },
 ];
 
 describe.skipIf(!realWorldAvailable())('peer tools’ real files (../shared/real-world/peers)', () => {
@@ -89,6 +89,22 @@ describe.skipIf(!realWorldAvailable())('peer tools’ real files (../shared/real
       for (const span of tool) if (span.written !== undefined) expect(span.slice).toBe(span.written);
       expect(describeDraft(drafts[index]!)).toEqual(describeTool(tool));
     });
+  });
+
+  test('every relation keeps its type as the tool wrote it (doccano type, Prodigy rel.manual label, Label Studio labels)', () => {
+    const types = (file: string) => {
+      const { drafts } = readRecordFile(file, readFileSync(realWorldPath('peers', file), 'utf8'), []);
+      const counts = new Map<string, number>();
+      for (const relation of drafts.flatMap((draft) => draft.relations)) counts.set(relation.label, (counts.get(relation.label) ?? 0) + 1);
+      return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
+    };
+    expect(types('doccano-relation_extraction-example.jsonl')).toEqual({ foundedAt: 1, foundedBy: 2 });
+    expect(Object.values(types('annotations.jsonl')).reduce((a, b) => a + b, 0)).toBe(32);
+    expect(Object.keys(types('annotations.jsonl')).every((type) => !type.startsWith(' '))).toBe(true);
+    expect(types('label_studio.json')).toEqual({ 产国: 28, 研发单位: 32, 类型: 30 });
+    const studio = readRecordFile('label_studio.json', readFileSync(realWorldPath('peers', 'label_studio.json'), 'utf8'), []).drafts[0]!;
+    const [relation] = studio.relations;
+    expect([studio.text.slice(studio.spans[relation!.head]!.start, studio.spans[relation!.head]!.end), relation!.label, studio.text.slice(studio.spans[relation!.child]!.start, studio.spans[relation!.child]!.end)]).toEqual(['P-59“空中彗星”战斗机', '产国', '美国']);
   });
 
   test('the repeated doccano span [0, 1, "LOC"] becomes one span, noted as merged', () => {

@@ -100,7 +100,7 @@ export interface ProdigyTask {
   answer: string;
 }
 
-/** The `label` a relation gets in Prodigy: its type. (One place, for when types are more than one.) */
+/** The `label` a relation gets in Prodigy: its relation type ("attributed_to", or another of the library's types). */
 export function prodigyRelationLabel(relation: ExportRelation): string {
   return relation.label;
 }

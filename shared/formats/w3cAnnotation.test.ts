@@ -29,7 +29,7 @@ describe('W3C annotations: selectors that re-anchor in Python', () => {
     );
   });
 
-  test('label, speaker, note and links become bodies with their purposes', () => {
+  test('label, speaker, note and links (each with its relation type) become bodies with their purposes', () => {
     const record = {
       id: 'doc',
       text: 'Psaki said “yes” 😀.',
@@ -42,7 +42,10 @@ describe('W3C annotations: selectors that re-anchor in Python', () => {
         { id: 'a', start: 0, end: 5, label: 'attribution', text: 'Psaki', speaker: 'Jen Psaki', annotator: 'ana' },
         { id: 'q', start: 11, end: 16, label: 'quote', text: '“yes”', note: 'short', annotator: 'ana' },
       ],
-      relations: [{ id: 'r', label: 'attributed_to', head_id: 'q', child_id: 'a', head_span: { start: 11, end: 16, label: 'quote' }, child_span: { start: 0, end: 5, label: 'attribution' } }],
+      relations: [
+        { id: 'r', label: 'attributed_to', head_id: 'q', child_id: 'a', head_span: { start: 11, end: 16, label: 'quote' }, child_span: { start: 0, end: 5, label: 'attribution' } },
+        { id: 'r2', label: 'paraphrases', head_id: 'q', child_id: 'a', head_span: { start: 11, end: 16, label: 'quote' }, child_span: { start: 0, end: 5, label: 'attribution' } },
+      ],
     };
     const [attribution, quote] = webAnnotationsFrom(record) as [WebAnnotation, WebAnnotation];
     expect(attribution.body).toEqual([
@@ -52,7 +55,8 @@ describe('W3C annotations: selectors that re-anchor in Python', () => {
     expect(quote.body).toEqual([
       { type: 'TextualBody', purpose: 'tagging', value: 'quote' },
       { type: 'TextualBody', purpose: 'commenting', value: 'short' },
-      { type: 'SpecificResource', purpose: 'linking', source: 'urn:newsmark:doc:a' },
+      { type: 'SpecificResource', purpose: 'linking', source: 'urn:newsmark:doc:a', label: 'attributed_to' },
+      { type: 'SpecificResource', purpose: 'linking', source: 'urn:newsmark:doc:a', label: 'paraphrases' },
     ]);
     expect(quote.target.source).toBe('https://example.com/story');
     expect(quote.target.selector[1]).toEqual({ type: 'TextQuoteSelector', exact: '“yes”', prefix: 'Psaki said ', suffix: ' 😀.' });

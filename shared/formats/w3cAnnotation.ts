@@ -7,7 +7,7 @@ import { createOffsetConverter } from '../offsets';
  * TextQuoteSelector (the exact text with up to 32 characters of context each side, so the span
  * can be re-anchored if offsets drift). Bodies: the label (purpose "tagging"), the speaker
  * ("identifying"), the note ("commenting"), and each relation to another span's annotation
- * ("linking").
+ * ("linking"), its relation type in `label` (rdfs:label in the annotation context).
  */
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -25,6 +25,8 @@ export interface LinkBody {
   purpose: 'linking';
   /** The linked span's annotation. */
   source: string;
+  /** The relation type ("attributed_to", …). */
+  label: string;
 }
 
 export interface WebAnnotation {
@@ -58,8 +60,8 @@ function documentIri(record: ExportRecord): string {
 export function webAnnotationsFrom(record: ExportRecord): WebAnnotation[] {
   if (record.offset_unit !== 'codepoint') throw new RangeError('W3C annotations count code points; export the record with offsetUnit "codepoint"');
   const converter = createOffsetConverter(record.text);
-  const links = new Map<string, string[]>();
-  for (const relation of record.relations) links.set(relation.head_id, [...(links.get(relation.head_id) ?? []), relation.child_id]);
+  const links = new Map<string, { childId: string; type: string }[]>();
+  for (const relation of record.relations) links.set(relation.head_id, [...(links.get(relation.head_id) ?? []), { childId: relation.child_id, type: relation.label }]);
   const source = documentIri(record);
   const quote = (span: ExportSpan) => {
     const start = converter.toUtf16(span.start);
@@ -78,7 +80,7 @@ export function webAnnotationsFrom(record: ExportRecord): WebAnnotation[] {
       { type: 'TextualBody', purpose: 'tagging', value: span.label },
       ...(span.speaker !== undefined ? [{ type: 'TextualBody' as const, purpose: 'identifying' as const, value: span.speaker }] : []),
       ...(span.note !== undefined ? [{ type: 'TextualBody' as const, purpose: 'commenting' as const, value: span.note }] : []),
-      ...(links.get(span.id) ?? []).map((childId) => ({ type: 'SpecificResource' as const, purpose: 'linking' as const, source: newsmarkUrn(record.id, childId) })),
+      ...(links.get(span.id) ?? []).map(({ childId, type }) => ({ type: 'SpecificResource' as const, purpose: 'linking' as const, source: newsmarkUrn(record.id, childId), label: type })),
     ],
     target: {
       source,

@@ -7,11 +7,12 @@ import { compareSpans } from '../spans';
  * ZWJ sequences, flags), combining marks, right-to-left scripts, quotes, commas, CR/LF and
  * cells a spreadsheet would run as formulas; spans on code point boundaries (never splitting a
  * character), unique per range and label, overlapping and nested; speakers, notes and
- * attributed_to links between them.
+ * links of two relation types (attributed_to and another) between them.
  */
 
 const STAMP = '2026-03-01T10:00:00.000Z';
 const LABELS = ['claim', 'quote', 'attribution', 'ORG'] as const;
+export const RANDOM_RELATION_TYPES = ['attributed_to', 'founded_by'] as const;
 
 const piece = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom('The minister', ' said', ' ', '.', ',', '\n', '\r\n', '"', '“We are ready.”', '=SUM(A1)', '-3', '@home', '+1', '\t') },
@@ -27,7 +28,7 @@ export const documentArbitrary: fc.Arbitrary<NewsDocument> = fc
     title: fc.constantFrom('Title', 'Psaki: “ready”', '=HYPERLINK("x")'),
     status: fc.constantFrom('todo' as const, 'in_progress' as const, 'done' as const, 'skipped' as const),
     spans: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), label: fc.constantFrom(...LABELS), speaker: optionalText, note: optionalText }), { maxLength: 7 }),
-    relations: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }),
+    relations: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...RANDOM_RELATION_TYPES)), { maxLength: 4 }),
   })
   .map(({ id, text, title, status, spans: raw, relations: rawRelations }): NewsDocument => {
     const boundaries = [0];
@@ -50,7 +51,7 @@ export const documentArbitrary: fc.Arbitrary<NewsDocument> = fc
       })
       .filter((span, index, all) => span.start < span.end && all.findIndex((other) => other.start === span.start && other.end === span.end && other.label === span.label) === index)
       .sort(compareSpans);
-    const relations: Relation[] = (spans.length === 0 ? [] : rawRelations.map(([head, child], index) => ({ id: `r${index + 1}`, label: 'attributed_to' as const, headId: spans[head % spans.length]!.id, childId: spans[child % spans.length]!.id })))
-      .filter((relation, index, all) => all.findIndex((other) => other.headId === relation.headId && other.childId === relation.childId) === index);
+    const relations: Relation[] = (spans.length === 0 ? [] : rawRelations.map(([head, child, type], index) => ({ id: `r${index + 1}`, label: type, headId: spans[head % spans.length]!.id, childId: spans[child % spans.length]!.id })))
+      .filter((relation, index, all) => all.findIndex((other) => other.headId === relation.headId && other.childId === relation.childId && other.label === relation.label) === index);
     return { id, text, meta: { title, source: `${id}.txt` }, status, spans, relations, createdAt: STAMP, updatedAt: STAMP, annotator: 'ana', revision: 1 };
   });
