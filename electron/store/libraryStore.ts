@@ -1,5 +1,6 @@
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { Notice } from '../../shared/contract';
@@ -17,7 +18,7 @@ import {
   type NewsDocument,
   type Settings,
 } from '../../shared/model';
-import { labelChangesProblem, labelRenameSchema, relabelDocument, type LabelChangeOutcome, type LabelChanges } from '../../shared/labelSet';
+import { labelChangesProblem, relabelDocument, type LabelChangeOutcome, type LabelChanges } from '../../shared/labelSet';
 import { fail, ok, type Result } from '../../shared/result';
 import { compareSpans } from '../../shared/spans';
 import { acquireDataFolderLock, type DataFolderLock } from './dataFolderLock';
@@ -26,6 +27,7 @@ import { DamagedFileError, DurableJsonFile } from './durableJsonFile';
 import { isTemporaryFileName, writeFileDurably } from './durableWrite';
 import { claimedIndexVersion, migrateIndex, SCHEMA_VERSION } from './indexMigrations';
 import { foldIdCase, isWindowsReservedName } from './portableFileName';
+import { labelChangesNoteSchema, SettingsFile, type StoredSettings } from './settingsFile';
 
 export { SCHEMA_VERSION };
 export const INDEX_FILE_NAME = 'index.json';
@@ -58,7 +60,7 @@ const indexSchema = z.object({
   settings: settingsSchema,
   documents: z.array(indexEntrySchema),
   /** A label change whose settings are saved but whose documents may not all be rewritten yet. */
-  labelChangesUnderway: z.object({ renames: z.array(labelRenameSchema), deletions: z.array(labelNameSchema) }).optional(),
+  labelChangesUnderway: labelChangesNoteSchema.optional(),
 });
 type LibraryIndex = z.infer<typeof indexSchema>;
 
@@ -107,8 +109,8 @@ async function pathExists(filePath: string): Promise<boolean> {
 }
 
 /**
- * The library on disk: one small index (document list, settings, schema version) and one file
- * per document, each written through lowdb with a durable adapter. A change to a document
+ * The library on disk: one small index (document list, schema version, a copy of the
+ * settings), the settings in a file of their own (settingsFile.ts), and one file per document, each written through lowdb with a durable adapter. A change to a document
  * rewrites that document's file only; the change is acknowledged (the promise resolves) after
  * the file is on disk. The index is a summary that can always be rebuilt from the document
  * files; it is rewritten shortly after changes and checked against the files when opened.
@@ -119,6 +121,8 @@ async function pathExists(filePath: string): Promise<boolean> {
 export class LibraryStore {
   readonly notices: Notice[] = [];
   private index: Low<LibraryIndex>;
+  /** Where the settings are kept; `index.data.settings` (and its note) are what is in effect. */
+  private readonly settingsFile: SettingsFile;
   private readonly entries = new Map<string, IndexEntry>();
   private readonly chains = new Map<string, Promise<unknown>>();
   /** Recently used documents, newest last; documents are never mutated in place. */
@@ -136,6 +140,7 @@ export class LibraryStore {
     private readonly lock: DataFolderLock,
     private readonly indexDelayMs: number,
   ) {
+    this.settingsFile = new SettingsFile(folder);
     this.index = new Low(new DurableJsonFile(path.join(folder, INDEX_FILE_NAME), indexSchema), {
       schemaVersion: SCHEMA_VERSION,
       settings: { annotator: 'annotator', labels: [...DEFAULT_LABELS], snapToWords: true },
@@ -208,7 +213,7 @@ export class LibraryStore {
     const documentFiles = names.filter((name) => name.endsWith('.json') && ID_PATTERN.test(name.slice(0, -5)));
     const isNew = documentFiles.length === 0;
 
-    await this.migrateOlderIndex();
+    const migratedFrom = await this.migrateOlderIndex();
     let indexReadable = true;
     try {
       await this.index.read();
@@ -221,17 +226,21 @@ export class LibraryStore {
       const aside = await this.setAside(error.filePath);
       this.notices.push({
         level: 'warning',
-        message: `The library index was damaged (${error.reason}); it was set aside as ${path.basename(aside)} and rebuilt from the article files. Settings were reset to their defaults.`,
+        message: `The library index was damaged (${error.reason}); it was set aside as ${path.basename(aside)} and rebuilt from the article files.`,
       });
     }
     if (this.index.data.schemaVersion > SCHEMA_VERSION) throw this.newerVersionError(this.index.data.schemaVersion);
-    if (indexReadable && options.defaultAnnotator && !(await this.indexExists())) {
-      this.index.data.settings.annotator = options.defaultAnnotator;
+    const hadIndex = indexReadable && (await this.indexExists());
+    if (indexReadable && !hadIndex && !isNew) {
+      this.notices.push({
+        level: 'warning',
+        message: `The library index (${INDEX_FILE_NAME}) was missing; the list of articles was rebuilt from the ${documentFiles.length} article files, in file-name order.`,
+      });
     }
 
     // Reconcile the index with the files: the files are the truth, the index a summary of them.
     const onDisk = new Set(documentFiles.map((name) => name.slice(0, -5)));
-    let indexChanged = !indexReadable || !(await this.indexExists());
+    let indexChanged = !hadIndex;
     const ordered: IndexEntry[] = [];
     for (const entry of this.index.data.documents) {
       if (!onDisk.has(entry.id) || this.entries.has(entry.id)) {
@@ -261,6 +270,21 @@ export class LibraryStore {
     }
     this.index.data.documents = ordered.filter((entry) => this.entries.has(entry.id));
 
+    const found = await this.settingsFile.load({
+      fromIndex: hadIndex ? this.storedSettings() : null,
+      indexPredatesFile: migratedFrom !== null,
+      isNew: isNew && !hadIndex,
+      spanLabels: new Set(this.index.data.documents.flatMap((entry) => Object.keys(entry.counts).filter((label) => entry.counts[label]! > 0))),
+      defaults: { annotator: options.defaultAnnotator ?? 'annotator', labels: [...DEFAULT_LABELS], snapToWords: true },
+      setAside: (filePath) => this.setAside(filePath),
+      newerVersionError: (version) => this.newerVersionError(version),
+    });
+    this.notices.push(...found.notices);
+    indexChanged ||= !isDeepStrictEqual(found.stored, this.storedSettings());
+    this.index.data.settings = found.stored.settings;
+    if (found.stored.labelChangesUnderway) this.index.data.labelChangesUnderway = found.stored.labelChangesUnderway;
+    else delete this.index.data.labelChangesUnderway;
+
     if (this.index.data.labelChangesUnderway) await this.finishLabelChanges();
 
     if (isNew && options.seed && this.entries.size === 0) {
@@ -270,29 +294,42 @@ export class LibraryStore {
     if (indexChanged) await this.writeIndexNow();
   }
 
+  /** The settings in effect and the note of a label change under way, as the settings file holds them. */
+  private storedSettings(): StoredSettings {
+    const { settings, labelChangesUnderway } = this.index.data;
+    return labelChangesUnderway ? { settings, labelChangesUnderway } : { settings };
+  }
+
+  /** Saves the settings in effect (and any label change note); resolves once they are on disk. */
+  private saveSettings(): Promise<void> {
+    return this.settingsFile.save(() => this.storedSettings());
+  }
+
   /**
    * Brings an index written by an older Newsmark up to this version (indexMigrations.ts), first
-   * keeping the old file beside it as `index.json.v<version>`. An index that is damaged, newer
-   * or current is left for the read that follows, which reports it.
+   * keeping the old file beside it as `index.json.v<version>`, and returns the version it was
+   * of. An index that is damaged, newer or current is left for the read that follows, which
+   * reports it (null).
    */
-  private async migrateOlderIndex(): Promise<void> {
+  private async migrateOlderIndex(): Promise<number | null> {
     const indexPath = path.join(this.folder, INDEX_FILE_NAME);
     let raw: string;
     try {
       raw = await fs.readFile(indexPath, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
     const version = claimedIndexVersion(raw);
-    if (version === null || version >= SCHEMA_VERSION) return;
+    if (version === null || version >= SCHEMA_VERSION) return null;
     const migrated = migrateIndex(JSON.parse(raw) as Record<string, unknown>, version);
     // Not of the schema even after migrating: damaged, and set aside untouched by the read.
-    if (!indexSchema.safeParse(migrated).success) return;
+    if (!indexSchema.safeParse(migrated).success) return null;
     // The old index is on disk beside the new one before the new one replaces it.
     const backup = `${indexPath}.v${version}`;
     if (!(await pathExists(backup))) await writeFileDurably(backup, raw);
     await writeFileDurably(indexPath, JSON.stringify(migrated));
+    return version;
   }
 
   /**
@@ -526,18 +563,20 @@ export class LibraryStore {
     return { added, renamed };
   }
 
-  /** Replaces the settings; resolves once they are on disk. */
+  /** Replaces the settings; resolves once they are on disk (and the index's copy written, or not). */
   async updateSettings(settings: SettingsInput): Promise<Settings> {
     const previous = this.index.data.settings;
     const next = settingsSchema.parse(settings);
     this.index.data.settings = next;
     try {
-      await this.writeIndexNow();
+      await this.saveSettings();
     } catch (error) {
       // Not on disk, so not in effect.
       if (this.index.data.settings === next) this.index.data.settings = previous;
       throw error;
     }
+    // The settings file is the truth; a copy the index failed to take is refreshed later.
+    await this.writeIndexNow().catch(() => undefined);
     return next;
   }
 
@@ -561,7 +600,7 @@ export class LibraryStore {
       this.index.data.settings = settingsSchema.parse(changes.settings);
       this.index.data.labelChangesUnderway = { renames: changes.renames, deletions: changes.deletions };
       try {
-        await this.writeIndexNow();
+        await this.saveSettings();
       } catch (error) {
         // Not on disk, so not in effect.
         this.index.data.settings = previous;
@@ -597,6 +636,7 @@ export class LibraryStore {
       outcome.removedSpans += removedSpans;
     }
     delete this.index.data.labelChangesUnderway;
+    await this.saveSettings();
     await this.writeIndexNow();
     return outcome;
   }
