@@ -65,19 +65,32 @@ export class ImportJobs {
   }
 
   /**
-   * Reads one file of the job (bytes as sent) and adds its documents; answers with the job's
-   * progress and this file's problems.
+   * Why the job takes no more files (unknown, over, or every file announced sent), or null when
+   * it takes one now. A file sent may still be refused: the job can end before its turn.
    */
-  importFile(jobId: string, name: string, bytes: Uint8Array): Promise<Result<ImportFileOutcome>> {
+  refusal(jobId: string): Result<never> | null {
+    const job = this.jobs.get(jobId);
+    if (!job) return fail('not_found', 'This import is over or unknown; start it again.');
+    job.lastUsed = Date.now();
+    const progress = job.progress;
+    if (progress.state !== 'running') return fail('invalid_request', `This import was ${progress.state}.`);
+    if (progress.filesDone >= progress.filesTotal) return fail('invalid_request', `This import expected ${progress.filesTotal} files.`);
+    return null;
+  }
+
+  /**
+   * Reads one file of the job (bytes as sent, or a reader of them called on the file's turn, so
+   * that files waiting for their turn are not held in memory) and adds its documents; answers
+   * with the job's progress and this file's problems.
+   */
+  importFile(jobId: string, name: string, bytes: Uint8Array | (() => Promise<Uint8Array>)): Promise<Result<ImportFileOutcome>> {
     const run = async (): Promise<Result<ImportFileOutcome>> => {
-      const job = this.jobs.get(jobId);
-      if (!job) return fail('not_found', 'This import is over or unknown; start it again.');
-      job.lastUsed = Date.now();
+      const refused = this.refusal(jobId);
+      if (refused) return refused;
+      const job = this.jobs.get(jobId)!;
       const progress = job.progress;
-      if (progress.state !== 'running') return fail('invalid_request', `This import was ${progress.state}.`);
-      if (progress.filesDone >= progress.filesTotal) return fail('invalid_request', `This import expected ${progress.filesTotal} files.`);
       const found: ImportProblem[] = [];
-      const { drafts } = await readImportBytes(name, bytes, found);
+      const { drafts } = await readImportBytes(name, typeof bytes === 'function' ? await bytes() : bytes, found);
       try {
         const { added } = await addDrafts(this.store, name, drafts, found);
         progress.documentsAdded += added.length;
