@@ -22,6 +22,7 @@ import { labelChangesProblem, relabelDocument, type LabelChangeOutcome, type Lab
 import { fail, ok, type Result } from '../../shared/result';
 import { compareSpans } from '../../shared/spans';
 import { acquireDataFolderLock, type DataFolderLock } from './dataFolderLock';
+import { explainDataFolderError, makeFolders, removeFoldersIfEmpty } from './dataFolderSetup';
 import { checkStoredDocument } from './documentIntegrity';
 import { DamagedFileError, DurableJsonFile } from './durableJsonFile';
 import { isTemporaryFileName, writeFileDurably } from './durableWrite';
@@ -150,21 +151,28 @@ export class LibraryStore {
 
   /**
    * Opens (creating when needed) the library in `folder`. Throws DataFolderLockedError when
-   * another process holds it, and an Error with a readable message when the folder cannot be
-   * used or was written by a newer version.
+   * another process holds it, DataFolderError (naming the folder and what is wrong) when it
+   * cannot be written (read-only, no permission, a full disk, …), and an Error with a readable
+   * message when it was written by a newer version. A failed open leaves no file of its own
+   * behind, and removes the folders it made.
    */
   static async open(folder: string, options: OpenOptions): Promise<LibraryStore> {
     const resolved = path.resolve(folder);
-    await fs.mkdir(path.join(resolved, DOCUMENTS_FOLDER), { recursive: true });
-    const lock = acquireDataFolderLock(resolved, options.holder);
-    const store = new LibraryStore(resolved, lock, options.indexDelayMs ?? 300);
+    const created = await makeFolders(path.join(resolved, DOCUMENTS_FOLDER)).catch(async (error: unknown) => {
+      throw await explainDataFolderError(resolved, error);
+    });
+    let lock: DataFolderLock | null = null;
     try {
+      lock = acquireDataFolderLock(resolved, options.holder);
+      const store = new LibraryStore(resolved, lock, options.indexDelayMs ?? 300);
       await store.load(options);
+      return store;
     } catch (error) {
-      lock.release();
-      throw error;
+      lock?.release();
+      // A folder made just now is left as it was found: not there.
+      await removeFoldersIfEmpty(created);
+      throw await explainDataFolderError(resolved, error);
     }
-    return store;
   }
 
   private documentPath(id: string): string {

@@ -4,6 +4,7 @@ import { resolveDataFolder } from '../dataFolder';
 import { openLibrary } from '../openLibrary';
 import { createLibraryHandlers } from '../services/libraryHandlers';
 import { DataFolderLockedError } from '../store/dataFolderLock';
+import { DataFolderError } from '../store/dataFolderSetup';
 import { startBrowserHost } from './browserHost';
 import { installTestFaultSwitch, TEST_FAULT_FILE_VARIABLE } from './testFaultSwitch';
 
@@ -43,7 +44,7 @@ export async function runBrowserHost(argv: string[]): Promise<void> {
   try {
     store = await openLibrary(folder, 'browser host', { seedSampleCorpus: true });
   } catch (error) {
-    console.error(error instanceof DataFolderLockedError ? error.message : `Cannot open the data folder ${folder}: ${(error as Error).message}`);
+    console.error(error instanceof DataFolderLockedError || error instanceof DataFolderError ? error.message : `Cannot open the data folder ${folder}: ${(error as Error).message}`);
     process.exit(1);
   }
   for (const notice of store.notices) console.warn(`${notice.level}: ${notice.message}`);
