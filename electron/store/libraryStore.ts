@@ -9,7 +9,6 @@ import {
   DEFAULT_LABELS,
   ID_PATTERN,
   documentStatusSchema,
-  labelNameSchema,
   newsDocumentSchema,
   settingsSchema,
   type SettingsInput,
