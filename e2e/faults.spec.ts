@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileDamages } from '../electron/store/testing/fileDamages';
-import type { DocumentSummary, NewsDocument } from '../shared/model';
+import type { DocumentSummary, NewsDocument, Settings } from '../shared/model';
 import { NewsmarkPage } from './pages/NewsmarkPage';
 import { BUILT_MAIN, callApi, REPO_ROOT, startBrowserHostProcess } from './support/browserHostProcess';
 import { test as faultTest } from './support/faultFixtures';
@@ -93,6 +93,29 @@ test.describe('damaged files', () => {
       const aside = readdirSync(dataFolder).filter((name) => name.startsWith('index.json.damaged-'));
       expect(aside).toHaveLength(1);
       expect(readFileSync(path.join(dataFolder, aside[0]!)).equals(bytes)).toBe(true);
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  test('with index.json and settings.json deleted, a label the spans carry comes back, and the window says what happened', async ({ host, dataFolder, page }) => {
+    const settings = await callApi<Settings>(host, 'getSettings', {});
+    await callApi(host, 'updateSettings', { settings: { ...settings, labels: [...settings.labels, { name: 'stance', color: '#cc79a7', key: 's' }] } });
+    const [summary] = await callApi<DocumentSummary[]>(host, 'listDocuments', {});
+    await callApi(host, 'updateDocument', { documentId: summary!.id, operation: { type: 'createSpan', span: { id: 'st1', start: 0, end: 3, label: 'stance' } } });
+    await host.stop();
+    rmSync(path.join(dataFolder, 'index.json'));
+    rmSync(path.join(dataFolder, 'settings.json'));
+
+    const restarted = await startBrowserHostProcess(dataFolder);
+    try {
+      const app = new NewsmarkPage(page, restarted);
+      await app.open();
+      await expect(app.page.locator('.notices .notice')).toHaveText([
+        /The library index \(index\.json\) was missing; the list of articles was rebuilt from the \d+ article files/,
+        /the settings were rebuilt: the default labels .* Label “stance”, found on spans, was added back with new keys and colours\./,
+      ]);
+      await expect(app.page.locator('.label-button[data-label="stance"]')).toBeVisible();
     } finally {
       await restarted.stop();
     }

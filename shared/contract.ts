@@ -3,7 +3,7 @@ import { idSchema, settingsSchema, type DocumentAnnotations, type DocumentStatus
 import { operationSchema } from './operations';
 import type { Result } from './result';
 import type { ExportOptions } from './exportRecord';
-import { labelChangesSchema, type LabelChangeOutcome } from './labelSet';
+import { checkedSettingsSchema, labelChangesSchema, type LabelChangeOutcome } from './labelSet';
 import { librarySearchSchema, type SearchResults } from './librarySearch';
 import type { ImportProblem } from './importProblem';
 import { importMappingSchema } from './importMapping';
@@ -32,7 +32,8 @@ export const requestSchemas = {
   /** Applies one operation; answers once the change is on disk. */
   updateDocument: z.object({ documentId: idSchema, operation: operationSchema }).strict(),
   getSettings: z.object({}).strict(),
-  updateSettings: z.object({ settings: settingsSchema }).strict(),
+  /** Replaces the settings; the label set must keep every label (applyLabelChanges renames and deletes). */
+  updateSettings: z.object({ settings: checkedSettingsSchema }).strict(),
   /** Problems found while opening the library (damaged files set aside, …), for the user. */
   getNotices: z.object({}).strict(),
   /** Changes the label set; renamed and deleted labels change the spans of every document. */

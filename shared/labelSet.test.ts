@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { labelChangesProblem, labelChangesSchema, labelSetProblems, keyProblem, relabelDocument } from './labelSet';
-import { DEFAULT_LABELS, type NewsDocument, type Settings } from './model';
+import { annotatorProblem, checkedSettingsSchema, labelChangesProblem, labelChangesSchema, keyProblem, relabelDocument, settingsIssues } from './labelSet';
+import { DEFAULT_LABELS, settingsSchema, type NewsDocument, type Settings } from './model';
 import { describeSpans } from './spans';
 
 const LABELS = [...DEFAULT_LABELS];
@@ -35,25 +35,37 @@ describe('keyProblem', () => {
   });
 });
 
-describe('labelSetProblems', () => {
+describe('settingsIssues', () => {
   test('the default set has none', () => {
-    expect(labelSetProblems(LABELS)).toEqual([]);
+    expect(settingsIssues(SETTINGS)).toEqual([]);
   });
 
-  test('duplicate names and keys, reserved keys and empty names are each named with their label', () => {
-    expect(labelSetProblems(withLabels(['claim', '1'], ['claim', '2'], ['stance', '1'], ['topic', 'n'], ['', '5']))).toEqual([
-      'label 1 (“claim”): “1” is already the key of “stance”',
-      'label 2 (“claim”): “claim” names another label too',
-      'label 3 (“stance”): “1” is already the key of “claim”',
-      'label 4 (“topic”): “n” is reserved for a command (n p l d x z ? / Tab Delete Backspace Escape Enter)',
-      'label 5 (“”): a label name must not be empty',
+  test('duplicate names and keys, reserved keys, empty names and control characters are each named by their field', () => {
+    const issues = settingsIssues({ annotator: ' \t', labels: withLabels(['claim', '1'], ['claim', '2'], ['stance', '1'], ['topic', 'n'], ['', '5'], ['bell\u0007', '6']) });
+    expect(issues.map(({ path, message }) => `${path.join('.')}: ${message}`)).toEqual([
+      "annotator: the annotator's name must not be empty",
+      'labels.0.key: “1” is already the key of “stance”',
+      'labels.1.name: “claim” names another label too',
+      'labels.2.key: “1” is already the key of “claim”',
+      'labels.3.key: “n” is reserved for a command (n p l d x z ? / Tab Delete Backspace Escape Enter)',
+      'labels.4.name: a label name must not be empty',
+      'labels.5.name: a label name must not contain control characters',
     ]);
+    expect(annotatorProblem('Ana\u0000')).toBe('must not contain control characters');
+    expect(annotatorProblem('Chloé 🇫🇷')).toBeNull();
   });
 
-  test('the request schema refuses a colliding key at the edge', () => {
-    const parsed = labelChangesSchema.safeParse({ settings: { ...SETTINGS, labels: withLabels(['claim', '1'], ['quote', '1']) }, renames: [], deletions: [] });
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.message).toBe('label 1 (“claim”): “1” is already the key of “quote”');
+  test('the request schemas refuse what the dialog refuses, at the field', () => {
+    const colliding = { ...SETTINGS, labels: withLabels(['claim', '1'], ['quote', '1']) };
+    const changes = labelChangesSchema.safeParse({ settings: colliding, renames: [], deletions: [] });
+    expect(changes.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['settings.labels.0.key', '“1” is already the key of “quote”'],
+      ['settings.labels.1.key', '“1” is already the key of “claim”'],
+    ]);
+    const reserved = checkedSettingsSchema.safeParse({ ...SETTINGS, labels: withLabels(['claim', 'N']) });
+    expect(reserved.error?.issues[0]).toMatchObject({ path: ['labels', 0, 'key'], message: expect.stringMatching(/^“N” is reserved for a command/) });
+    // Stored settings are read with the plain schema, so an older library with such a set opens.
+    expect(settingsSchema.safeParse({ ...SETTINGS, labels: withLabels(['claim', 'N']) }).success).toBe(true);
   });
 });
 

@@ -12,6 +12,13 @@ export const RESERVED_KEYS: readonly string[] = ['n', 'p', 'l', 'd', 'x', 'z', '
 
 /** One printable character: no control, format, separator (space) or combining character. */
 const PRINTABLE_CHARACTER = /^[^\p{C}\p{Z}\p{M}]$/u;
+/** C0 and C1 control characters and DEL: invisible, and they break exports and terminals. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/** Whether `key` is one of RESERVED_KEYS (without regard to case). */
+export function isReservedKey(key: string): boolean {
+  return RESERVED_KEYS.some((reserved) => reserved.toLowerCase() === key.toLowerCase());
+}
 
 /**
  * Why `key` cannot be `label`'s key in `labels`, or null when it can. An empty key means
@@ -19,9 +26,7 @@ const PRINTABLE_CHARACTER = /^[^\p{C}\p{Z}\p{M}]$/u;
  */
 export function keyProblem(key: string, label: string, labels: readonly Pick<LabelDefinition, 'name' | 'key'>[]): string | null {
   if (key === '') return null;
-  if (RESERVED_KEYS.some((reserved) => reserved.toLowerCase() === key.toLowerCase())) {
-    return `“${key}” is reserved for a command (${RESERVED_KEYS.join(' ')})`;
-  }
+  if (isReservedKey(key)) return `“${key}” is reserved for a command (${RESERVED_KEYS.join(' ')})`;
   if (!PRINTABLE_CHARACTER.test(key) || key.length !== 1) return `a key must be one printable character, not “${key}”`;
   const other = labels.find((candidate) => candidate.name !== label && candidate.key.toLowerCase() === key.toLowerCase());
   return other ? `“${key}” is already the key of “${other.name}”` : null;
@@ -31,17 +36,52 @@ export function keyProblem(key: string, label: string, labels: readonly Pick<Lab
 export function nameProblem(name: string, index: number, labels: readonly Pick<LabelDefinition, 'name'>[]): string | null {
   const parsed = labelNameSchema.safeParse(name);
   if (!parsed.success) return `a label name ${parsed.error.issues[0]?.message ?? 'is not valid'}`;
+  if (CONTROL_CHARACTER.test(name)) return 'a label name must not contain control characters';
   const first = labels.findIndex((label) => label.name === name);
   return first !== index ? `“${name}” names another label too` : null;
 }
 
-/** Every problem of a label set (names unique, keys unique, printable and not reserved), in order. */
-export function labelSetProblems(labels: readonly LabelDefinition[]): string[] {
-  return labels.flatMap((label, index) => {
-    const problems = [nameProblem(label.name, index, labels), keyProblem(label.key, label.name, labels)];
-    return problems.filter((problem): problem is string => problem !== null).map((problem) => `label ${index + 1} (“${label.name}”): ${problem}`);
-  });
+/** Why `annotator` cannot be the annotator's name, or null when it can ("… must not be empty"). */
+export function annotatorProblem(annotator: string): string | null {
+  if (annotator.trim() === '') return 'must not be empty';
+  if (annotator.length > 200) return 'must be at most 200 characters';
+  return CONTROL_CHARACTER.test(annotator) ? 'must not contain control characters' : null;
 }
+
+/** A problem of a settings value, at the path of the field it is about (`['labels', 2, 'key']`). */
+export interface SettingsIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Every problem the settings dialog would show for these settings, by field: the annotator's
+ * name, and each label's name (unique, printable) and key (unique, printable, not reserved).
+ * The one statement of these rules; the request schemas (checkedSettingsSchema) and the dialog
+ * both use it.
+ */
+export function settingsIssues(settings: Pick<Settings, 'annotator' | 'labels'>): SettingsIssue[] {
+  const issues: SettingsIssue[] = [];
+  const annotator = annotatorProblem(settings.annotator);
+  if (annotator) issues.push({ path: ['annotator'], message: `the annotator's name ${annotator}` });
+  settings.labels.forEach((label, index) => {
+    const name = nameProblem(label.name, index, settings.labels);
+    if (name) issues.push({ path: ['labels', index, 'name'], message: name });
+    const key = keyProblem(label.key, label.name, settings.labels);
+    if (key) issues.push({ path: ['labels', index, 'key'], message: key });
+  });
+  return issues;
+}
+
+/**
+ * Settings as a request may send them: of the stored shape (settingsSchema) and within the
+ * dialog's rules (settingsIssues), each problem reported at its field, e.g. `labels.2.key`.
+ * Stored settings are read with the plain settingsSchema, so a library saved before a rule
+ * existed still opens.
+ */
+export const checkedSettingsSchema = settingsSchema.superRefine((settings, context) => {
+  for (const { path, message } of settingsIssues(settings)) context.addIssue({ code: 'custom', path, message });
+});
 
 export const labelRenameSchema = z.object({ from: labelNameSchema, to: labelNameSchema }).strict();
 
@@ -52,14 +92,11 @@ export const labelRenameSchema = z.object({ from: labelNameSchema, to: labelName
  */
 export const labelChangesSchema = z
   .object({
-    settings: settingsSchema,
+    settings: checkedSettingsSchema,
     renames: z.array(labelRenameSchema).max(50),
     deletions: z.array(labelNameSchema).max(50),
   })
-  .strict()
-  .superRefine((changes, context) => {
-    for (const problem of labelSetProblems(changes.settings.labels)) context.addIssue({ code: 'custom', path: ['settings', 'labels'], message: problem });
-  });
+  .strict();
 export type LabelChanges = z.output<typeof labelChangesSchema>;
 export type LabelChangesInput = z.input<typeof labelChangesSchema>;
 

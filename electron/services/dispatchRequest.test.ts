@@ -208,6 +208,29 @@ describe('dispatchRequest with the library handlers', () => {
     expect(result.ok ? 'ok' : result.error.code).toBe('not_found');
   });
 
+  test('updateSettings refuses, by field, what the settings dialog refuses; nothing is saved', async () => {
+    const before = store.settings;
+    const withLabels = (labels: { name: string; key: string }[]) => ({ settings: { ...before, labels: labels.map((label, index) => ({ ...label, color: before.labels[index % 3]!.color })) } });
+    const keep = before.labels.map(({ name, key }) => ({ name, key }));
+    const refusals: [unknown, RegExp][] = [
+      [withLabels([...keep, { name: 'stance', key: 'n' }]), /^updateSettings: settings\.labels\.3\.key: “n” is reserved for a command/],
+      [withLabels([...keep, { name: 'stance', key: '1' }]), /^updateSettings: settings\.labels\.0\.key: “1” is already the key of “stance”/],
+      [withLabels([...keep, { name: 'claim', key: '' }]), /^updateSettings: settings\.labels\.3\.name: “claim” names another label too/],
+      [withLabels([...keep, { name: 'stance\u0007', key: '' }]), /^updateSettings: settings\.labels\.3\.name: a label name must not contain control characters/],
+      [withLabels([...keep, { name: 'stance', key: '\u0001' }]), /^updateSettings: settings\.labels\.3\.key: a key must be one printable character/],
+      [{ settings: { ...before, annotator: '  ' } }, /^updateSettings: settings\.annotator: the annotator's name must not be empty/],
+      [withLabels(keep.slice(0, 2)), /^updateSettings: “attribution” is missing from the new label set without being renamed or deleted; rename or delete labels with applyLabelChanges\.$/],
+    ];
+    for (const [args, message] of refusals) {
+      const result = await dispatchRequest(handlers, 'updateSettings', args);
+      expect(result.ok ? 'ok' : result.error.code).toBe('invalid_request');
+      expect(result.ok ? 'ok' : result.error.message).toMatch(message);
+    }
+    expect(store.settings).toEqual(before);
+    const accepted = await dispatchRequest(handlers, 'updateSettings', withLabels([...keep, { name: 'stance', key: 's' }]));
+    expect(accepted.ok && (accepted.value as { labels: { key: string }[] }).labels.map((label) => label.key)).toEqual(['1', '2', '3', 's']);
+  });
+
   test('a full disk during a real save answers storage_failed and the document stays as it was', async () => {
     setWriteFaultHook((filePath) => {
       if (filePath.endsWith('doc-1.json')) throw coded('ENOSPC');

@@ -1,5 +1,6 @@
 import type { ParsedRequestArgs, RequestName, RequestResult } from '../../shared/contract';
 import { relationTypesOf, summarise, withoutText } from '../../shared/model';
+import { labelChangesProblem } from '../../shared/labelSet';
 import { applyOperation } from '../../shared/operations';
 import { fail, ok, type Result } from '../../shared/result';
 import type { LibraryStore } from '../store/libraryStore';
@@ -54,6 +55,9 @@ export function createLibraryHandlers(store: LibraryStore): Handlers {
       return ok(store.settings);
     },
     async updateSettings({ settings }) {
+      // Dropping a label here would leave its spans without one: that is applyLabelChanges' work.
+      const problem = labelChangesProblem(store.settings, { settings, renames: [], deletions: [] });
+      if (problem) return fail('invalid_request', `updateSettings: ${problem}; rename or delete labels with applyLabelChanges.`);
       return ok(await store.updateSettings(settings));
     },
     async getNotices() {

@@ -107,7 +107,18 @@ let temporaryCounter = 0;
 function createExclusively(filePath: string, content: string): boolean {
   for (let attempt = 1; ; attempt++) {
     const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${++temporaryCounter}.tmp`);
-    writeFileSync(temporary, content, { flag: 'wx', mode: 0o644 });
+    try {
+      writeFileSync(temporary, content, { flag: 'wx', mode: 0o644 });
+    } catch (error) {
+      // A write that fails (a full disk) can leave the file made, and empty; it is ours to
+      // remove, and the write's error is the one to report.
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // Reported below: the write's error says what is wrong with the folder.
+      }
+      throw error;
+    }
     try {
       linkSync(temporary, filePath);
       return true;

@@ -5,13 +5,20 @@
  *
  * Version 0 is the layout of the first releases, before the index recorded its version: the same
  * fields as version 1 without `schemaVersion`.
+ *
+ * Version 2 keeps the settings (and the note of a label change under way) in a file of their own,
+ * settings.json (settingsFile.ts); the index keeps a copy. The index's fields are unchanged, so
+ * its migration only says the version; the store writes settings.json from an index older than
+ * version 2 when it opens it. An older Newsmark refuses a version 2 folder rather than save
+ * settings that this version would not read.
  */
 const MIGRATIONS: Readonly<Record<number, (index: Record<string, unknown>) => Record<string, unknown>>> = {
   0: (index) => ({ ...index, schemaVersion: 1 }),
+  1: (index) => ({ ...index, schemaVersion: 2 }),
 };
 
 /** The version of the on-disk layout this code reads and writes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * The version an index file's text claims: its `schemaVersion`, 0 for a JSON object without

@@ -8,6 +8,7 @@ import { describeSpans } from '../../shared/spans';
 import { DataFolderLockedError, LOCK_FILE_NAME } from './dataFolderLock';
 import { setWriteFaultHook } from './durableWrite';
 import { DOCUMENTS_FOLDER, INDEX_FILE_NAME, LibraryStore, SCHEMA_VERSION, type OpenOptions } from './libraryStore';
+import { SETTINGS_FILE_NAME } from './settingsFile';
 import { fileDamages } from './testing/fileDamages';
 import { SAMPLE_IDS, sampleDrafts } from './testing/sampleDrafts';
 import { listFilesBelow, makeTemporaryFolder, removeFolder } from './testing/temporaryFolder';
@@ -78,11 +79,13 @@ describe('a new folder', () => {
       INDEX_FILE_NAME,
       ...SAMPLE_IDS.map((id) => `${DOCUMENTS_FOLDER}/${id}.json`),
       LOCK_FILE_NAME,
+      SETTINGS_FILE_NAME,
     ].sort());
     const index = (await readJson(path.join(folder, INDEX_FILE_NAME))) as { schemaVersion: number; settings: { annotator: string }; documents: { id: string }[] };
     expect(index.schemaVersion).toBe(SCHEMA_VERSION);
     expect(index.settings.annotator).toBe('Ada');
     expect(index.documents.map((entry) => entry.id)).toEqual(SAMPLE_IDS);
+    expect(await readJson(path.join(folder, SETTINGS_FILE_NAME))).toEqual({ schemaVersion: SCHEMA_VERSION, settings: { ...index.settings, annotator: 'Ada' } });
   });
 
   test('seeded documents keep their spans and relations; a span without an id gets one', async () => {

@@ -1,5 +1,6 @@
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { DocumentPage, Notice } from '../../shared/contract';
@@ -9,6 +10,7 @@ import {
   keepingRelationTypes,
   ID_PATTERN,
   labelNameSchema,
+  documentStatusSchema,
   newsDocumentSchema,
   settingsSchema,
   type SettingsInput,
@@ -18,10 +20,11 @@ import {
   type NewsDocument,
   type Settings,
 } from '../../shared/model';
-import { labelChangesProblem, labelRenameSchema, relabelDocument, type LabelChangeOutcome, type LabelChanges } from '../../shared/labelSet';
+import { labelChangesProblem, relabelDocument, type LabelChangeOutcome, type LabelChanges } from '../../shared/labelSet';
 import { fail, ok, type Result } from '../../shared/result';
 import { compareSpans } from '../../shared/spans';
 import { acquireDataFolderLock, type DataFolderLock } from './dataFolderLock';
+import { explainDataFolderError, makeFolders, removeFoldersIfEmpty } from './dataFolderSetup';
 import { checkStoredDocument } from './documentIntegrity';
 import { DamagedFileError, DurableJsonFile } from './durableJsonFile';
 import { isTemporaryFileName, writeFileDurably } from './durableWrite';
@@ -30,6 +33,7 @@ import { readIndexFile } from './indexFile';
 import { readVouchedDocument } from './vouchedDocument';
 import { SCHEMA_VERSION } from './indexMigrations';
 import { foldIdCase, isWindowsReservedName } from './portableFileName';
+import { labelChangesNoteSchema, SettingsFile, type StoredSettings } from './settingsFile';
 
 export { SCHEMA_VERSION };
 export const INDEX_FILE_NAME = 'index.json';
@@ -48,7 +52,7 @@ const indexSchema = z.object({
   settings: settingsSchema,
   documents: z.array(indexEntrySchema),
   /** A label change whose settings are saved but whose documents may not all be rewritten yet. */
-  labelChangesUnderway: z.object({ renames: z.array(labelRenameSchema), deletions: z.array(labelNameSchema) }).optional(),
+  labelChangesUnderway: labelChangesNoteSchema.optional(),
 });
 type LibraryIndex = z.infer<typeof indexSchema>;
 
@@ -105,8 +109,8 @@ async function pathExists(filePath: string): Promise<boolean> {
 }
 
 /**
- * The library on disk: one small index (document list, settings, schema version) and one file
- * per document, each written through lowdb with a durable adapter. A change to a document
+ * The library on disk: one small index (document list, schema version, a copy of the
+ * settings), the settings in a file of their own (settingsFile.ts), and one file per document, each written through lowdb with a durable adapter. A change to a document
  * rewrites that document's file only; the change is acknowledged (the promise resolves) after
  * the file is on disk. The index is a summary that can always be rebuilt from the document
  * files; it is rewritten shortly after changes and checked against the files when opened.
@@ -117,6 +121,8 @@ async function pathExists(filePath: string): Promise<boolean> {
 export class LibraryStore {
   readonly notices: Notice[] = [];
   private index: Low<LibraryIndex>;
+  /** Where the settings are kept; `index.data.settings` (and its note) are what is in effect. */
+  private readonly settingsFile: SettingsFile;
   private readonly entries = new Map<string, IndexEntry>();
   private readonly chains = new Map<string, Promise<unknown>>();
   /** Recently used documents, newest last; documents are never mutated in place. */
@@ -138,6 +144,7 @@ export class LibraryStore {
     private readonly lock: DataFolderLock,
     private readonly indexDelayMs: number,
   ) {
+    this.settingsFile = new SettingsFile(folder);
     this.index = new Low(new DurableJsonFile(path.join(folder, INDEX_FILE_NAME), indexSchema), {
       schemaVersion: SCHEMA_VERSION,
       settings: { annotator: 'annotator', labels: [...DEFAULT_LABELS], snapToWords: true },
@@ -147,21 +154,28 @@ export class LibraryStore {
 
   /**
    * Opens (creating when needed) the library in `folder`. Throws DataFolderLockedError when
-   * another process holds it, and an Error with a readable message when the folder cannot be
-   * used or was written by a newer version.
+   * another process holds it, DataFolderError (naming the folder and what is wrong) when it
+   * cannot be written (read-only, no permission, a full disk, …), and an Error with a readable
+   * message when it was written by a newer version. A failed open leaves no file of its own
+   * behind, and removes the folders it made.
    */
   static async open(folder: string, options: OpenOptions): Promise<LibraryStore> {
     const resolved = path.resolve(folder);
-    await fs.mkdir(path.join(resolved, DOCUMENTS_FOLDER), { recursive: true });
-    const lock = options.lock ?? acquireDataFolderLock(resolved, options.holder);
-    const store = new LibraryStore(resolved, lock, options.indexDelayMs ?? 300);
+    const created = await makeFolders(path.join(resolved, DOCUMENTS_FOLDER)).catch(async (error: unknown) => {
+      throw await explainDataFolderError(resolved, error);
+    });
+    let lock: DataFolderLock | null = null;
     try {
+      lock = options.lock ?? acquireDataFolderLock(resolved, options.holder);
+      const store = new LibraryStore(resolved, lock, options.indexDelayMs ?? 300);
       await store.load(options);
+      return store;
     } catch (error) {
-      lock.release();
-      throw error;
+      lock?.release();
+      // A folder made just now is left as it was found: not there.
+      await removeFoldersIfEmpty(created);
+      throw await explainDataFolderError(resolved, error);
     }
-    return store;
   }
 
   private documentPath(id: string): string {
@@ -217,7 +231,7 @@ export class LibraryStore {
       const aside = await this.setAside(indexPath);
       this.notices.push({
         level: 'warning',
-        message: `The library index was damaged (${reading.reason}); it was set aside as ${path.basename(aside)} and rebuilt from the article files. Settings were reset to their defaults.`,
+        message: `The library index was damaged (${reading.reason}); it was set aside as ${path.basename(aside)} and rebuilt from the article files.`,
       });
     }
     if (reading.kind === 'older') {
@@ -226,12 +240,19 @@ export class LibraryStore {
       if (!(await pathExists(backup))) await writeFileDurably(backup, reading.raw);
       await writeFileDurably(indexPath, JSON.stringify(reading.index));
     }
-    if (reading.kind === 'current' || reading.kind === 'older') this.index.data = reading.index;
-    if (reading.kind === 'missing' && options.defaultAnnotator) this.index.data.settings.annotator = options.defaultAnnotator;
+    const migratedFrom = reading.kind === 'older' ? reading.version : null;
+    const hadIndex = reading.kind === 'current' || reading.kind === 'older';
+    if (reading.kind === 'missing' && !isNew) {
+      this.notices.push({
+        level: 'warning',
+        message: `The library index (${INDEX_FILE_NAME}) was missing; the list of articles was rebuilt from the ${documentFiles.length} article files, in file-name order.`,
+      });
+    }
+    if (hadIndex) this.index.data = reading.index;
 
     // Reconcile the index with the files: the files are the truth, the index a summary of them.
     const onDisk = new Set(documentFiles.map((name) => name.slice(0, -5)));
-    let indexChanged = reading.kind === 'missing' || reading.kind === 'damaged';
+    let indexChanged = !hadIndex;
     const ordered: IndexEntry[] = [];
     for (const entry of this.index.data.documents) {
       if (!onDisk.has(entry.id) || this.entries.has(entry.id)) {
@@ -267,6 +288,21 @@ export class LibraryStore {
       indexChanged = (await this.checkFilesNow()) || indexChanged;
     }
 
+    const found = await this.settingsFile.load({
+      fromIndex: hadIndex ? this.storedSettings() : null,
+      indexPredatesFile: migratedFrom !== null,
+      isNew: isNew && !hadIndex,
+      spanLabels: new Set(this.index.data.documents.flatMap((entry) => Object.keys(entry.counts).filter((label) => entry.counts[label]! > 0))),
+      defaults: { annotator: options.defaultAnnotator ?? 'annotator', labels: [...DEFAULT_LABELS], snapToWords: true },
+      setAside: (filePath) => this.setAside(filePath),
+      newerVersionError: (version) => this.newerVersionError(version),
+    });
+    this.notices.push(...found.notices);
+    indexChanged ||= !isDeepStrictEqual(found.stored, this.storedSettings());
+    this.index.data.settings = found.stored.settings;
+    if (found.stored.labelChangesUnderway) this.index.data.labelChangesUnderway = found.stored.labelChangesUnderway;
+    else delete this.index.data.labelChangesUnderway;
+
     if (this.index.data.labelChangesUnderway) await this.finishLabelChanges();
 
     if (isNew && options.seed && this.entries.size === 0) {
@@ -282,6 +318,17 @@ export class LibraryStore {
     const stat = await fs.stat(this.documentPath(entry.id));
     const document = await this.readDocument(entry.id);
     if (document) Object.assign(entry, summarise(document), { file: stampOf(stat) });
+  }
+
+  /** The settings in effect and the note of a label change under way, as the settings file holds them. */
+  private storedSettings(): StoredSettings {
+    const { settings, labelChangesUnderway } = this.index.data;
+    return labelChangesUnderway ? { settings, labelChangesUnderway } : { settings };
+  }
+
+  /** Saves the settings in effect (and any label change note); resolves once they are on disk. */
+  private saveSettings(): Promise<void> {
+    return this.settingsFile.save(() => this.storedSettings());
   }
 
   /**
@@ -613,18 +660,20 @@ export class LibraryStore {
     return { added, renamed };
   }
 
-  /** Replaces the settings; resolves once they are on disk. */
+  /** Replaces the settings; resolves once they are on disk (and the index's copy written, or not). */
   async updateSettings(settings: SettingsInput): Promise<Settings> {
     const previous = this.index.data.settings;
     const next = keepingRelationTypes(settingsSchema.parse(settings), previous);
     this.index.data.settings = next;
     try {
-      await this.writeIndexNow();
+      await this.saveSettings();
     } catch (error) {
       // Not on disk, so not in effect.
       if (this.index.data.settings === next) this.index.data.settings = previous;
       throw error;
     }
+    // The settings file is the truth; a copy the index failed to take is refreshed later.
+    await this.writeIndexNow().catch(() => undefined);
     return next;
   }
 
@@ -648,7 +697,7 @@ export class LibraryStore {
       this.index.data.settings = keepingRelationTypes(settingsSchema.parse(changes.settings), previous);
       this.index.data.labelChangesUnderway = { renames: changes.renames, deletions: changes.deletions };
       try {
-        await this.writeIndexNow();
+        await this.saveSettings();
       } catch (error) {
         // Not on disk, so not in effect.
         this.index.data.settings = previous;
@@ -684,6 +733,7 @@ export class LibraryStore {
       outcome.removedSpans += removedSpans;
     }
     delete this.index.data.labelChangesUnderway;
+    await this.saveSettings();
     await this.writeIndexNow();
     return outcome;
   }

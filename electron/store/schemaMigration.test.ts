@@ -4,6 +4,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { describeSpans } from '../../shared/spans';
 import { claimedIndexVersion, migrateIndex, SCHEMA_VERSION } from './indexMigrations';
 import { INDEX_FILE_NAME, LibraryStore } from './libraryStore';
+import { SETTINGS_FILE_NAME } from './settingsFile';
 import { fileBeside } from './testing/spawnTypeScriptChild';
 import { listFilesBelow, makeTemporaryFolder, removeFolder } from './testing/temporaryFolder';
 
@@ -51,6 +52,8 @@ test('a version 0 library opens, migrated: documents, spans and settings kept, t
     await store.close();
   }
   expect((await readIndex()).schemaVersion).toBe(SCHEMA_VERSION);
+  // The settings moved to a file of their own.
+  expect(JSON.parse(await fs.readFile(path.join(folder, SETTINGS_FILE_NAME), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION, settings: { annotator: 'ana' } });
   // The old index is kept beside the new one, byte for byte.
   expect(await fs.readFile(path.join(folder, `${INDEX_FILE_NAME}.v0`))).toEqual(original);
   expect((await listFilesBelow(folder)).filter((file) => file.includes('.damaged-'))).toEqual([]);
@@ -80,8 +83,10 @@ test('a version 0 index that is damaged apart from its version is set aside as d
   await fs.writeFile(path.join(folder, INDEX_FILE_NAME), damaged);
   const store = await LibraryStore.open(folder, { holder: 'migration test' });
   try {
-    expect(store.notices).toHaveLength(1);
+    expect(store.notices).toHaveLength(2);
     expect(store.notices[0]!.message).toContain('The library index was damaged');
+    // Its settings went with it: the defaults, and every label the spans carry.
+    expect(store.notices[1]!.message).toContain('so the settings were rebuilt');
     expect(store.documentIds()).toEqual(['blinken-lavrov', 'emoji-post']);
   } finally {
     await store.close();
@@ -98,5 +103,6 @@ test('claimedIndexVersion: a number, 0 when absent, null for what is not an inde
   expect(claimedIndexVersion('{"schemaVersion": -1}')).toBeNull();
   expect(claimedIndexVersion('[1]')).toBeNull();
   expect(claimedIndexVersion('{"trunc')).toBeNull();
-  expect(migrateIndex({ documents: [] }, 0)).toEqual({ documents: [], schemaVersion: 1 });
+  expect(migrateIndex({ documents: [] }, 0)).toEqual({ documents: [], schemaVersion: 2 });
+  expect(migrateIndex({ documents: [], schemaVersion: 1 }, 1)).toEqual({ documents: [], schemaVersion: 2 });
 });

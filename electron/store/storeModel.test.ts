@@ -228,10 +228,11 @@ class LoseIndexCommand implements fc.AsyncCommand<Model, Real> {
     if (this.how === 'deleted') await fs.rm(indexPath);
     else await fs.truncate(indexPath, 10);
     real.store = await LibraryStore.open(real.folder, { holder: 'model test' });
-    expect(real.store.notices).toHaveLength(this.how === 'deleted' ? 0 : 1);
-    // Rebuilt from the files, the list is in file-name order; settings lived only in the index.
+    // A notice says the index was lost (missing or set aside); the settings live in their own file.
+    expect(real.store.notices).toHaveLength(1);
+    expect(real.store.notices[0]!.message).toMatch(this.how === 'deleted' ? /index \(index\.json\) was missing/ : /index was damaged/);
+    // Rebuilt from the files, the list is in file-name order.
     model.order.sort();
-    model.settings = { annotator: 'annotator', labels: [...DEFAULT_LABELS], snapToWords: true };
     await expectStoreEqualsModel(model, real);
   }
   toString = () => `loseIndex(${this.how})`;

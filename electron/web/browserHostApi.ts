@@ -1,14 +1,16 @@
+import { promises as fs } from 'node:fs';
 import type http from 'node:http';
 import { countExport, parseExportOptions } from '../../shared/exportRecord';
 import { EXPORT_FILE_TYPES, exportFileName } from '../../shared/formats/exportFileTypes';
 import { fileTooLargeMessage } from '../../shared/formats/importLimits';
-import { fail } from '../../shared/result';
+import { fail, type Result } from '../../shared/result';
 import { dispatchRequest } from '../services/dispatchRequest';
 import { exportChunks } from '../services/exportLibrary';
 import { importJobsFor } from '../services/importJobs';
 import type { Handlers } from '../services/libraryHandlers';
 import type { LibraryStore } from '../store/libraryStore';
 import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES, sendError, sendJson } from './httpAnswers';
+import { BodyTooLargeError, saveRequestBody, uploadFilePath, UploadAbortedError } from './uploadToFile';
 
 /** An open library and the handlers of the contract over it. */
 export interface LibraryServices {
@@ -16,18 +18,25 @@ export interface LibraryServices {
   handlers: Handlers;
 }
 
-class BodyTooLargeError extends Error {}
-
 async function readBytes(request: http.IncomingMessage, limit: number): Promise<Buffer> {
-  if (Number(request.headers['content-length'] ?? 0) > limit) throw new BodyTooLargeError();
+  if (Number(request.headers['content-length'] ?? 0) > limit) throw new BodyTooLargeError(limit);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError();
+    if (size > limit) throw new BodyTooLargeError(limit);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * Answers a request whose body is left unread (refused before it, or past its limit): the
+ * connection closes after the answer, since the unread rest would be taken for a new request.
+ */
+function refuseUnread(response: http.ServerResponse, status: number, result: Result<never>): void {
+  response.setHeader('Connection', 'close');
+  sendError(response, status, result);
 }
 
 async function readBody(request: http.IncomingMessage): Promise<unknown> {
@@ -41,21 +50,39 @@ async function readBody(request: http.IncomingMessage): Promise<unknown> {
  * the store and the formats, whose loading would otherwise delay the first page.
  */
 export function createApiHandler({ store, handlers }: LibraryServices) {
-  /** One file of an import job, its bytes as the page read them; decoded and checked here. */
+  /**
+   * One file of an import job, its bytes as the page read them; decoded and checked here. The
+   * job, the name and a declared length are checked before any byte is read; the body goes to
+   * a temporary file in the library folder as it arrives (the size limit enforced while it
+   * does), and is read back only when its turn in the import comes, so files sent at once are
+   * not all held in memory. The file is removed whatever happens.
+   */
   async function receiveImportFile(request: http.IncomingMessage, response: http.ServerResponse, jobId: string, name: string | null): Promise<void> {
     if (!(request.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
-      return sendError(response, 415, fail('invalid_request', 'An imported file is sent as application/octet-stream.'));
+      return refuseUnread(response, 415, fail('invalid_request', 'An imported file is sent as application/octet-stream.'));
     }
-    if (!name || name.length > 1000 || name.includes('\0')) return sendError(response, 400, fail('invalid_request', 'An imported file needs its name (?name=, at most 1,000 characters).'));
-    let bytes: Buffer;
+    if (!name || name.length > 1000 || name.includes('\0')) return refuseUnread(response, 400, fail('invalid_request', 'An imported file needs its name (?name=, at most 1,000 characters).'));
+    const jobs = importJobsFor(store);
+    const refused = jobs.refusal(jobId);
+    if (refused) return refuseUnread(response, !refused.ok && refused.error.code === 'not_found' ? 404 : 409, refused);
+    const declared = Number(request.headers['content-length'] ?? 0);
+    const tooLarge = (size: number) => refuseUnread(response, 413, fail('invalid_request', `${name}: ${fileTooLargeMessage(size)}`));
+    if (declared > MAX_UPLOAD_BYTES) return tooLarge(declared);
+    const upload = uploadFilePath(store.folder);
     try {
-      bytes = await readBytes(request, MAX_UPLOAD_BYTES);
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
-      response.setHeader('Connection', 'close');
-      return sendError(response, 413, fail('invalid_request', `${name}: ${fileTooLargeMessage(Number(request.headers['content-length'] ?? MAX_UPLOAD_BYTES + 1))}`));
+      try {
+        await saveRequestBody(request, upload, MAX_UPLOAD_BYTES);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return tooLarge(MAX_UPLOAD_BYTES + 1);
+        // Nobody is left to answer.
+        if (error instanceof UploadAbortedError) return;
+        response.setHeader('Connection', 'close');
+        throw error;
+      }
+      sendJson(response, 200, await jobs.importFile(jobId, name, () => fs.readFile(upload)));
+    } finally {
+      await fs.rm(upload, { force: true });
     }
-    sendJson(response, 200, await importJobsFor(store).importFile(jobId, name, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)));
   }
 
   async function streamExport(response: http.ServerResponse, body: unknown): Promise<void> {
@@ -92,11 +119,8 @@ export function createApiHandler({ store, handlers }: LibraryServices) {
     try {
       body = await readBody(request);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        // The unread rest of the body ends this connection; say so, or a client reusing it fails.
-        response.setHeader('Connection', 'close');
-        return sendError(response, 413, fail('invalid_request', `The request is larger than ${MAX_BODY_BYTES / 1024} KB.`));
-      }
+      // The unread rest of the body ends this connection; say so, or a client reusing it fails.
+      if (error instanceof BodyTooLargeError) return refuseUnread(response, 413, fail('invalid_request', `The request is larger than ${MAX_BODY_BYTES / 1024} KB.`));
       return sendError(response, 400, fail('invalid_request', `The request body is not valid JSON (${(error as Error).message}).`));
     }
     if (url.pathname === '/api/export') return streamExport(response, body);

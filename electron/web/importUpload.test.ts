@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -141,5 +142,94 @@ describe('POST /api/import/<job>', () => {
     });
     expect(response.status).toBe(413);
     expect(response.body).toContain('huge.txt: the file is 101 MB; the largest file Newsmark imports is 100 MB');
+  });
+});
+
+/** A POST to the upload route sent by hand: headers now, the body in pieces as the test says. */
+function rawUpload(jobId: string, name: string, headers: Record<string, string> = {}) {
+  const outgoing = http.request({
+    host: '127.0.0.1',
+    port: host.port,
+    method: 'POST',
+    path: `/api/import/${jobId}?name=${encodeURIComponent(name)}`,
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/octet-stream', ...headers },
+  });
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    outgoing.on('response', (incoming) => {
+      let body = '';
+      incoming.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      incoming.on('end', () => resolve({ status: incoming.statusCode!, body }));
+    });
+    outgoing.on('error', reject);
+  });
+  return { outgoing, answer };
+}
+
+/** The upload files in the library folder now, with their sizes. */
+async function uploadFiles(): Promise<{ name: string; size: number }[]> {
+  const names = (await fs.readdir(store.folder)).filter((name) => name.startsWith('.import-upload.'));
+  return Promise.all(names.map(async (name) => ({ name, size: (await fs.stat(path.join(store.folder, name)).catch(() => ({ size: -1 }))).size })));
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
+  for (let attempt = 0; attempt < 250; attempt++) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('uploads are checked first and stream to disk', () => {
+  test('an unknown job, or one that takes no more files, is answered before the body is read: the client has not finished sending', async () => {
+    const unknown = rawUpload('00000000-0000-4000-8000-000000000000', 'a.txt');
+    // Chunked, with no declared length: only the job can tell the host to refuse it.
+    unknown.outgoing.write('The first part of a file whose end never comes');
+    const answer = await unknown.answer;
+    unknown.outgoing.destroy();
+    expect(answer.status).toBe(404);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'not_found', message: 'This import is over or unknown; start it again.' } });
+
+    const jobId = await startJob(1);
+    await request<ImportProgress>('cancelImport', { jobId });
+    const cancelled = rawUpload(jobId, 'b.txt');
+    cancelled.outgoing.write('More of a file that never ends');
+    const refused = await cancelled.answer;
+    cancelled.outgoing.destroy();
+    expect(refused.status).toBe(409);
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { message: 'This import was cancelled.' } });
+    expect(await uploadFiles()).toEqual([]);
+  });
+
+  test('the body goes to a file in the library folder as it arrives, is imported on its turn, and the file is removed', async () => {
+    const jobId = await startJob(1);
+    const upload = rawUpload(jobId, 'streamed.txt');
+    const first = Buffer.from(`Streamed title\n\n${'All work and no play. '.repeat(24_000)}`);
+    upload.outgoing.write(first);
+    // While the client holds the rest back, what arrived is on disk, not in the host's memory.
+    const [partial] = await waitFor('the upload file', async () => {
+      const files = await uploadFiles();
+      return files.length === 1 && files[0]!.size === first.length && files;
+    });
+    expect(partial!.name).toMatch(/^\.import-upload\.\d+\.\d+\.tmp$/);
+    upload.outgoing.end('The end.');
+    const answer = await upload.answer;
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: true, value: { progress: { state: 'finished', documentsAdded: 1 } } });
+    expect((await store.getDocument('streamed'))!.text.endsWith('The end.')).toBe(true);
+    expect(await uploadFiles()).toEqual([]);
+  });
+
+  test('a client that goes away mid-upload leaves no file behind, and the job still takes the file', async () => {
+    const jobId = await startJob(1);
+    const upload = rawUpload(jobId, 'gone.txt');
+    upload.answer.catch(() => undefined);
+    upload.outgoing.write('x'.repeat(64 * 1024));
+    await waitFor('the upload file', async () => (await uploadFiles()).length === 1);
+    upload.outgoing.destroy();
+    await waitFor('the upload file to go', async () => (await uploadFiles()).length === 0);
+    const status = await request<ImportFileOutcome>('importStatus', { jobId });
+    expect(status.ok && status.value.progress).toMatchObject({ state: 'running', filesDone: 0 });
+    expect(await store.getDocument('gone')).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDataFolder } from '../dataFolder';
 import { acquireDataFolderLock, DataFolderLockedError, type DataFolderLock } from '../store/dataFolderLock';
 import { startBrowserHost, type LibraryServices } from './browserHost';
+import { DataFolderError, explainDataFolderError, makeFolders } from '../store/dataFolderSetup';
 import { installTestFaultSwitch, TEST_FAULT_FILE_VARIABLE } from './testFaultSwitch';
 
 /** The built renderer; built code lives in out/main/, beside out/renderer/. */
@@ -41,10 +41,10 @@ export async function runBrowserHost(argv: string[]): Promise<void> {
   // The folder is taken first, so a folder another process holds is refused before any address is printed.
   let lock: DataFolderLock;
   try {
-    mkdirSync(folder, { recursive: true });
+    await makeFolders(folder);
     lock = acquireDataFolderLock(folder, 'browser host');
   } catch (error) {
-    console.error(error instanceof DataFolderLockedError ? error.message : `Cannot open the data folder ${folder}: ${(error as Error).message}`);
+    console.error(await openingMessage(folder, error));
     process.exit(1);
   }
   const faultSwitch = installTestFaultSwitch();
@@ -81,10 +81,17 @@ export async function runBrowserHost(argv: string[]): Promise<void> {
     ({ store }) => {
       for (const notice of store.notices) console.warn(`${notice.level}: ${notice.message}`);
     },
-    (error: unknown) => {
-      console.error(`Cannot open the data folder ${folder}: ${(error as Error).message}`);
+    async (error: unknown) => {
+      console.error(await openingMessage(folder, error));
       lock.release();
       void host.close().finally(() => process.exit(1));
     },
   );
+}
+
+/** What to say when the data folder cannot be opened: plainly what is wrong with it. */
+async function openingMessage(folder: string, error: unknown): Promise<string> {
+  if (error instanceof DataFolderLockedError || error instanceof DataFolderError) return error.message;
+  const explained = await explainDataFolderError(folder, error);
+  return explained instanceof DataFolderError ? explained.message : `Cannot open the data folder ${folder}: ${explained.message}`;
 }

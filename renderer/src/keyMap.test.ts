@@ -29,4 +29,11 @@ describe('key map', () => {
     expect(labelFor(press('1'), labels)?.name).toBe('claim');
     expect(labelFor(press('1', { ctrlKey: true }), labels)).toBeNull();
   });
+
+  test('a label bound to a reserved key (saved before the rules) never takes the key from its command', () => {
+    const press = (key: string) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false });
+    const labels = [{ name: 'claim', color: '#0072b2', key: 'n' }];
+    expect(labelFor(press('n'), labels)).toBeNull();
+    expect(commandFor(press('n'))).toBe('nextDocument');
+  });
 });

@@ -1,3 +1,4 @@
+import { isReservedKey } from '../../shared/labelSet';
 import type { LabelDefinition } from '../../shared/model';
 
 /** A key with its modifiers. `mod` is Ctrl, or ⌘ on a Mac. */
@@ -104,8 +105,12 @@ export function commandFor(event: KeyEventLike): CommandId | null {
   return COMMANDS.find((command) => command.chords.some((chord) => matchesChord(event, chord)))?.id ?? null;
 }
 
-/** The label a plain key press applies, if any. */
+/**
+ * The label a plain key press applies, if any. A key reserved for a command (shared/labelSet.ts
+ * RESERVED_KEYS, which the settings' rules refuse) never applies a label, even in a label set
+ * saved before the rules, so "n" always moves to the next article.
+ */
 export function labelFor(event: KeyEventLike, labels: readonly LabelDefinition[]): LabelDefinition | null {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  if (event.ctrlKey || event.metaKey || event.altKey || isReservedKey(event.key)) return null;
   return labels.find((label) => label.key !== '' && label.key === event.key) ?? null;
 }

@@ -22,8 +22,13 @@ const WORKERS = 4;
 const SETTINGS_SHARE = 0.1;
 const CLOCK_START = Date.UTC(2025, 0, 1);
 
+// A pipe's writes are synchronous only while the pipe has room: when the parent lags (a loaded
+// machine) Node queues them in this process, and a SIGKILL loses lines whose changes reached the
+// disk. A blocking pipe makes every line the parent's to read before the change it announces.
+(process.stdout as unknown as { _handle?: { setBlocking?(blocking: boolean): number } })._handle?.setBlocking?.(true);
+
 function print(line: CrashWriterLine): void {
-  // Writes to a pipe are synchronous on Linux: once this returns, the parent can read the line.
+  // The pipe blocks (above): once this returns, the line is in the pipe for the parent to read.
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }
 

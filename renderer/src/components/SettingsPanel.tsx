@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NewsmarkApi } from '../../../shared/contract';
 import { LABEL_PALETTE } from '../../../shared/labelPalette';
-import { RESERVED_KEYS, keyProblem, labelChangesProblem, labelChangesSchema, nameProblem } from '../../../shared/labelSet';
+import { RESERVED_KEYS, annotatorProblem as problemOfAnnotator, keyProblem, labelChangesProblem, labelChangesSchema, nameProblem } from '../../../shared/labelSet';
 import type { DocumentSummary, Settings } from '../../../shared/model';
 import { describeSchemaError } from '../../../shared/schemaError';
 import { applyLabelChanges } from '../data/applyLabelChanges';
@@ -69,7 +69,8 @@ function SettingsDialog({ api, client, settings, summaries, pendingSaves, onClos
       (label.original !== label.name && savedNames.has(label.name) ? `“${label.name}” is a saved label's name; rename in two steps` : null),
     key: keyProblem(label.key, label.name, draft.labels),
   }));
-  const annotatorProblem = draft.annotator.trim() === '' ? 'Your name must not be empty' : draft.annotator.length > 200 ? 'Your name must be at most 200 characters' : null;
+  const annotatorIssue = problemOfAnnotator(draft.annotator);
+  const annotatorProblem = annotatorIssue && `Your name ${annotatorIssue}`;
   const request = useMemo(() => requestOf(draft), [draft]);
   const formProblem = useMemo(() => {
     const parsed = labelChangesSchema.safeParse(request);
