@@ -83,7 +83,7 @@ function memoryStorage() {
 }
 
 async function settled(client: LibraryClient): Promise<void> {
-  await vi.waitFor(() => expect(client.getSnapshot().save.pending).toBe(0));
+  await vi.waitFor(() => expect(client.getSave().pending).toBe(0));
 }
 
 const quote = { type: 'createSpan', span: { id: 's1', start: 11, end: 25, label: 'quote' } } as const;
@@ -104,7 +104,7 @@ describe('LibraryClient', () => {
     expect(client.redo('a')).toBe(true);
     await settled(client);
     expect({ ...host.documents.get('a')!, revision: stored.revision }).toEqual(stored);
-    expect(client.getSnapshot().documents.get('a')).toEqual(host.documents.get('a'));
+    expect(client.getDocument('a')).toEqual(host.documents.get('a'));
   });
 
   test('unsaved changes outlive the window: a new client (a reload) sends them again', async () => {
@@ -119,7 +119,7 @@ describe('LibraryClient', () => {
       first.apply('a', quote);
       await vi.advanceTimersByTimeAsync(10);
       // Refused for the token, the change is kept and the user told what to do.
-      expect(first.getSnapshot().save).toMatchObject({ pending: 1, error: expect.stringContaining('restarted') });
+      expect(first.getSave()).toMatchObject({ pending: 1, error: expect.stringContaining('restarted') });
       expect(host.documents.get('a')!.spans).toEqual([]);
 
       host.failWith = () => null;
@@ -127,7 +127,7 @@ describe('LibraryClient', () => {
       await second.load();
       await vi.advanceTimersByTimeAsync(10);
       expect(host.documents.get('a')!.spans.map((span) => span.id)).toEqual(['s1']);
-      expect(second.getSnapshot().save.pending).toBe(0);
+      expect(second.getSave().pending).toBe(0);
       expect(storage.getItem('newsmark.unsaved')).toBeNull();
     } finally {
       vi.useRealTimers();
@@ -146,11 +146,11 @@ describe('LibraryClient', () => {
       client.apply('b', quote);
       await vi.advanceTimersByTimeAsync(10);
       expect(host.documents.get('b')!.spans).toHaveLength(1);
-      expect(client.getSnapshot().save).toEqual({ pending: 1, error: 'disk full' });
+      expect(client.getSave()).toEqual({ pending: 1, error: 'disk full' });
       host.failWith = () => null;
       await vi.advanceTimersByTimeAsync(1_000);
       expect(host.documents.get('a')!.spans).toHaveLength(1);
-      expect(client.getSnapshot().save).toEqual({ pending: 0, error: null });
+      expect(client.getSave()).toEqual({ pending: 0, error: null });
     } finally {
       vi.useRealTimers();
     }
@@ -164,10 +164,10 @@ describe('LibraryClient', () => {
     host.failWith = () => ({ code: 'conflict', message: 'changed elsewhere' });
     client.apply('a', quote);
     client.apply('a', { type: 'setStatus', status: 'done' });
-    await vi.waitFor(() => expect(client.getSnapshot().message?.text).toContain('changed elsewhere'));
+    await vi.waitFor(() => expect(client.notices.get().message?.text).toContain('changed elsewhere'));
     await settled(client);
-    expect(client.getSnapshot().message?.text).toContain('with 1 later change');
-    expect(client.getSnapshot().documents.get('a')).toEqual(host.documents.get('a'));
+    expect(client.notices.get().message?.text).toContain('with 1 later change');
+    expect(client.getDocument('a')).toEqual(host.documents.get('a'));
     expect(client.canUndo('a')).toBe(false);
   });
 });

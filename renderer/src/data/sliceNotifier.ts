@@ -1,0 +1,78 @@
+/**
+ * When a subscriber hears of a change: `now` in the same task (the article, whose highlight must
+ * be painted in the frame after the key press), or `afterPaint` once that frame is painted (the
+ * span panel, the list's counts, the saving status).
+ */
+export type Timing = 'now' | 'afterPaint';
+
+type Listener = () => void;
+
+/** A window that paints no frames (hidden, minimised) still hears of changes after this long. */
+const HIDDEN_WINDOW_DELAY_MS = 200;
+
+/**
+ * Runs `run` once, in a task after the next frame is painted: a requestAnimationFrame callback
+ * runs just before the paint, and a task queued from it runs after. Without frames (tests, a
+ * hidden window) it runs after a timeout.
+ */
+export function afterNextPaint(run: () => void): void {
+  let ran = false;
+  const once = () => {
+    if (ran) return;
+    ran = true;
+    run();
+  };
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(once, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, HIDDEN_WINDOW_DELAY_MS);
+}
+
+/**
+ * Listeners by slice of state (a key such as "save" or "document:a1"), each told at its timing.
+ * Changes to several slices before the paint are told to the `afterPaint` listeners once, together.
+ */
+export class SliceNotifier<Key extends string = string> {
+  private readonly listeners: Record<Timing, Map<Key, Set<Listener>>> = { now: new Map(), afterPaint: new Map() };
+  private readonly due = new Set<Key>();
+  private scheduled = false;
+
+  subscribe(key: Key, listener: Listener, timing: Timing = 'now'): () => void {
+    const byKey = this.listeners[timing];
+    let set = byKey.get(key);
+    if (!set) byKey.set(key, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && byKey.get(key) === set) byKey.delete(key);
+    };
+  }
+
+  /** Tells the `now` listeners of these slices at once, and their `afterPaint` listeners after the next paint. */
+  notify(...keys: Key[]): void {
+    for (const key of keys) {
+      for (const listener of [...(this.listeners.now.get(key) ?? [])]) listener();
+      if (this.listeners.afterPaint.has(key)) this.due.add(key);
+    }
+    if (this.due.size > 0 && !this.scheduled) {
+      this.scheduled = true;
+      afterNextPaint(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const keys = [...this.due];
+    this.due.clear();
+    const told = new Set<Listener>();
+    for (const key of keys) {
+      for (const listener of [...(this.listeners.afterPaint.get(key) ?? [])]) {
+        if (told.has(listener)) continue;
+        told.add(listener);
+        listener();
+      }
+    }
+  }
+}
