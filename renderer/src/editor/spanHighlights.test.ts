@@ -8,7 +8,8 @@ import type { Decoration } from '@tiptap/pm/view';
 import { describe, expect, it } from 'vitest';
 import { TextPositionMap, toEditorDocument } from '../../../shared/editorPositions';
 import type { TextRange } from '../../../shared/spans';
-import { createSpanHighlightsPlugin, DRAW_ALL_UP_TO, nextWindow, spanHighlightsKey, textOfDocument, type HighlightInput, type HighlightSpan } from './spanHighlights';
+import { createArticleTextPlugin, textOfDocument } from './articleText';
+import { createSpanHighlightsPlugin, DRAW_ALL_UP_TO, nextWindow, spanHighlightsKey, type HighlightInput, type HighlightSpan } from './spanHighlights';
 
 const LABELS = ['claim', 'quote', 'attribution'];
 const TEXT = 'Psaki said: “We are ready.”\n\nRussia has 150,000 troops 🪖 near Ukraine.\nDone.';
@@ -19,7 +20,7 @@ const schema = getSchema([Document, Paragraph, Text]);
 class Drawing {
   state: EditorState;
   constructor(text = TEXT) {
-    this.state = EditorState.create({ schema, doc: ProseMirrorNode.fromJSON(schema, toEditorDocument(text)), plugins: [createSpanHighlightsPlugin()] });
+    this.state = EditorState.create({ schema, doc: ProseMirrorNode.fromJSON(schema, toEditorDocument(text)), plugins: [createArticleTextPlugin(), createSpanHighlightsPlugin()] });
   }
   draw(input: HighlightInput): this {
     this.state = this.state.apply(this.state.tr.setMeta(spanHighlightsKey, input));

@@ -2,8 +2,8 @@ import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { TextPositionMap } from '../../../shared/editorPositions';
 import type { TextRange } from '../../../shared/spans';
+import { articleTextOf, type ArticleText } from './articleText';
 
 /** What the extension draws: spans by text offset (UTF-16, end exclusive), never by position. */
 export interface HighlightSpan {
@@ -23,9 +23,8 @@ export interface HighlightInput {
 interface HighlightState extends HighlightInput {
   decorations: DecorationSet;
   byId: Map<string, HighlightSpan>;
-  positions: TextPositionMap;
-  /** The article's text, kept so that updates need not read the document again. */
-  text: string;
+  /** The article's text and position map, from the ArticleText plugin. */
+  article: ArticleText;
   /**
    * The part of a long article whose spans are drawn (text offsets); null draws every span.
    * A long article's highlights are thousands of nested elements; drawing only those near
@@ -43,7 +42,7 @@ const WINDOW_MARGIN_SCREENS = 2;
 /** The window moves when what is on screen comes closer than this (in screens) to its edge. */
 const WINDOW_SLACK_SCREENS = 0.5;
 /** The meta naming what is on screen (a TextRange), set by the `showVisibleRange` command. */
-const VISIBLE_RANGE_META = 'spanHighlights.visibleRange';
+export const VISIBLE_RANGE_META = 'spanHighlights.visibleRange';
 
 interface HighlightSpec {
   spanId: string;
@@ -65,13 +64,6 @@ declare module '@tiptap/core' {
   }
 }
 
-/** The article's plain text, as toEditorDocument built it: paragraphs joined by "\n". */
-export function textOfDocument(doc: ProseMirrorNode): string {
-  const lines: string[] = [];
-  doc.forEach((paragraph) => lines.push(paragraph.textContent));
-  return lines.join('\n');
-}
-
 /** Length in UTF-16 units of the character starting at `offset` (2 for an emoji, say). */
 function characterLength(text: string, offset: number): number {
   const code = text.codePointAt(offset);
@@ -83,8 +75,8 @@ function characterLength(text: string, offset: number): number {
  * plus a one-character cap at each end that draws a bar, so that where spans overlap, nest or
  * touch, each one's start and end stay visible.
  */
-function decorationsFor(span: HighlightSpan, state: Pick<HighlightState, 'labels' | 'selectedId' | 'positions' | 'text'>): Decoration[] {
-  const { positions, text } = state;
+function decorationsFor(span: HighlightSpan, state: Pick<HighlightState, 'labels' | 'selectedId' | 'article'>): Decoration[] {
+  const { positions, text } = state.article;
   if (span.start < 0 || span.end > positions.textLength || span.start >= span.end) return [];
   const labelIndex = state.labels.indexOf(span.label);
   const labelClass = labelIndex >= 0 ? `nm-label-${labelIndex}` : 'nm-label-unknown';
@@ -133,10 +125,8 @@ export function nextWindow(current: TextRange, visible: TextRange, textLength: n
   return { start: Math.max(0, Math.floor(visible.start - margin)), end: Math.min(textLength, Math.ceil(visible.end + margin)) };
 }
 
-function build(doc: ProseMirrorNode, input: HighlightInput, window?: TextRange | null): HighlightState {
-  const text = textOfDocument(doc);
-  const positions = new TextPositionMap(text);
-  const base = { ...input, positions, text, window: window === undefined ? firstWindow(text.length) : window };
+function build(doc: ProseMirrorNode, article: ArticleText, input: HighlightInput, window?: TextRange | null): HighlightState {
+  const base = { ...input, article, window: window === undefined ? firstWindow(article.text.length) : window };
   const decorations = DecorationSet.create(
     doc,
     input.spans.filter((span) => meetsWindow(span, base.window)).flatMap((span) => decorationsFor(span, base)),
@@ -149,7 +139,8 @@ function decorationsOf(state: HighlightState, ids: Iterable<string>): Decoration
   return [...ids].flatMap((id) => {
     const span = state.byId.get(id);
     if (!span || !meetsWindow(span, state.window)) return [];
-    return state.decorations.find(state.positions.toPosition(span.start), state.positions.toPosition(span.end), (spec: HighlightSpec) => spec.spanId === id);
+    const { positions } = state.article;
+    return state.decorations.find(positions.toPosition(span.start), positions.toPosition(span.end), (spec: HighlightSpec) => spec.spanId === id);
   });
 }
 
@@ -163,7 +154,7 @@ function sameSpan(a: HighlightSpan | undefined, b: HighlightSpan | undefined): b
  */
 function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInput): HighlightState {
   const labelsChanged = state.labels.length !== input.labels.length || state.labels.some((label, index) => label !== input.labels[index]);
-  if (labelsChanged) return build(doc, input, state.window);
+  if (labelsChanged) return build(doc, state.article, input, state.window);
   const byId = new Map(input.spans.map((span) => [span.id, span]));
   const changed = new Set<string>();
   for (const [id, span] of state.byId) if (!sameSpan(span, byId.get(id))) changed.add(id);
@@ -173,7 +164,7 @@ function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInp
     if (input.selectedId) changed.add(input.selectedId);
   }
   if (changed.size === 0) return { ...state, spans: input.spans, selectedId: input.selectedId };
-  if (changed.size > 200 && changed.size > input.spans.length / 2) return build(doc, input, state.window);
+  if (changed.size > 200 && changed.size > input.spans.length / 2) return build(doc, state.article, input, state.window);
 
   const stale = decorationsOf(state, changed);
   const next = { ...state, ...input, byId };
@@ -187,7 +178,7 @@ function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInp
 /** Moves a long article's window to what is on screen: draws the spans it now meets, drops the rest. */
 function moveWindow(state: HighlightState, doc: ProseMirrorNode, visible: TextRange): HighlightState {
   if (state.window === null) return state;
-  const window = nextWindow(state.window, visible, state.text.length);
+  const window = nextWindow(state.window, visible, state.article.text.length);
   if (!window) return state;
   const leaving = state.spans.filter((span) => meetsWindow(span, state.window) && !meetsWindow(span, window));
   const next = { ...state, window };
@@ -197,17 +188,20 @@ function moveWindow(state: HighlightState, doc: ProseMirrorNode, visible: TextRa
   return { ...next, decorations: state.decorations.remove(stale).add(doc, fresh) };
 }
 
-/** The ProseMirror plugin behind the extension; set what it draws with the meta `spanHighlightsKey`. */
+/**
+ * The ProseMirror plugin behind the extension; set what it draws with the meta `spanHighlightsKey`.
+ * It reads the article from the ArticleText plugin, which must come before it.
+ */
 export function createSpanHighlightsPlugin(): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key: spanHighlightsKey,
     state: {
-      init: (_config, state: EditorState) => build(state.doc, { spans: [], labels: [], selectedId: null }),
+      init: (_config, state: EditorState) => build(state.doc, articleTextOf(state), { spans: [], labels: [], selectedId: null }),
       apply(tr, value, _oldState, newState) {
         const input = tr.getMeta(spanHighlightsKey) as HighlightInput | undefined;
         const visible = tr.getMeta(VISIBLE_RANGE_META) as TextRange | undefined;
         // The article never changes; a new article (setContent) rebuilds from scratch.
-        if (tr.docChanged) return build(newState.doc, input ?? { spans: [], labels: value.labels, selectedId: null });
+        if (tr.docChanged) return build(newState.doc, articleTextOf(newState), input ?? { spans: [], labels: value.labels, selectedId: null });
         const updated = input ? update(value, newState.doc, input) : value;
         return visible ? moveWindow(updated, newState.doc, visible) : updated;
       },
