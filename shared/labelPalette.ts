@@ -32,7 +32,7 @@ export const LABEL_PALETTE: readonly PaletteColour[] = [
 /** The article's page and text colours (styles.css `--panel` and `--ink`). */
 const ARTICLE_BACKGROUND = '#ffffff';
 const ARTICLE_TEXT = '#1d1f21';
-/** How strongly a selected highlight tints the page (styles.css `.nm-hl.nm-selected`). */
+/** How strongly a selected highlight tints the page (renderer article.css `.nm-hl.nm-selected`). */
 const STRONGEST_TINT = 0.42;
 
 type Rgb = [number, number, number];
