@@ -11,9 +11,10 @@ type Listener = () => void;
 const HIDDEN_WINDOW_DELAY_MS = 200;
 
 /**
- * Runs `run` once, in a task after the next frame is painted: a requestAnimationFrame callback
- * runs just before the paint, and a task queued from it runs after. Without frames (tests, a
- * hidden window) it runs after a timeout.
+ * Runs `run` once, after the next frame is painted: in the animation-frame callbacks of the
+ * frame after it (a callback asked for from a frame callback runs in the next frame), so the
+ * work it does is never between a key press and the paint it caused, nor ahead of the tasks
+ * queued right after that paint. Without frames (tests, a hidden window) it runs after a timeout.
  */
 export function afterNextPaint(run: () => void): void {
   let ran = false;
@@ -26,7 +27,7 @@ export function afterNextPaint(run: () => void): void {
     setTimeout(once, 0);
     return;
   }
-  requestAnimationFrame(() => setTimeout(once, 0));
+  requestAnimationFrame(() => requestAnimationFrame(once));
   setTimeout(once, HIDDEN_WINDOW_DELAY_MS);
 }
 
