@@ -76,7 +76,7 @@ async function labellings(page: Page, subject: Subject, plan: ArticlePlan, rando
   return outcomes;
 }
 
-async function measureSubject(browser: Browser, subject: Subject, plan: ArticlePlan): Promise<ArticleFigures> {
+async function measureSubject(browser: Browser, subject: Subject, plan: ArticlePlan, traceFolder: string): Promise<ArticleFigures> {
   const openMs: number[] = [];
   let last: { page: Page; errors: string[] } | null = null;
   for (let run = 0; run < plan.size.opens; run++) {
@@ -96,7 +96,7 @@ async function measureSubject(browser: Browser, subject: Subject, plan: ArticleP
     traced.push(...(await labellings(page, subject, plan, random, plan.size.labellings + index, 1)));
     await trace.markLabelled();
   }
-  const scripts = await trace.stop(subject.origin);
+  const scripts = await trace.stop(subject.origin, path.join(traceFolder, `trace-${plan.id}-${subject.name.toLowerCase()}.json`));
   if (scripts.length !== traced.length) throw new Error(`${subject.name}: the trace holds ${scripts.length} labellings' marks, not ${traced.length}`);
   const scroll = plan.long ? await measureScroll(page, subject) : undefined;
   await page.close();
@@ -144,7 +144,7 @@ export async function benchArticle(report: Report, options: ArticleBenchOptions)
     ];
     for (const plan of plans) {
       const sides = {} as Sides;
-      for (const [key, subject] of Object.entries(subjects) as [keyof Sides, Subject][]) sides[key] = await measureSubject(browser, subject, plan);
+      for (const [key, subject] of Object.entries(subjects) as [keyof Sides, Subject][]) sides[key] = await measureSubject(browser, subject, plan, options.temporaryFolder);
       reportArticle(report, `article ${(plan.size.textLength / 1000).toFixed(0)}k chars, ${plan.size.spans} spans`, sides, plan.long);
     }
   } finally {

@@ -13,11 +13,12 @@
  * - tasks the DevTools protocol runs (a `Receive mojo message` from `blink.mojom.DevToolsSession`):
  *   the bench's own `page.evaluate` and Playwright's locator polling;
  * - `FunctionCall`s of code not served by the page's origin: the bench's probe (its source URL is
- *   its file path) and Playwright's injected scripts (no URL);
+ *   its file path) and Playwright's injected scripts (no URL), with the microtasks they queued;
  * - style, layout, paint and hit tests run inside script (forced synchronously by it): DevTools
  *   counts them as rendering, not scripting. They are reported apart as "forced rendering".
  * Garbage collection inside script stays in script time (DevTools counts it as scripting).
  */
+import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 
 export const LABELLED_MARK = 'newsmark-bench:labelled';
@@ -102,25 +103,39 @@ function fromDevTools(event: TraceEvent): boolean {
   return event.name === 'Receive mojo message' && (event.args?.chrome_mojo_event_info?.mojo_interface_tag ?? '').includes('DevToolsSession');
 }
 
+function servedBy(node: Node, origin: string): boolean {
+  return String(node.event.args?.data?.url ?? '').startsWith(`${origin}/`);
+}
+
+/**
+ * Whether a node is the bench's (or Playwright's) code: a FunctionCall of a script not served by
+ * the page's origin, or the `v8.callFunction` around such calls only, whose microtask checkpoint
+ * runs what those calls queued (the probe's promise resolutions).
+ */
+function foreign(node: Node, origin: string): boolean {
+  if (node.event.name === 'FunctionCall') return !servedBy(node, origin);
+  if (node.event.name !== 'v8.callFunction') return false;
+  const calls = node.children.filter((child) => child.event.name === 'FunctionCall');
+  return calls.length > 0 && calls.every((call) => !servedBy(call, origin));
+}
+
 /**
  * Microseconds of script in a top-level script event, and of rendering forced inside it, not
- * counting the bench's own functions (FunctionCalls outside `origin`).
+ * counting the bench's own code.
  */
 function scriptOf(node: Node, origin: string): { script: number; rendering: number } {
+  if (foreign(node, origin)) return { script: 0, rendering: 0 };
   let excluded = 0;
   let rendering = 0;
   const walk = (current: Node) => {
     for (const child of current.children) {
-      const { name, args } = child.event;
-      if (RENDERING_EVENTS.has(name)) {
+      if (RENDERING_EVENTS.has(child.event.name)) {
         rendering += child.event.dur!;
         excluded += child.event.dur!;
-      } else if (name === 'FunctionCall' && !String(args?.data?.url ?? '').startsWith(`${origin}/`)) {
-        excluded += child.event.dur!;
-      } else walk(child);
+      } else if (foreign(child, origin)) excluded += child.event.dur!;
+      else walk(child);
     }
   };
-  if (node.event.name === 'FunctionCall' && !String(node.event.args?.data?.url ?? '').startsWith(`${origin}/`)) return { script: 0, rendering: 0 };
   walk(node);
   return { script: Math.max(0, node.event.dur! - excluded), rendering };
 }
@@ -196,13 +211,17 @@ export class ScriptTrace {
     );
   }
 
-  /** Stops recording; the script time of each labelling marked. */
-  async stop(origin: string): Promise<(LabellingScript | null)[]> {
+  /**
+   * Stops recording; the script time of each labelling marked. The trace is written to `saveAs`
+   * in the format Chrome DevTools' Performance panel opens.
+   */
+  async stop(origin: string, saveAs: string): Promise<(LabellingScript | null)[]> {
     const complete = new Promise<void>((resolve) => this.session.once('Tracing.tracingComplete', () => resolve()));
     await this.session.send('Tracing.end');
     await complete;
     const { frameTree } = await this.session.send('Page.getFrameTree');
     await this.session.detach();
+    await writeFile(saveAs, JSON.stringify({ traceEvents: this.events }));
     return scriptPerLabelling(this.events, frameTree.frame.id, origin);
   }
 }
