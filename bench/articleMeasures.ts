@@ -1,0 +1,102 @@
+/**
+ * The article benchmark's measurements, each taken the same way on every side (Newsmark, the
+ * peer, the floor) through the page probe (pageProbe.js) and the DevTools protocol.
+ */
+import type { Browser, Page } from '@playwright/test';
+import type { Subject } from './articleSubjects';
+import { newMeasuredPage, settle } from './browser';
+
+const PAINT_TIMEOUT_MS = 30_000;
+const LABEL_PAINT_TIMEOUT_MS = 10_000;
+const LABEL_KEYS = ['1', '2', '3'];
+
+export interface ScrollFigures {
+  type: string;
+  frames: number;
+  longestGap: number;
+  longest: number;
+  over50: number;
+}
+
+export type LabellingOutcome = number | 'missed' | 'unchanged';
+
+async function probe<T>(page: Page, call: string): Promise<T> {
+  return page.evaluate(`window.__newsmarkBench.${call}`) as Promise<T>;
+}
+
+async function armHighlight(page: Page, subject: Subject, timeoutMs: number): Promise<void> {
+  await probe(page, `armHighlight(${JSON.stringify(subject.highlightSelector)}, ${JSON.stringify(subject.idAttribute)}, ${timeoutMs})`);
+}
+
+/**
+ * Opens `articleId` in a new tab: from the click that opens it to the paint showing its
+ * highlights (the request, the parse, the text and the highlights).
+ */
+export async function measureOpen(browser: Browser, subject: Subject, articleId: string): Promise<{ ms: number; page: Page; errors: string[] }> {
+  const { page, errors } = await newMeasuredPage(browser);
+  await subject.load(page, articleId);
+  await settle(page);
+  await armHighlight(page, subject, PAINT_TIMEOUT_MS);
+  await page.click(subject.openSelector(articleId));
+  const ms = await probe<number | null>(page, `paintedSince('click')`);
+  if (ms === null) throw new Error(`${subject.name}: the article's highlights did not appear within ${PAINT_TIMEOUT_MS / 1000} s (${errors.join('; ')})`);
+  return { ms, page, errors };
+}
+
+/** The page's JS heap in use after a full garbage collection, in bytes, read over the DevTools protocol. */
+export async function measureHeap(page: Page): Promise<number> {
+  await settle(page);
+  const devtools = await page.context().newCDPSession(page);
+  try {
+    await devtools.send('HeapProfiler.collectGarbage');
+    return (await devtools.send('Runtime.getHeapUsage')).usedSize;
+  } finally {
+    await devtools.detach();
+  }
+}
+
+/**
+ * Scrolls to a seeded place, selects 1–6 visible words with the mouse, presses a label key, and
+ * times key → new highlight painted: a number, 'missed' (a new span but no highlight), or
+ * 'unchanged' (no new span). Returns once the labelling is settled.
+ */
+export async function measureLabelling(page: Page, subject: Subject, articleId: string, random: () => number, index: number): Promise<LabellingOutcome> {
+  await page.evaluate(
+    `(() => { const element = document.querySelector(${JSON.stringify(subject.scrollSelector)}); element.scrollTop = ${random()} * (element.scrollHeight - element.clientHeight); })()`,
+  );
+  await settle(page);
+  let drag: { from: { x: number; y: number }; to: { x: number; y: number } } | null = null;
+  for (let attempt = 0; attempt < 20 && !drag; attempt++) {
+    drag = await probe(page, `wordDrag(${JSON.stringify(subject.scrollSelector)}, [${random()}, ${random()}, ${random()}])`);
+  }
+  if (!drag) throw new Error(`${subject.name}: found no visible words to select`);
+  await page.mouse.move(drag.from.x, drag.from.y);
+  await page.mouse.down();
+  await page.mouse.move(drag.to.x, drag.to.y, { steps: 4 });
+  await page.mouse.up();
+  await settle(page);
+  const spansBefore = await subject.spanCount?.(articleId);
+  await armHighlight(page, subject, LABEL_PAINT_TIMEOUT_MS);
+  await page.keyboard.press(LABEL_KEYS[index % LABEL_KEYS.length]!);
+  const ms = await probe<number | null>(page, `paintedSince('keydown')`);
+  await subject.settled(page);
+  if (ms !== null) return ms;
+  return spansBefore !== undefined && (await subject.spanCount!(articleId)) === spansBefore ? 'unchanged' : 'missed';
+}
+
+/** Scrolls the article from top to bottom with the mouse wheel, recording every frame. */
+export async function measureScroll(page: Page, subject: Subject): Promise<ScrollFigures> {
+  const scroller = JSON.stringify(subject.scrollSelector);
+  await page.evaluate(`document.querySelector(${scroller}).scrollTop = 0`);
+  await page.mouse.click(1, 1);
+  await settle(page);
+  const box = (await page.locator(subject.scrollSelector).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await probe(page, 'startFrames()');
+  const atBottom = `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const element = document.querySelector(${scroller});
+    resolve(element.scrollTop + element.clientHeight >= element.scrollHeight - 2);
+  })))`;
+  for (let step = 0; step < 5_000 && !(await page.evaluate(atBottom)); step++) await page.mouse.wheel(0, 500);
+  return probe(page, 'stopFrames()');
+}
