@@ -4,6 +4,7 @@ import { applyOperation, type DocumentOperation } from '../../../shared/operatio
 import type { AppError } from '../../../shared/result';
 import { documentSlice, type LibrarySlice, type LibraryStatus, type SaveState } from './librarySlices';
 import { NoticeBoard } from './noticeBoard';
+import { shareUnchanged } from './shareUnchanged';
 import { SliceNotifier, type Timing } from './sliceNotifier';
 import { UndoHistories } from './undoHistories';
 import { UnsavedChanges, type StorageLike } from './unsavedChanges';
@@ -158,10 +159,16 @@ export class LibraryClient {
   private showDocument(id: string): void {
     const stored = this.confirmed.get(id);
     if (!stored) return;
-    let shown = stored;
+    let computed = stored;
     for (const operation of this.unsaved.of(id)) {
-      const result = applyOperation(shown, operation, this.context());
-      if (result.ok) shown = result.value;
+      const result = applyOperation(computed, operation, this.context());
+      if (result.ok) computed = result.value;
+    }
+    const previous = this.shown.get(id);
+    const shown = previous ? shareUnchanged(previous, computed) : computed;
+    if (shown === previous) {
+      this.publishSave();
+      return;
     }
     this.shown.set(id, shown);
     const summary = summarise(shown);
