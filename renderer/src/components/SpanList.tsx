@@ -30,12 +30,32 @@ function rowsOf(spans: readonly Span[], labels: readonly LabelDefinition[]): Row
   return [...byLabel].flatMap(([label, members]): Row[] => [{ kind: 'group', label, count: members.length }, ...members.map((span): Row => ({ kind: 'span', label, span }))]);
 }
 
+/** What a row shows of a span; a list equal in these, in order, draws the same rows. */
+function sameRows(a: readonly Span[], b: readonly Span[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((span, index) => {
+    const other = b[index]!;
+    return span === other || (span.id === other.id && span.start === other.start && span.end === other.end && span.label === other.label && span.speaker === other.speaker);
+  });
+}
+
+/**
+ * The previous span list while the new one draws the same rows (a save hands back equal spans
+ * as new objects): the rows and the virtualiser's measurements are then not worked out again.
+ */
+function useUnchangedSpans(spans: readonly Span[]): readonly Span[] {
+  const previous = useRef(spans);
+  if (previous.current !== spans && !sameRows(previous.current, spans)) previous.current = spans;
+  return previous.current;
+}
+
 /**
  * The article's spans grouped by label, in their own scrolling list that draws only the rows
  * on screen (an article may hold thousands of spans: a new one must not lay out every row below
  * it). The selected span's row is scrolled into view when the selection changes.
  */
-export function SpanList({ spans, text, labels, selectedSpanId, onSelectSpan }: SpanListProps) {
+export function SpanList({ spans: given, text, labels, selectedSpanId, onSelectSpan }: SpanListProps) {
+  const spans = useUnchangedSpans(given);
   const rows = useMemo(() => rowsOf(spans, labels), [spans, labels]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -47,11 +67,21 @@ export function SpanList({ spans, text, labels, selectedSpanId, onSelectSpan }: 
       return row.kind === 'group' ? `group:${row.label}` : row.span.id;
     },
     overscan: 8,
+    // Scrolling and measuring re-render in the next frame, not synchronously inside the event.
+    useFlushSync: false,
   });
 
+  // A newly selected span's row is brought into view, only if it is out of view: the
+  // virtualiser's own scrollToIndex re-measures over several frames, dear on every labelling.
   const selectedIndex = selectedSpanId ? rows.findIndex((row) => row.kind === 'span' && row.span.id === selectedSpanId) : -1;
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    const element = scroller.current;
+    const item = selectedIndex >= 0 ? virtualizer.measurementsCache[selectedIndex] : undefined;
+    if (!element || !item) return;
+    const top = element.scrollTop;
+    const bottom = top + element.clientHeight;
+    if (item.start < top) element.scrollTop = item.start;
+    else if (item.end > bottom) element.scrollTop = item.end - element.clientHeight;
     // Only when the selection changes: scrolling by hand must not be undone.
   }, [selectedSpanId]); // eslint-disable-line react-hooks/exhaustive-deps
 

@@ -148,6 +148,16 @@ function sameSpan(a: HighlightSpan | undefined, b: HighlightSpan | undefined): b
   return !!a && !!b && a.start === b.start && a.end === b.end && a.label === b.label;
 }
 
+/** Whether two span lists hold the same spans (id, range, label) in the same order. */
+function sameInOrder(a: readonly HighlightSpan[], b: readonly HighlightSpan[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    const [left, right] = [a[index]!, b[index]!];
+    if (left !== right && (left.id !== right.id || !sameSpan(left, right))) return false;
+  }
+  return true;
+}
+
 /**
  * Moves from one drawn state to the next, redrawing only the spans that were added, removed,
  * changed, or selected/deselected. A changed label order redraws everything.
@@ -155,10 +165,15 @@ function sameSpan(a: HighlightSpan | undefined, b: HighlightSpan | undefined): b
 function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInput): HighlightState {
   const labelsChanged = state.labels.length !== input.labels.length || state.labels.some((label, index) => label !== input.labels[index]);
   if (labelsChanged) return build(doc, state.article, input, state.window);
-  const byId = new Map(input.spans.map((span) => [span.id, span]));
+  // Most updates change no span (a selection, a save that hands back equal spans): cheap
+  // checks first, the diff by id only when something may differ.
+  const sameSpans = input.spans === state.spans || sameInOrder(state.spans, input.spans);
+  const byId = sameSpans ? state.byId : new Map(input.spans.map((span) => [span.id, span]));
   const changed = new Set<string>();
-  for (const [id, span] of state.byId) if (!sameSpan(span, byId.get(id))) changed.add(id);
-  for (const [id, span] of byId) if (!sameSpan(span, state.byId.get(id))) changed.add(id);
+  if (!sameSpans) {
+    for (const [id, span] of state.byId) if (!sameSpan(span, byId.get(id))) changed.add(id);
+    for (const [id, span] of byId) if (!sameSpan(span, state.byId.get(id))) changed.add(id);
+  }
   if (state.selectedId !== input.selectedId) {
     if (state.selectedId) changed.add(state.selectedId);
     if (input.selectedId) changed.add(input.selectedId);
