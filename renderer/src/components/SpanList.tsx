@@ -7,8 +7,8 @@ import { snippet } from './snippet';
 /** One row of the list: a label's heading (with its count) or one of its spans. */
 type Row = { kind: 'group'; label: string; count: number } | { kind: 'span'; label: string; span: Span };
 
-/** Heights before a row is measured (px): a heading, and a one-line span. */
-const GROUP_HEIGHT = 38;
+/** Row heights (px), fixed in SpanPanel.css so that no row is measured: a heading, and a span (one line). */
+const GROUP_HEIGHT = 36;
 const SPAN_HEIGHT = 30;
 
 interface SpanListProps {
@@ -52,7 +52,8 @@ function useUnchangedSpans(spans: readonly Span[]): readonly Span[] {
 /**
  * The article's spans grouped by label, in their own scrolling list that draws only the rows
  * on screen (an article may hold thousands of spans: a new one must not lay out every row below
- * it). The selected span's row is scrolled into view when the selection changes.
+ * it). Each span is one line of fixed height (its whole text in the details and the tooltip), so
+ * no row is ever measured. The selected span's row is scrolled into view when the selection changes.
  */
 export function SpanList({ spans: given, text, labels, selectedSpanId, onSelectSpan }: SpanListProps) {
   const spans = useUnchangedSpans(given);
@@ -67,7 +68,7 @@ export function SpanList({ spans: given, text, labels, selectedSpanId, onSelectS
       return row.kind === 'group' ? `group:${row.label}` : row.span.id;
     },
     overscan: 8,
-    // Scrolling and measuring re-render in the next frame, not synchronously inside the event.
+    // Scrolling re-renders in the next frame, not synchronously inside the scroll event.
     useFlushSync: false,
   });
 
@@ -92,7 +93,7 @@ export function SpanList({ spans: given, text, labels, selectedSpanId, onSelectS
           const row = rows[item.index]!;
           const className = labelClass(labels, row.label);
           return (
-            <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="span-list-row" style={{ transform: `translateY(${item.start}px)` }}>
+            <div key={item.key} className={`span-list-row ${row.kind}`} style={{ transform: `translateY(${item.start}px)` }}>
               {row.kind === 'group' ? (
                 <div className="span-group" data-label={row.label}>
                   <h3>
@@ -121,7 +122,7 @@ interface SpanRowProps {
 /** One span in the list; memoised, so a change redraws only the rows it touched. */
 const SpanRow = memo(function SpanRow({ span, text, labelClassName, selected, onSelectSpan }: SpanRowProps) {
   return (
-    <button type="button" className={`span-item ${labelClassName}${selected ? ' selected' : ''}`} data-span-id={span.id} data-label={span.label} aria-pressed={selected} onClick={() => onSelectSpan(span.id)}>
+    <button type="button" className={`span-item ${labelClassName}${selected ? ' selected' : ''}`} data-span-id={span.id} data-label={span.label} aria-pressed={selected} title={snippet(text.slice(span.start, span.end), 600)} onClick={() => onSelectSpan(span.id)}>
       {snippet(text.slice(span.start, span.end))}
       {span.speaker && <span className="speaker-tag"> — {span.speaker}</span>}
     </button>
