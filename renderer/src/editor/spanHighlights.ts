@@ -207,11 +207,11 @@ function moveWindow(state: HighlightState, doc: ProseMirrorNode, visible: TextRa
  * The ProseMirror plugin behind the extension; set what it draws with the meta `spanHighlightsKey`.
  * It reads the article from the ArticleText plugin, which must come before it.
  */
-export function createSpanHighlightsPlugin(): Plugin<HighlightState> {
+export function createSpanHighlightsPlugin(initial: HighlightInput | null = null): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key: spanHighlightsKey,
     state: {
-      init: (_config, state: EditorState) => build(state.doc, articleTextOf(state), { spans: [], labels: [], selectedId: null }),
+      init: (_config, state: EditorState) => build(state.doc, articleTextOf(state), initial ?? { spans: [], labels: [], selectedId: null }),
       apply(tr, value, _oldState, newState) {
         const input = tr.getMeta(spanHighlightsKey) as HighlightInput | undefined;
         const visible = tr.getMeta(VISIBLE_RANGE_META) as TextRange | undefined;
@@ -235,8 +235,20 @@ export function createSpanHighlightsPlugin(): Plugin<HighlightState> {
  * `<span class="nm-hl nm-label-N">` elements, each named by its `title`. In an article longer
  * than DRAW_ALL_UP_TO only the spans near what `showVisibleRange` reports are drawn.
  */
-export const SpanHighlights = Extension.create({
+export interface SpanHighlightsOptions {
+  /**
+   * What to draw from the start (default: nothing): the editor's first drawing then already
+   * holds the spans, instead of drawing the plain article and then the spans over it.
+   */
+  initial: HighlightInput | null;
+}
+
+export const SpanHighlights = Extension.create<SpanHighlightsOptions>({
   name: 'spanHighlights',
+
+  addOptions() {
+    return { initial: null };
+  },
 
   addCommands() {
     return {
@@ -256,6 +268,6 @@ export const SpanHighlights = Extension.create({
   },
 
   addProseMirrorPlugins() {
-    return [createSpanHighlightsPlugin()];
+    return [createSpanHighlightsPlugin(this.options.initial)];
   },
 });
