@@ -77,7 +77,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
     setEditor(created);
     return () => created.destroy();
     // One editor per article (the parent keys this component by document id; the text never changes).
-  }, [article.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [article.id]);
 
   // Everything the article shows over its text, in one transaction, before the next paint.
   const handles = selected && !linkSourceId ? selected : null;

@@ -84,7 +84,7 @@ export function SpanList({ spans: given, text, labels, selectedSpanId, onSelectS
     if (item.start < top) element.scrollTop = item.start;
     else if (item.end > bottom) element.scrollTop = item.end - element.clientHeight;
     // Only when the selection changes: scrolling by hand must not be undone.
-  }, [selectedSpanId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [selectedSpanId]);
 
   return (
     <div ref={scroller} className="span-list" aria-label="Spans by label">
