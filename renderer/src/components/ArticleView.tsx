@@ -73,11 +73,11 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const selected = article.spans.find((span) => span.id === selectedSpanId) ?? null;
 
   useLayoutEffect(() => {
-    const created = new ArticleEditor(mountRef.current!, scrollRef.current!, article.text);
+    const created = new ArticleEditor(mountRef.current!, scrollRef.current!, article.text, { spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
     setEditor(created);
     return () => created.destroy();
     // One editor per article (the parent keys this component by document id; the text never changes).
-  }, [article.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [article.id]);
 
   // Everything the article shows over its text, in one transaction, before the next paint.
   const handles = selected && !linkSourceId ? selected : null;

@@ -23,9 +23,9 @@ export function SpanDetails({ article, span, labels, speakers, onChange, onSelec
   const [note, setNote] = useState(span.note ?? '');
   const [speaker, setSpeaker] = useState(span.speaker ?? '');
   const knownSpeakers = useMemo(() => [...new Set(speakers.flatMap((summary) => summary.speakers))].sort((a, b) => a.localeCompare(b)), [speakers]);
-  const byId = new Map(article.spans.map((each) => [each.id, each]));
+  const spanById = (id: string) => article.spans.find((each) => each.id === id);
   const links = article.relations.flatMap((relation) => {
-    const other = relation.headId === span.id ? byId.get(relation.childId) : relation.childId === span.id ? byId.get(relation.headId) : undefined;
+    const other = relation.headId === span.id ? spanById(relation.childId) : relation.childId === span.id ? spanById(relation.headId) : undefined;
     return other ? [{ relation, other, outgoing: relation.headId === span.id }] : [];
   });
   const isAttribution = span.label === ATTRIBUTION_LABEL || links.some((each) => !each.outgoing) || span.speaker !== undefined;

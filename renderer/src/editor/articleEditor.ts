@@ -29,13 +29,13 @@ export class ArticleEditor {
 
   /**
    * Mounts the article `text` (UTF-16, paragraphs separated by "\n") into `mount`, inside the
-   * scrolling element `scroller`.
+   * scrolling element `scroller`, with `highlights` drawn from the first paint.
    */
-  constructor(mount: HTMLElement, scroller: HTMLElement, text: string) {
+  constructor(mount: HTMLElement, scroller: HTMLElement, text: string, highlights: HighlightInput) {
     this.long = text.length > DRAW_ALL_UP_TO;
     this.editor = new Editor({
       element: mount,
-      extensions: articleExtensions(),
+      extensions: articleExtensions(highlights),
       // As JSON paragraphs of text nodes: HTML parsing would shift offsets and interpret the text.
       content: toEditorDocument(text),
       editable: false,

@@ -6,12 +6,13 @@ import { ArticleTextExtension } from './articleText';
 import { FindHighlights } from './findHighlights';
 import { ReadOnlySelection } from './readOnlySelection';
 import { SelectionAidsExtension } from './selectionAids';
-import { SpanHighlights } from './spanHighlights';
+import { SpanHighlights, type HighlightInput } from './spanHighlights';
 
 /**
  * The article editor's extensions: the plain article (paragraphs of text), its one text model
- * (ArticleText, ordered before the layers that read it), and the layers drawn over it.
+ * (ArticleText, ordered before the layers that read it), and the layers drawn over it, the
+ * spans starting with `highlights`.
  */
-export function articleExtensions(): Extensions {
-  return [ArticleTextExtension, Document, Paragraph, Text, ReadOnlySelection, SpanHighlights, SelectionAidsExtension, FindHighlights];
+export function articleExtensions(highlights: HighlightInput | null = null): Extensions {
+  return [ArticleTextExtension, Document, Paragraph, Text, ReadOnlySelection, SpanHighlights.configure({ initial: highlights }), SelectionAidsExtension, FindHighlights];
 }

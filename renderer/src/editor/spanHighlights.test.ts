@@ -19,8 +19,8 @@ const schema = getSchema([Document, Paragraph, Text]);
 /** The plugin headless: a ProseMirror state, no view, no DOM; `draw` applies what the command would. */
 class Drawing {
   state: EditorState;
-  constructor(text = TEXT) {
-    this.state = EditorState.create({ schema, doc: ProseMirrorNode.fromJSON(schema, toEditorDocument(text)), plugins: [createArticleTextPlugin(), createSpanHighlightsPlugin()] });
+  constructor(text = TEXT, initial: HighlightInput | null = null) {
+    this.state = EditorState.create({ schema, doc: ProseMirrorNode.fromJSON(schema, toEditorDocument(text)), plugins: [createArticleTextPlugin(), createSpanHighlightsPlugin(initial)] });
   }
   draw(input: HighlightInput): this {
     this.state = this.state.apply(this.state.tr.setMeta(spanHighlightsKey, input));
@@ -73,6 +73,12 @@ describe('SpanHighlights', () => {
     expect(drawn(current)).toBe('13-14 nm-cap-start nm-label-1 | 13-26 nm-hl nm-label-1 | 25-26 nm-cap-end nm-label-1');
     const [highlight] = decorations(current).filter((decoration) => (decoration as unknown as { type: { attrs: Record<string, string> } }).type.attrs.title);
     expect((highlight as unknown as { type: { attrs: Record<string, string> } }).type.attrs).toMatchObject({ title: 'quote', 'data-label': 'quote', nodeName: 'span' });
+  });
+
+  it('draws the spans it starts with (the first paint) exactly as it would draw them later', () => {
+    const input = { spans: [span(TEXT, 'We are ready.', 'quote'), span(TEXT, 'Psaki said', 'attribution')], labels: LABELS, selectedId: null };
+    expect(drawn(new Drawing(TEXT, input))).toBe(drawn(makeEditor().draw(input)));
+    expect(drawn(new Drawing(TEXT, input))).toContain('0-10 nm-hl nm-label-2');
   });
 
   it('draws spans across paragraph boundaries and after an emoji at the right offsets, caps covering whole characters', () => {

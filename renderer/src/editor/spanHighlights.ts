@@ -148,6 +148,16 @@ function sameSpan(a: HighlightSpan | undefined, b: HighlightSpan | undefined): b
   return !!a && !!b && a.start === b.start && a.end === b.end && a.label === b.label;
 }
 
+/** Whether two span lists hold the same spans (id, range, label) in the same order. */
+function sameInOrder(a: readonly HighlightSpan[], b: readonly HighlightSpan[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    const [left, right] = [a[index]!, b[index]!];
+    if (left !== right && (left.id !== right.id || !sameSpan(left, right))) return false;
+  }
+  return true;
+}
+
 /**
  * Moves from one drawn state to the next, redrawing only the spans that were added, removed,
  * changed, or selected/deselected. A changed label order redraws everything.
@@ -155,10 +165,15 @@ function sameSpan(a: HighlightSpan | undefined, b: HighlightSpan | undefined): b
 function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInput): HighlightState {
   const labelsChanged = state.labels.length !== input.labels.length || state.labels.some((label, index) => label !== input.labels[index]);
   if (labelsChanged) return build(doc, state.article, input, state.window);
-  const byId = new Map(input.spans.map((span) => [span.id, span]));
+  // Most updates change no span (a selection, a save that hands back equal spans): cheap
+  // checks first, the diff by id only when something may differ.
+  const sameSpans = input.spans === state.spans || sameInOrder(state.spans, input.spans);
+  const byId = sameSpans ? state.byId : new Map(input.spans.map((span) => [span.id, span]));
   const changed = new Set<string>();
-  for (const [id, span] of state.byId) if (!sameSpan(span, byId.get(id))) changed.add(id);
-  for (const [id, span] of byId) if (!sameSpan(span, state.byId.get(id))) changed.add(id);
+  if (!sameSpans) {
+    for (const [id, span] of state.byId) if (!sameSpan(span, byId.get(id))) changed.add(id);
+    for (const [id, span] of byId) if (!sameSpan(span, state.byId.get(id))) changed.add(id);
+  }
   if (state.selectedId !== input.selectedId) {
     if (state.selectedId) changed.add(state.selectedId);
     if (input.selectedId) changed.add(input.selectedId);
@@ -192,11 +207,11 @@ function moveWindow(state: HighlightState, doc: ProseMirrorNode, visible: TextRa
  * The ProseMirror plugin behind the extension; set what it draws with the meta `spanHighlightsKey`.
  * It reads the article from the ArticleText plugin, which must come before it.
  */
-export function createSpanHighlightsPlugin(): Plugin<HighlightState> {
+export function createSpanHighlightsPlugin(initial: HighlightInput | null = null): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key: spanHighlightsKey,
     state: {
-      init: (_config, state: EditorState) => build(state.doc, articleTextOf(state), { spans: [], labels: [], selectedId: null }),
+      init: (_config, state: EditorState) => build(state.doc, articleTextOf(state), initial ?? { spans: [], labels: [], selectedId: null }),
       apply(tr, value, _oldState, newState) {
         const input = tr.getMeta(spanHighlightsKey) as HighlightInput | undefined;
         const visible = tr.getMeta(VISIBLE_RANGE_META) as TextRange | undefined;
@@ -220,8 +235,20 @@ export function createSpanHighlightsPlugin(): Plugin<HighlightState> {
  * `<span class="nm-hl nm-label-N">` elements, each named by its `title`. In an article longer
  * than DRAW_ALL_UP_TO only the spans near what `showVisibleRange` reports are drawn.
  */
-export const SpanHighlights = Extension.create({
+export interface SpanHighlightsOptions {
+  /**
+   * What to draw from the start (default: nothing): the editor's first drawing then already
+   * holds the spans, instead of drawing the plain article and then the spans over it.
+   */
+  initial: HighlightInput | null;
+}
+
+export const SpanHighlights = Extension.create<SpanHighlightsOptions>({
   name: 'spanHighlights',
+
+  addOptions() {
+    return { initial: null };
+  },
 
   addCommands() {
     return {
@@ -241,6 +268,6 @@ export const SpanHighlights = Extension.create({
   },
 
   addProseMirrorPlugins() {
-    return [createSpanHighlightsPlugin()];
+    return [createSpanHighlightsPlugin(this.options.initial)];
   },
 });
