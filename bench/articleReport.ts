@@ -94,6 +94,9 @@ export function reportArticle(report: Report, section: string, sides: Sides, lon
     ours: formatMs(scriptPercentile(ours, 'forcedRenderingMs')),
     other: others(sides, (side) => formatMs(scriptPercentile(side, 'forcedRenderingMs'))),
   });
+  if (ours.selectedOtherwise + sides.recogito.selectedOtherwise + sides.floor.selectedOtherwise > 0) {
+    report.add({ section, figure: 'labellings whose mouse selection was not the planned text', ours: String(ours.selectedOtherwise), other: others(sides, (side) => String(side.selectedOtherwise)) });
+  }
   const unchanged = ours.unchanged + sides.recogito.unchanged + sides.floor.unchanged;
   if (unchanged > 0) {
     report.add({ section, figure: 'labellings of an already labelled range (untimed)', ours: String(ours.unchanged), other: others(sides, (side) => String(side.unchanged)) });
