@@ -6,6 +6,7 @@ import type { NewsDocument } from '../shared/model';
 import { seededRandom } from '../electron/store/testing/seededRandom';
 import { measureHeap, measureLabelling, measureOpen, measureScroll, type LabellingOutcome, type ScrollFigures } from './articleMeasures';
 import { reportArticle } from './articleReport';
+import { planSelections, type PlannedSelection } from './articleSelections';
 import { floorSubject, newsmarkSubject, recogitoSubject, type Subject } from './articleSubjects';
 import { launchChromium } from './browser';
 import { generateDocument, WordChain, writeLibraryFolder } from './corpus';
@@ -40,6 +41,8 @@ export interface ArticleFigures {
   highlightMs: number[];
   /** Labellings of a range that already had that label: nothing new to draw, not timed. */
   unchanged: number;
+  /** Labellings where the mouse selected other text than planned (a fault of the bench, shown if any). */
+  selectedOtherwise: number;
   /** Script time of each traced labelling that drew a new highlight. */
   script: LabellingScript[];
   scroll?: ScrollFigures;
@@ -53,27 +56,26 @@ const MEDIUM_ARTICLE_ID = 'medium-article';
 const SHORT_ARTICLE_ID = 'a-short-article';
 
 interface ArticlePlan {
-  id: string;
+  document: NewsDocument;
   size: ArticleSize;
-  seed: number;
+  /** The same on every side: the timed labellings' then the traced ones'. */
+  selections: PlannedSelection[];
   long: boolean;
 }
 
 /** The long, medium and short articles, generated from the sample corpus's words. */
-function generateArticles(options: ArticleBenchOptions): NewsDocument[] {
+function generateArticles(options: ArticleBenchOptions): { long: NewsDocument; medium: NewsDocument; short: NewsDocument } {
   const chain = WordChain.fromSampleCorpus();
   const random = seededRandom(200_000);
   const long = generateDocument(LONG_ARTICLE_ID, chain.text(random, options.long.textLength), options.long.spans, random);
   const short = generateDocument(SHORT_ARTICLE_ID, chain.text(random, 1_500), 0, random);
   const mediumRandom = seededRandom(10_000);
   const medium = generateDocument(MEDIUM_ARTICLE_ID, chain.text(mediumRandom, options.medium.textLength), options.medium.spans, mediumRandom);
-  return [short, long, medium];
+  return { long, medium, short };
 }
 
-async function labellings(page: Page, subject: Subject, plan: ArticlePlan, random: () => number, from: number, count: number): Promise<LabellingOutcome[]> {
-  const outcomes: LabellingOutcome[] = [];
-  for (let index = from; index < from + count; index++) outcomes.push(await measureLabelling(page, subject, plan.id, random, index));
-  return outcomes;
+function articlePlan(document: NewsDocument, size: ArticleSize, seed: number, long: boolean): ArticlePlan {
+  return { document, size, selections: planSelections(document.text, size.labellings + size.traced, seededRandom(seed)), long };
 }
 
 async function measureSubject(browser: Browser, subject: Subject, plan: ArticlePlan, traceFolder: string): Promise<ArticleFigures> {
@@ -81,34 +83,41 @@ async function measureSubject(browser: Browser, subject: Subject, plan: ArticleP
   let last: { page: Page; errors: string[] } | null = null;
   for (let run = 0; run < plan.size.opens; run++) {
     await last?.page.close();
-    const opened = await measureOpen(browser, subject, plan.id);
+    const opened = await measureOpen(browser, subject, plan.document.id);
     openMs.push(opened.ms);
     last = opened;
   }
   const { page, errors } = last!;
   const heapBytes = plan.long ? await measureHeap(page) : undefined;
-  // The same seed on every side: the same places, words and keys.
-  const random = seededRandom(plan.seed);
-  const timed = await labellings(page, subject, plan, random, 0, plan.size.labellings);
+  const labelled: { outcome: LabellingOutcome; selectedAsPlanned: boolean }[] = [];
+  for (let index = 0; index < plan.size.labellings; index++) labelled.push(await measureLabelling(page, subject, plan.document.id, plan.selections[index]!, index));
   const trace = await ScriptTrace.start(page);
-  const traced: LabellingOutcome[] = [];
-  for (let index = 0; index < plan.size.traced; index++) {
-    traced.push(...(await labellings(page, subject, plan, random, plan.size.labellings + index, 1)));
+  for (let index = plan.size.labellings; index < plan.selections.length; index++) {
+    labelled.push(await measureLabelling(page, subject, plan.document.id, plan.selections[index]!, index));
     await trace.markLabelled();
   }
-  const scripts = await trace.stop(subject.origin, path.join(traceFolder, `trace-${plan.id}-${subject.name.toLowerCase()}.json`));
-  if (scripts.length !== traced.length) throw new Error(`${subject.name}: the trace holds ${scripts.length} labellings' marks, not ${traced.length}`);
+  const scripts = await trace.stop(subject.origin, path.join(traceFolder, `trace-${plan.document.id}-${subject.name.toLowerCase()}.json`));
+  if (scripts.length !== plan.size.traced) throw new Error(`${subject.name}: the trace holds ${scripts.length} labellings' marks, not ${plan.size.traced}`);
   const scroll = plan.long ? await measureScroll(page, subject) : undefined;
   await page.close();
   if (errors.length > 0) throw new Error(`${subject.name} reported errors: ${errors.join('; ')}`);
-  const outcomes = [...timed, ...traced];
+  const outcomes = labelled.map((entry) => entry.outcome);
   // Not a figure but a fault: a span was made and never shown.
   const missed = outcomes.filter((outcome) => outcome === 'missed').length;
   if (missed > 0) throw new Error(`${subject.name}: ${missed} labelling(s) made a span whose highlight never appeared`);
-  const highlightMs = timed.filter((outcome) => typeof outcome === 'number');
+  const highlightMs = outcomes.slice(0, plan.size.labellings).filter((outcome) => typeof outcome === 'number');
+  const traced = outcomes.slice(plan.size.labellings);
   const script = scripts.filter((entry, index): entry is LabellingScript => entry !== null && typeof traced[index] === 'number');
   if (highlightMs.length === 0 || (plan.size.traced > 0 && script.length === 0)) throw new Error(`${subject.name}: no labelling produced a highlight`);
-  return { openMs, heapBytes, highlightMs, unchanged: outcomes.filter((outcome) => outcome === 'unchanged').length, script, scroll };
+  return {
+    openMs,
+    heapBytes,
+    highlightMs,
+    unchanged: outcomes.filter((outcome) => outcome === 'unchanged').length,
+    selectedOtherwise: labelled.filter((entry) => !entry.selectedAsPlanned).length,
+    script,
+    scroll,
+  };
 }
 
 /** Builds the plain pages (bench/peer, bench/floor) with Vite into `outDir`/peer and `outDir`/floor. */
@@ -128,7 +137,8 @@ function articleJson(document: NewsDocument): string {
  * and the floor (static marks, a key handler that only wraps the selection).
  */
 export async function benchArticle(report: Report, options: ArticleBenchOptions): Promise<void> {
-  const documents = generateArticles(options);
+  const articles = generateArticles(options);
+  const documents = [articles.short, articles.long, articles.medium];
   const libraryFolder = path.join(options.temporaryFolder, 'article-library');
   await writeLibraryFolder(libraryFolder, documents);
   const pagesFolder = path.join(options.temporaryFolder, 'plain-pages');
@@ -138,10 +148,7 @@ export async function benchArticle(report: Report, options: ArticleBenchOptions)
   const browser = await launchChromium();
   try {
     const subjects = { newsmark: newsmarkSubject(host), recogito: recogitoSubject(pagesServer.origin), floor: floorSubject(pagesServer.origin) };
-    const plans: ArticlePlan[] = [
-      { id: LONG_ARTICLE_ID, size: options.long, seed: 50, long: true },
-      { id: MEDIUM_ARTICLE_ID, size: options.medium, seed: 60, long: false },
-    ];
+    const plans = [articlePlan(articles.long, options.long, 50, true), articlePlan(articles.medium, options.medium, 60, false)];
     for (const plan of plans) {
       const sides = {} as Sides;
       for (const [key, subject] of Object.entries(subjects) as [keyof Sides, Subject][]) sides[key] = await measureSubject(browser, subject, plan, options.temporaryFolder);

@@ -3,6 +3,7 @@
  * peer, the floor) through the page probe (pageProbe.js) and the DevTools protocol.
  */
 import type { Browser, Page } from '@playwright/test';
+import type { PlannedSelection } from './articleSelections';
 import type { Subject } from './articleSubjects';
 import { newMeasuredPage, settle } from './browser';
 
@@ -55,33 +56,62 @@ export async function measureHeap(page: Page): Promise<number> {
   }
 }
 
-/**
- * Scrolls to a seeded place, selects 1–6 visible words with the mouse, presses a label key, and
- * times key → new highlight painted: a number, 'missed' (a new span but no highlight), or
- * 'unchanged' (no new span). Returns once the labelling is settled.
- */
-export async function measureLabelling(page: Page, subject: Subject, articleId: string, random: () => number, index: number): Promise<LabellingOutcome> {
-  await page.evaluate(
-    `(() => { const element = document.querySelector(${JSON.stringify(subject.scrollSelector)}); element.scrollTop = ${random()} * (element.scrollHeight - element.clientHeight); })()`,
-  );
-  await settle(page);
-  let drag: { from: { x: number; y: number }; to: { x: number; y: number } } | null = null;
-  for (let attempt = 0; attempt < 20 && !drag; attempt++) {
-    drag = await probe(page, `wordDrag(${JSON.stringify(subject.scrollSelector)}, [${random()}, ${random()}, ${random()}])`);
+interface PhrasePlace {
+  top: number;
+  bottom: number;
+  from: { x: number; y: number };
+  to: { x: number; y: number };
+}
+
+/** Scrolls until the phrase's first line is at `selection.at` of the scroller's height; where it then is. */
+async function bringIntoView(page: Page, subject: Subject, selection: PlannedSelection): Promise<PhrasePlace> {
+  const box = (await page.locator(subject.scrollSelector).boundingBox())!;
+  const call = `phrasePlace(${JSON.stringify(subject.textSelector)}, ${JSON.stringify(selection.phrase)})`;
+  // Paragraphs laid out only near the screen change height as they come near: measure again until still.
+  // Near the article's ends the scroller may stop short of that place: then where it stops will do.
+  let moved = Infinity;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const place = await probe<PhrasePlace | null>(page, call);
+    if (!place) throw new Error(`${subject.name}: the page does not show ${JSON.stringify(selection.phrase)}`);
+    const offset = place.top - (box.y + selection.at * box.height);
+    const visible = place.top >= box.y && place.bottom <= box.y + box.height;
+    if (visible && (Math.abs(offset) < 4 || Math.abs(moved) < 1)) return place;
+    moved = await page.evaluate(
+      `(() => { const element = document.querySelector(${JSON.stringify(subject.scrollSelector)}); const before = element.scrollTop; element.scrollTop += ${offset}; return element.scrollTop - before; })()`,
+    );
+    await settle(page);
   }
-  if (!drag) throw new Error(`${subject.name}: found no visible words to select`);
+  throw new Error(`${subject.name}: could not bring ${JSON.stringify(selection.phrase)} on screen`);
+}
+
+/**
+ * Brings the planned phrase on screen, selects it by dragging the mouse over it, presses a label
+ * key, and times key → new highlight painted: a number, 'missed' (a new span but no
+ * highlight), or 'unchanged' (no new span). Returns once the labelling is settled, with whether
+ * the page's selection was exactly the phrase.
+ */
+export async function measureLabelling(
+  page: Page,
+  subject: Subject,
+  articleId: string,
+  selection: PlannedSelection,
+  index: number,
+): Promise<{ outcome: LabellingOutcome; selectedAsPlanned: boolean }> {
+  const drag = await bringIntoView(page, subject, selection);
   await page.mouse.move(drag.from.x, drag.from.y);
   await page.mouse.down();
   await page.mouse.move(drag.to.x, drag.to.y, { steps: 4 });
   await page.mouse.up();
   await settle(page);
+  const selectedAsPlanned = (await probe<string>(page, 'selectedText()')) === selection.phrase;
   const spansBefore = await subject.spanCount?.(articleId);
   await armHighlight(page, subject, LABEL_PAINT_TIMEOUT_MS);
   await page.keyboard.press(LABEL_KEYS[index % LABEL_KEYS.length]!);
   const ms = await probe<number | null>(page, `paintedSince('keydown')`);
   await subject.settled(page);
-  if (ms !== null) return ms;
-  return spansBefore !== undefined && (await subject.spanCount!(articleId)) === spansBefore ? 'unchanged' : 'missed';
+  if (ms !== null) return { outcome: ms, selectedAsPlanned };
+  const unchanged = spansBefore !== undefined && (await subject.spanCount!(articleId)) === spansBefore;
+  return { outcome: unchanged ? 'unchanged' : 'missed', selectedAsPlanned };
 }
 
 /** Scrolls the article from top to bottom with the mouse wheel, recording every frame. */

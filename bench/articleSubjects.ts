@@ -14,6 +14,8 @@ export interface Subject {
   load(page: Page, articleId: string): Promise<void>;
   openSelector(articleId: string): string;
   scrollSelector: string;
+  /** The element holding the article's text (and nothing else's). */
+  textSelector: string;
   highlightSelector: string;
   /** The attribute naming the span a highlight element draws. */
   idAttribute: string;
@@ -37,6 +39,7 @@ export function newsmarkSubject(host: RunningHost): Subject {
     },
     openSelector: (articleId) => `[data-document-id="${articleId}"]`,
     scrollSelector: '.article-scroll',
+    textSelector: '.article-text',
     highlightSelector: '.nm-hl',
     idAttribute: 'data-span-id',
     async settled(page) {
@@ -59,6 +62,7 @@ function plainPage(name: string, origin: string, path: string, highlight: { sele
     },
     openSelector: () => '#open',
     scrollSelector: '#scroll',
+    textSelector: '#article',
     highlightSelector: highlight.selector,
     idAttribute: highlight.idAttribute,
     async settled() {},

@@ -33,7 +33,7 @@ const SIZES = {
   quick: {
     // Long enough that Newsmark draws only what is near the screen, as it does at full size.
     article: {
-      long: { textLength: 40_000, spans: 400, opens: 2, labellings: 6, traced: 2 },
+      long: { textLength: 40_000, spans: 400, opens: 1, labellings: 5, traced: 2 },
       medium: { textLength: 10_000, spans: 60, opens: 1, labellings: 3, traced: 2 },
     },
     store: { sizes: [10, 200], saves: 10 },

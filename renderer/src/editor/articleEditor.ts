@@ -5,7 +5,8 @@ import type { TextRange } from '../../../shared/spans';
 import { articleExtensions } from './articleExtensions';
 import { articleTextOf, type ArticleText } from './articleText';
 import { selectionAidsKey, type SelectionAids } from './selectionAids';
-import { DRAW_ALL_UP_TO, spanHighlightsKey, VISIBLE_RANGE_META, type HighlightInput } from './spanHighlights';
+import { drawWhenIdle } from './drawWhenIdle';
+import { DRAW_ALL_UP_TO, spanHighlightsKey, VISIBLE_RANGE_META, WIDEN_WINDOW_META, type HighlightInput } from './spanHighlights';
 import { trackVisibleRange } from './visibleRange';
 
 /** What the article shows over its text: the spans and the selection aids. */
@@ -25,7 +26,7 @@ export class ArticleEditor {
   readonly editor: Editor;
   /** Whether only the text near the screen is drawn (a long article). */
   readonly long: boolean;
-  private readonly stopTracking: () => void;
+  private readonly stops: (() => void)[] = [];
 
   /**
    * Mounts the article `text` (UTF-16, paragraphs separated by "\n") into `mount`, inside the
@@ -45,7 +46,12 @@ export class ArticleEditor {
         attributes: { class: this.long ? 'article-text long-article' : 'article-text', 'aria-label': 'Article text', role: 'document' },
       },
     });
-    this.stopTracking = this.long ? trackVisibleRange(this.editor.view, scroller, () => this.article.positions, (visible) => this.dispatch([[VISIBLE_RANGE_META, visible]])) : () => {};
+    if (this.long) {
+      // The first screen is drawn from the article's start; what is on screen is measured, and
+      // the rest drawn, only after that first paint.
+      this.stops.push(trackVisibleRange(this.editor.view, scroller, () => this.article.positions, (visible) => this.dispatch([[VISIBLE_RANGE_META, visible]])));
+      this.stops.push(drawWhenIdle(() => spanHighlightsKey.getState(this.editor.state)?.window ?? null, text.length, (by) => this.dispatch([[WIDEN_WINDOW_META, by]])));
+    }
   }
 
   get article(): ArticleText {
@@ -106,7 +112,7 @@ export class ArticleEditor {
   }
 
   destroy(): void {
-    this.stopTracking();
+    for (const stop of this.stops) stop();
     this.editor.destroy();
   }
 }

@@ -43,6 +43,12 @@ const WINDOW_MARGIN_SCREENS = 2;
 const WINDOW_SLACK_SCREENS = 0.5;
 /** The meta naming what is on screen (a TextRange), set by the `showVisibleRange` command. */
 export const VISIBLE_RANGE_META = 'spanHighlights.visibleRange';
+/**
+ * The meta that widens a long article's window by so many characters each side (a number): the
+ * rest of the article is drawn this way in idle time after opening, so that once it is all
+ * drawn, scrolling changes nothing in the page.
+ */
+export const WIDEN_WINDOW_META = 'spanHighlights.widenWindow';
 
 interface HighlightSpec {
   spanId: string;
@@ -194,7 +200,17 @@ function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInp
 function moveWindow(state: HighlightState, doc: ProseMirrorNode, visible: TextRange): HighlightState {
   if (state.window === null) return state;
   const window = nextWindow(state.window, visible, state.article.text.length);
-  if (!window) return state;
+  return window ? setWindow(state, doc, window) : state;
+}
+
+/** Widens a long article's window by `by` characters on each side (within the text). */
+function widenWindow(state: HighlightState, doc: ProseMirrorNode, by: number): HighlightState {
+  if (state.window === null) return state;
+  const window = { start: Math.max(0, state.window.start - by), end: Math.min(state.article.text.length, state.window.end + by) };
+  return window.start === state.window.start && window.end === state.window.end ? state : setWindow(state, doc, window);
+}
+
+function setWindow(state: HighlightState, doc: ProseMirrorNode, window: TextRange): HighlightState {
   const leaving = state.spans.filter((span) => meetsWindow(span, state.window) && !meetsWindow(span, window));
   const next = { ...state, window };
   const entering = state.spans.filter((span) => meetsWindow(span, window) && !meetsWindow(span, state.window));
@@ -217,8 +233,10 @@ export function createSpanHighlightsPlugin(initial: HighlightInput | null = null
         const visible = tr.getMeta(VISIBLE_RANGE_META) as TextRange | undefined;
         // The article never changes; a new article (setContent) rebuilds from scratch.
         if (tr.docChanged) return build(newState.doc, articleTextOf(newState), input ?? { spans: [], labels: value.labels, selectedId: null });
+        const widen = tr.getMeta(WIDEN_WINDOW_META) as number | undefined;
         const updated = input ? update(value, newState.doc, input) : value;
-        return visible ? moveWindow(updated, newState.doc, visible) : updated;
+        const moved = visible ? moveWindow(updated, newState.doc, visible) : updated;
+        return widen ? widenWindow(moved, newState.doc, widen) : moved;
       },
     },
     props: {
