@@ -73,7 +73,7 @@ export interface ContrastReport {
   textOnTint: number;
   /**
    * Black or white, whichever reads better on the label's colour, for label names drawn on it
-   * (styles.css picks the same by the colour's lightness, L* 49.6 being luminance 0.179).
+   * (renderer controls.css picks the same by the colour's lightness, L* 49.6 being luminance 0.179).
    */
   ink: string;
   /** Label names in `ink` on the label's colour. */

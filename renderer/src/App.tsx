@@ -4,7 +4,7 @@ import { AppHeader } from './components/AppHeader';
 import { ArticlePane } from './components/ArticlePane';
 import { DocumentList } from './components/DocumentList';
 import { HelpLayer } from './components/HelpOverlay';
-import { useLabelStyles } from './components/labelStyles';
+import { useLabelStyles } from './ui/labelStyles';
 import { NoticeBar } from './components/NoticeBar';
 import { SpanSidebar } from './components/SpanSidebar';
 import { useLibrarySlice } from './data/useLibrarySlice';

@@ -6,7 +6,7 @@ import { ArticleEditor } from '../editor/articleEditor';
 import { dragHandle } from '../editor/handleDrag';
 import { drawConnectors, linkedIds, markLinked, spanIdsUnder, type Connector } from '../editor/linkConnectors';
 import type { SelectionAids } from '../editor/selectionAids';
-import { labelClass } from './labelStyles';
+import { labelClass } from '../ui/labelStyles';
 
 export interface ArticleViewHandle {
   /**

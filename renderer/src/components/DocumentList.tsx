@@ -8,7 +8,7 @@ import { useSessionState } from '../session/sessionStore';
 import { useWorkbench } from '../session/workbench';
 import { useLabels } from '../ui/useLabels';
 import { LibraryFilterBar } from './LibraryFilterBar';
-import { labelClass } from './labelStyles';
+import { labelClass } from '../ui/labelStyles';
 import { useLibrarySearch, type ListRow } from '../ui/useLibrarySearch';
 
 /** A row's height before it is measured: a one-line title and its chips. */

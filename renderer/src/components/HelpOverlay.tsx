@@ -5,7 +5,7 @@ import { useSessionState } from '../session/sessionStore';
 import { useWorkbench } from '../session/workbench';
 import { useLabels } from '../ui/useLabels';
 import { FIND_KEYS } from './FindBar';
-import { labelClass } from './labelStyles';
+import { labelClass } from '../ui/labelStyles';
 
 interface HelpOverlayProps {
   labels: readonly LabelDefinition[];

@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { LabelDefinition, NewsDocument, Span } from '../../../shared/model';
 import { linkCandidates } from '../data/links';
-import { labelClass } from './labelStyles';
-import { snippet } from './snippet';
+import { labelClass } from '../ui/labelStyles';
+import { snippet } from '../ui/snippet';
 
 /** Options shown at once: the nearest candidates, or the nearest that match what is typed. */
 export const LINK_PICKER_OPTIONS = 8;

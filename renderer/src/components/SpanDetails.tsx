@@ -2,9 +2,9 @@ import { useMemo, useState } from 'react';
 import type { DocumentSummary, LabelDefinition, NewsDocument, Span } from '../../../shared/model';
 import { NOTE_MAX_LENGTH, SPEAKER_MAX_LENGTH, type DocumentOperation } from '../../../shared/operations';
 import { ATTRIBUTION_LABEL } from '../data/links';
-import { labelClass } from './labelStyles';
+import { labelClass } from '../ui/labelStyles';
 import { LinkPicker } from './LinkPicker';
-import { snippet } from './snippet';
+import { snippet } from '../ui/snippet';
 
 interface SpanDetailsProps {
   article: NewsDocument;

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { LabelDefinition, Span } from '../../../shared/model';
-import { labelClass } from './labelStyles';
-import { snippet } from './snippet';
+import { labelClass } from '../ui/labelStyles';
+import { snippet } from '../ui/snippet';
 
 /** One row of the list: a label's heading (with its count) or one of its spans. */
 type Row = { kind: 'group'; label: string; count: number } | { kind: 'span'; label: string; span: Span };

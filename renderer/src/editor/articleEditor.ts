@@ -42,7 +42,7 @@ export class ArticleEditor {
       editable: false,
       injectCSS: false,
       editorProps: {
-        // A long article lays out only the paragraphs near the screen (styles.css: .long-article).
+        // A long article lays out only the paragraphs near the screen (article.css: .long-article).
         attributes: { class: this.long ? 'article-text long-article' : 'article-text', 'aria-label': 'Article text', role: 'document' },
       },
     });
