@@ -29,7 +29,8 @@ export function DocumentList() {
   const { client, services, session } = useWorkbench();
   const summaries = useLibrarySlice(client, 'summaries', client.getSummaries);
   const labels = useLabels();
-  const currentId = useSessionState(session, (state) => state.documentId, 'afterPaint');
+  // At once: opening an article is a click here, and the list says which is open (never on a labelling's path).
+  const currentId = useSessionState(session, (state) => state.documentId);
   const onOpen = useCallback((documentId: string) => session.dispatch({ type: 'openDocument', documentId }), [session]);
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<DocumentFilter>({ statuses: [], labels: [] });
