@@ -1,275 +1,162 @@
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { build } from 'vite';
-import { callApi, startBrowserHostProcess } from '../e2e/support/browserHostProcess';
+import { startBrowserHostProcess } from '../e2e/support/browserHostProcess';
 import type { NewsDocument } from '../shared/model';
-import { launchChromium, newMeasuredPage, settle } from './browser';
-import { generateDocument, WordChain, writeLibraryFolder } from './corpus';
 import { seededRandom } from '../electron/store/testing/seededRandom';
-import { formatMs, type Report } from './report';
-import { median, percentile } from './stats';
+import { measureHeap, measureLabelling, measureOpen, measureScroll, type LabellingOutcome, type ScrollFigures } from './articleMeasures';
+import { reportArticle } from './articleReport';
+import { planSelections, type PlannedSelection } from './articleSelections';
+import { floorSubject, newsmarkSubject, recogitoSubject, type Subject } from './articleSubjects';
+import { launchChromium } from './browser';
+import { generateDocument, WordChain, writeLibraryFolder } from './corpus';
+import type { Report } from './report';
+import { ScriptTrace, type LabellingScript } from './scriptTrace';
 import { serveStatic } from './staticServer';
 
-export interface ArticleBenchOptions {
+/** One article's workload: its size, and how many opens and labellings each side gets. */
+export interface ArticleSize {
   textLength: number;
   spans: number;
-  labellings: number;
   opens: number;
+  /** Labellings timed key → paint. */
+  labellings: number;
+  /** Labellings made afterwards under a Chrome trace, for script time (tracing slows a page, so these are not timed). */
+  traced: number;
+}
+
+export interface ArticleBenchOptions {
+  /** The long article: open, heap, latency, script time and scrolling. */
+  long: ArticleSize;
+  /** The medium article: latency and script time. */
+  medium: ArticleSize;
   temporaryFolder: string;
 }
 
-const OPEN_TARGET_MS = 300;
-const HIGHLIGHT_TARGET_MS = 16;
-const LONG_FRAME_MS = 50;
-const LONG_ARTICLE_ID = 'long-article';
-/** Listed (and so opened) first; it has no spans, so any highlight seen after the click is the long article's. */
-const SHORT_ARTICLE_ID = 'a-short-article';
-const LABEL_KEYS = ['1', '2', '3'];
-const PAINT_TIMEOUT_MS = 30_000;
-const LABEL_PAINT_TIMEOUT_MS = 10_000;
-
-/** How the benchmark finds its way around one page: Newsmark's or the peer's. */
-interface Subject {
-  name: string;
-  /** Loads the page until the long article can be opened with a click on `openSelector`. */
-  load(page: Page): Promise<void>;
-  openSelector: string;
-  scrollSelector: string;
-  highlightSelector: string;
-  /** The attribute naming the span a highlight element draws. */
-  idAttribute: string;
-  /** Resolves once the labelling just made is settled (saved, for Newsmark). */
-  settled(page: Page): Promise<void>;
-  /**
-   * How many spans the article has now, where a labelling can leave it unchanged (Newsmark
-   * keeps one span per range and label); undefined where every labelling adds one.
-   */
-  spanCount?(): Promise<number>;
-}
-
-interface ArticleFigures {
+/** One side's figures on one article. */
+export interface ArticleFigures {
   openMs: number[];
+  /** JS heap after the last open (long article only). */
+  heapBytes?: number;
   highlightMs: number[];
-  /** Labellings that made a new span whose highlight never appeared. */
-  missed: number;
   /** Labellings of a range that already had that label: nothing new to draw, not timed. */
   unchanged: number;
-  scroll: { type: string; frames: number; longestGap: number; longest: number; over50: number };
+  /** Labellings where the mouse selected other text than planned (a fault of the bench, shown if any). */
+  selectedOtherwise: number;
+  /** Script time of each traced labelling that drew a new highlight. */
+  script: LabellingScript[];
+  scroll?: ScrollFigures;
 }
 
-/** The long article and a short one, generated from the sample corpus's words. */
-function generateArticles(options: ArticleBenchOptions): { long: NewsDocument; short: NewsDocument } {
+export type Sides = Record<'newsmark' | 'recogito' | 'floor', ArticleFigures>;
+
+const LONG_ARTICLE_ID = 'long-article';
+const MEDIUM_ARTICLE_ID = 'medium-article';
+/** Listed (and so opened) first; it has no spans, so any highlight seen after a click is the article's opened. */
+const SHORT_ARTICLE_ID = 'a-short-article';
+
+interface ArticlePlan {
+  document: NewsDocument;
+  size: ArticleSize;
+  /** The same on every side: the timed labellings' then the traced ones'. */
+  selections: PlannedSelection[];
+  long: boolean;
+}
+
+/** The long, medium and short articles, generated from the sample corpus's words. */
+function generateArticles(options: ArticleBenchOptions): { long: NewsDocument; medium: NewsDocument; short: NewsDocument } {
   const chain = WordChain.fromSampleCorpus();
   const random = seededRandom(200_000);
-  const long = generateDocument(LONG_ARTICLE_ID, chain.text(random, options.textLength), options.spans, random);
+  const long = generateDocument(LONG_ARTICLE_ID, chain.text(random, options.long.textLength), options.long.spans, random);
   const short = generateDocument(SHORT_ARTICLE_ID, chain.text(random, 1_500), 0, random);
-  return { long, short };
+  const mediumRandom = seededRandom(10_000);
+  const medium = generateDocument(MEDIUM_ARTICLE_ID, chain.text(mediumRandom, options.medium.textLength), options.medium.spans, mediumRandom);
+  return { long, medium, short };
 }
 
-async function probe<T>(page: Page, call: string): Promise<T> {
-  return page.evaluate(`window.__newsmarkBench.${call}`) as Promise<T>;
+function articlePlan(document: NewsDocument, size: ArticleSize, seed: number, long: boolean): ArticlePlan {
+  return { document, size, selections: planSelections(document.text, size.labellings + size.traced, seededRandom(seed)), long };
 }
 
-async function armHighlight(page: Page, subject: Subject, timeoutMs: number): Promise<void> {
-  await probe(page, `armHighlight(${JSON.stringify(subject.highlightSelector)}, ${JSON.stringify(subject.idAttribute)}, ${timeoutMs})`);
-}
-
-/** Request → text and highlights painted: from the click that opens the article to the paint showing its highlights. */
-async function measureOpen(browser: Browser, subject: Subject): Promise<{ ms: number; page: Page; errors: string[] }> {
-  const { page, errors } = await newMeasuredPage(browser);
-  await subject.load(page);
-  await settle(page);
-  await armHighlight(page, subject, PAINT_TIMEOUT_MS);
-  await page.click(subject.openSelector);
-  const ms = await probe<number | null>(page, `paintedSince('click')`);
-  if (ms === null) throw new Error(`${subject.name}: the article's highlights did not appear within ${PAINT_TIMEOUT_MS / 1000} s (${errors.join('; ')})`);
-  return { ms, page, errors };
-}
-
-/**
- * Selects a few words with the mouse, presses a label key, and times key → new highlight
- * painted: a number, 'missed' (a new span but no highlight), or 'unchanged' (no new span).
- */
-async function measureLabelling(page: Page, subject: Subject, random: () => number, index: number): Promise<number | 'missed' | 'unchanged'> {
-  await page.evaluate(
-    `(() => { const element = document.querySelector(${JSON.stringify(subject.scrollSelector)}); element.scrollTop = ${random()} * (element.scrollHeight - element.clientHeight); })()`,
-  );
-  await settle(page);
-  let drag: { from: { x: number; y: number }; to: { x: number; y: number } } | null = null;
-  for (let attempt = 0; attempt < 20 && !drag; attempt++) {
-    drag = await probe(page, `wordDrag(${JSON.stringify(subject.scrollSelector)}, [${random()}, ${random()}, ${random()}])`);
-  }
-  if (!drag) throw new Error(`${subject.name}: found no visible words to select`);
-  await page.mouse.move(drag.from.x, drag.from.y);
-  await page.mouse.down();
-  await page.mouse.move(drag.to.x, drag.to.y, { steps: 4 });
-  await page.mouse.up();
-  await settle(page);
-  const spansBefore = await subject.spanCount?.();
-  await armHighlight(page, subject, LABEL_PAINT_TIMEOUT_MS);
-  await page.keyboard.press(LABEL_KEYS[index % LABEL_KEYS.length]!);
-  const ms = await probe<number | null>(page, `paintedSince('keydown')`);
-  await subject.settled(page);
-  if (ms !== null) return ms;
-  return spansBefore !== undefined && (await subject.spanCount!()) === spansBefore ? 'unchanged' : 'missed';
-}
-
-/** Scrolls the article from top to bottom with the mouse wheel, recording every frame. */
-async function measureScroll(page: Page, subject: Subject): Promise<ArticleFigures['scroll']> {
-  const scroller = JSON.stringify(subject.scrollSelector);
-  await page.evaluate(`document.querySelector(${scroller}).scrollTop = 0`);
-  await page.mouse.click(1, 1);
-  await settle(page);
-  const box = (await page.locator(subject.scrollSelector).boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await probe(page, 'startFrames()');
-  const atBottom = `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
-    const element = document.querySelector(${scroller});
-    resolve(element.scrollTop + element.clientHeight >= element.scrollHeight - 2);
-  })))`;
-  for (let step = 0; step < 5_000 && !(await page.evaluate(atBottom)); step++) await page.mouse.wheel(0, 500);
-  return probe(page, 'stopFrames()');
-}
-
-async function measureSubject(browser: Browser, subject: Subject, options: ArticleBenchOptions): Promise<ArticleFigures> {
+async function measureSubject(browser: Browser, subject: Subject, plan: ArticlePlan, traceFolder: string): Promise<ArticleFigures> {
   const openMs: number[] = [];
   let last: { page: Page; errors: string[] } | null = null;
-  for (let run = 0; run < options.opens; run++) {
+  for (let run = 0; run < plan.size.opens; run++) {
     await last?.page.close();
-    const opened = await measureOpen(browser, subject);
+    const opened = await measureOpen(browser, subject, plan.document.id);
     openMs.push(opened.ms);
     last = opened;
   }
   const { page, errors } = last!;
-  const random = seededRandom(50);
-  const highlightMs: number[] = [];
-  let missed = 0;
-  let unchanged = 0;
-  for (let index = 0; index < options.labellings; index++) {
-    const outcome = await measureLabelling(page, subject, random, index);
-    if (outcome === 'missed') missed++;
-    else if (outcome === 'unchanged') unchanged++;
-    else highlightMs.push(outcome);
+  const heapBytes = plan.long ? await measureHeap(page) : undefined;
+  const labelled: { outcome: LabellingOutcome; selectedAsPlanned: boolean }[] = [];
+  for (let index = 0; index < plan.size.labellings; index++) labelled.push(await measureLabelling(page, subject, plan.document.id, plan.selections[index]!, index));
+  const trace = await ScriptTrace.start(page);
+  for (let index = plan.size.labellings; index < plan.selections.length; index++) {
+    labelled.push(await measureLabelling(page, subject, plan.document.id, plan.selections[index]!, index));
+    await trace.markLabelled();
   }
-  const scroll = await measureScroll(page, subject);
+  const scripts = await trace.stop(subject.origin, path.join(traceFolder, `trace-${plan.document.id}-${subject.name.toLowerCase()}.json`));
+  if (scripts.length !== plan.size.traced) throw new Error(`${subject.name}: the trace holds ${scripts.length} labellings' marks, not ${plan.size.traced}`);
+  const scroll = plan.long ? await measureScroll(page, subject) : undefined;
   await page.close();
   if (errors.length > 0) throw new Error(`${subject.name} reported errors: ${errors.join('; ')}`);
+  const outcomes = labelled.map((entry) => entry.outcome);
   // Not a figure but a fault: a span was made and never shown.
+  const missed = outcomes.filter((outcome) => outcome === 'missed').length;
   if (missed > 0) throw new Error(`${subject.name}: ${missed} labelling(s) made a span whose highlight never appeared`);
-  if (highlightMs.length === 0) throw new Error(`${subject.name}: no labelling produced a highlight`);
-  return { openMs, highlightMs, missed, unchanged, scroll };
+  const highlightMs = outcomes.slice(0, plan.size.labellings).filter((outcome) => typeof outcome === 'number');
+  const traced = outcomes.slice(plan.size.labellings);
+  const script = scripts.filter((entry, index): entry is LabellingScript => entry !== null && typeof traced[index] === 'number');
+  if (highlightMs.length === 0 || (plan.size.traced > 0 && script.length === 0)) throw new Error(`${subject.name}: no labelling produced a highlight`);
+  return {
+    openMs,
+    heapBytes,
+    highlightMs,
+    unchanged: outcomes.filter((outcome) => outcome === 'unchanged').length,
+    selectedOtherwise: labelled.filter((entry) => !entry.selectedAsPlanned).length,
+    script,
+    scroll,
+  };
 }
 
-/** Builds the peer's page (bench/peer) with Vite into `outDir`. */
-async function buildPeerPage(outDir: string): Promise<void> {
-  await build({ root: path.join(__dirname, 'peer'), configFile: false, logLevel: 'warn', base: './', build: { outDir, emptyOutDir: true, modulePreload: false } });
-}
-
-function ratio(ours: number, peer: number): number {
-  return ours / Math.max(peer, 0.001);
-}
-
-function reportFigures(report: Report, options: ArticleBenchOptions, ours: ArticleFigures, peer: ArticleFigures): void {
-  const section = `article ${(options.textLength / 1000).toFixed(0)}k chars, ${options.spans} spans`;
-  const openOurs = median(ours.openMs);
-  const openPeer = median(peer.openMs);
-  report.add({
-    section,
-    figure: `open (median of ${ours.openMs.length})`,
-    ours: formatMs(openOurs),
-    other: `recogito ${formatMs(openPeer)}`,
-    ratio: ratio(openOurs, openPeer),
-    target: `< ${OPEN_TARGET_MS} ms, ≤ peer`,
-    pass: openOurs < OPEN_TARGET_MS && openOurs <= openPeer,
-  });
-  report.add({
-    section,
-    figure: `highlight p50 (${ours.highlightMs.length} labellings)`,
-    ours: formatMs(percentile(ours.highlightMs, 50)),
-    other: `recogito ${formatMs(percentile(peer.highlightMs, 50))}`,
-    ratio: ratio(percentile(ours.highlightMs, 50), percentile(peer.highlightMs, 50)),
-  });
-  const p95Ours = percentile(ours.highlightMs, 95);
-  const p95Peer = percentile(peer.highlightMs, 95);
-  report.add({
-    section,
-    figure: 'highlight p95',
-    ours: formatMs(p95Ours),
-    other: `recogito ${formatMs(p95Peer)}`,
-    ratio: ratio(p95Ours, p95Peer),
-    target: `< ${HIGHLIGHT_TARGET_MS} ms, ≤ peer`,
-    pass: p95Ours < HIGHLIGHT_TARGET_MS && p95Ours <= p95Peer,
-  });
-  if (ours.unchanged + peer.unchanged > 0) {
-    report.add({ section, figure: 'labellings of an already labelled range (untimed)', ours: String(ours.unchanged), other: `recogito ${peer.unchanged}` });
+/** Builds the plain pages (bench/peer, bench/floor) with Vite into `outDir`/peer and `outDir`/floor. */
+async function buildPlainPages(outDir: string): Promise<void> {
+  for (const name of ['peer', 'floor']) {
+    await build({ root: path.join(__dirname, name), configFile: false, logLevel: 'warn', base: './', build: { outDir: path.join(outDir, name), emptyOutDir: true, modulePreload: false } });
   }
-  report.add({
-    section,
-    figure: `scroll: longest frame (${ours.scroll.frames} frames)`,
-    ours: formatMs(Math.max(ours.scroll.longest, ours.scroll.longestGap)),
-    other: `recogito ${formatMs(Math.max(peer.scroll.longest, peer.scroll.longestGap))}`,
-    ratio: ratio(Math.max(ours.scroll.longest, ours.scroll.longestGap), Math.max(peer.scroll.longest, peer.scroll.longestGap)),
-  });
-  report.add({
-    section,
-    figure: `scroll: frames > ${LONG_FRAME_MS} ms (${ours.scroll.type})`,
-    ours: String(ours.scroll.over50),
-    other: `recogito ${peer.scroll.over50}`,
-    target: `0, ≤ peer`,
-    pass: ours.scroll.over50 === 0 && ours.scroll.over50 <= peer.scroll.over50,
-  });
+}
+
+function articleJson(document: NewsDocument): string {
+  return JSON.stringify({ text: document.text, spans: document.spans.map(({ id, start, end, label }) => ({ id, start, end, label })) });
 }
 
 /**
- * The article view, Newsmark (through the real browser host) beside @recogito/text-annotator,
- * over the same generated article and spans, in the same Chromium.
+ * The article view on three sides over the same generated articles and spans, in the same
+ * Chromium: Newsmark (through the real browser host), @recogito/text-annotator on a plain page,
+ * and the floor (static marks, a key handler that only wraps the selection).
  */
 export async function benchArticle(report: Report, options: ArticleBenchOptions): Promise<void> {
-  const { long, short } = generateArticles(options);
+  const articles = generateArticles(options);
+  const documents = [articles.short, articles.long, articles.medium];
   const libraryFolder = path.join(options.temporaryFolder, 'article-library');
-  await writeLibraryFolder(libraryFolder, [short, long]);
-  const peerFolder = path.join(options.temporaryFolder, 'peer-page');
-  await buildPeerPage(peerFolder);
-  const article = JSON.stringify({ text: long.text, spans: long.spans.map(({ id, start, end, label }) => ({ id, start, end, label })) });
-  const peerServer = await serveStatic(peerFolder, { 'article.json': article });
+  await writeLibraryFolder(libraryFolder, documents);
+  const pagesFolder = path.join(options.temporaryFolder, 'plain-pages');
+  await buildPlainPages(pagesFolder);
+  const pagesServer = await serveStatic(pagesFolder, Object.fromEntries(documents.map((document) => [`${document.id}.json`, articleJson(document)])));
   const host = await startBrowserHostProcess(libraryFolder);
   const browser = await launchChromium();
   try {
-    const newsmark: Subject = {
-      name: 'Newsmark',
-      async load(page) {
-        await page.goto(host.url);
-        await page.locator('.article-text').waitFor();
-      },
-      openSelector: `[data-document-id="${LONG_ARTICLE_ID}"]`,
-      scrollSelector: '.article-scroll',
-      highlightSelector: '.nm-hl',
-      idAttribute: 'data-span-id',
-      async settled(page) {
-        await page.locator('.save-state[data-pending="0"]').waitFor();
-      },
-      async spanCount() {
-        return (await callApi<NewsDocument>(host, 'getDocument', { id: LONG_ARTICLE_ID })).spans.length;
-      },
-    };
-    const peer: Subject = {
-      name: 'recogito',
-      async load(page) {
-        await page.goto(`${peerServer.origin}/index.html`);
-        await page.locator('#open').waitFor();
-      },
-      openSelector: '#open',
-      scrollSelector: '#scroll',
-      highlightSelector: '.r6o-annotation',
-      idAttribute: 'data-annotation',
-      async settled() {},
-    };
-    const ours = await measureSubject(browser, newsmark, options);
-    const theirs = await measureSubject(browser, peer, options);
-    reportFigures(report, options, ours, theirs);
+    const subjects = { newsmark: newsmarkSubject(host), recogito: recogitoSubject(pagesServer.origin), floor: floorSubject(pagesServer.origin) };
+    const plans = [articlePlan(articles.long, options.long, 50, true), articlePlan(articles.medium, options.medium, 60, false)];
+    for (const plan of plans) {
+      const sides = {} as Sides;
+      for (const [key, subject] of Object.entries(subjects) as [keyof Sides, Subject][]) sides[key] = await measureSubject(browser, subject, plan, options.temporaryFolder);
+      reportArticle(report, `article ${(plan.size.textLength / 1000).toFixed(0)}k chars, ${plan.size.spans} spans`, sides, plan.long);
+    }
   } finally {
     await browser.close();
     await host.stop();
-    await peerServer.close();
+    await pagesServer.close();
   }
 }

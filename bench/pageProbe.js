@@ -102,36 +102,52 @@
     },
 
     /**
-     * Where to press and release the mouse to select 1–6 whole words of text visible inside
-     * `scrollSelector`, picked by `choice` (three numbers in [0, 1)); null when the point chosen
-     * holds no text.
+     * Where `phrase` (which the article holds once) is shown inside `textSelector`, the element
+     * holding the article's text, whatever elements the page wraps parts of it in: the top of
+     * its first line, and where to press and release the mouse to select it (just inside its
+     * first and last characters). Null when the page does not show it.
      */
-    wordDrag(scrollSelector, choice) {
-      const box = document.querySelector(scrollSelector).getBoundingClientRect();
-      const x = box.left + 60 + choice[0] * (Math.min(box.width, 700) - 120);
-      const y = box.top + 80 + choice[1] * (box.height - 160);
-      const caret = document.caretRangeFromPoint(x, y);
-      const node = caret?.startContainer;
-      if (!node || node.nodeType !== Node.TEXT_NODE) return null;
-      const words = [...node.data.matchAll(/[A-Za-z]{2,}/g)];
-      if (words.length === 0) return null;
-      let first = words.findIndex((word) => word.index + word[0].length >= caret.startOffset);
-      if (first < 0) first = words.length - 1;
-      const last = Math.min(words.length - 1, first + Math.floor(choice[2] * 6));
+    phrasePlace(textSelector, phrase) {
+      const root = document.querySelector(textSelector);
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      const starts = [];
+      let text = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push(node);
+        starts.push(text.length);
+        text += node.data;
+      }
+      const at = text.indexOf(phrase);
+      if (at < 0) return null;
+      /** The text node and offset of the character at `offset` in the joined text. */
+      const locate = (offset) => {
+        let index = nodes.length - 1;
+        while (index > 0 && starts[index] > offset) index--;
+        return { node: nodes[index], offset: offset - starts[index] };
+      };
       const rectOf = (offset) => {
+        const { node, offset: inNode } = locate(offset);
         const range = document.createRange();
-        range.setStart(node, offset);
-        range.setEnd(node, offset + 1);
+        range.setStart(node, inNode);
+        range.setEnd(node, inNode + 1);
         return range.getClientRects()[0];
       };
-      const startRect = rectOf(words[first].index);
-      const endRect = rectOf(words[last].index + words[last][0].length - 1);
-      if (!startRect || !endRect) return null;
+      const first = rectOf(at);
+      const last = rectOf(at + phrase.length - 1);
+      if (!first || !last) return null;
       return {
-        from: { x: startRect.left + 1, y: startRect.top + startRect.height / 2 },
-        to: { x: endRect.right - 1, y: endRect.top + endRect.height / 2 },
-        text: node.data.slice(words[first].index, words[last].index + words[last][0].length),
+        top: first.top,
+        bottom: last.bottom,
+        from: { x: first.left + 1, y: first.top + first.height / 2 },
+        to: { x: last.right - 1, y: last.top + last.height / 2 },
       };
+    },
+
+    /** The text of the page's current selection. */
+    selectedText() {
+      return String(getSelection());
     },
   };
 

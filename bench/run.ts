@@ -25,7 +25,10 @@ type Section = (typeof SECTIONS)[number];
  * --quick only proves the code runs.
  */
 const FULL = {
-  article: { textLength: 200_000, spans: 2_000, labellings: 50, opens: 5 },
+  article: {
+    long: { textLength: 200_000, spans: 2_000, opens: 5, labellings: 50, traced: 20 },
+    medium: { textLength: 10_000, spans: 60, opens: 1, labellings: 50, traced: 20 },
+  },
   store: { sizes: [1_000, 10_000], saves: 60 },
   export: { documents: [1_000, 10_000] },
   start: { documents: [1_000, 10_000], runs: 3 },
@@ -40,7 +43,10 @@ const SIZES = {
   },
   quick: {
     // Long enough that Newsmark draws only what is near the screen, as it does at full size.
-    article: { textLength: 40_000, spans: 400, labellings: 6, opens: 2 },
+    article: {
+      long: { textLength: 40_000, spans: 400, opens: 1, labellings: 5, traced: 2 },
+      medium: { textLength: 10_000, spans: 60, opens: 1, labellings: 3, traced: 2 },
+    },
     store: { sizes: [10, 200], saves: 10 },
     export: { documents: [100, 400] },
     start: { documents: [100, 400], runs: 1 },

@@ -32,7 +32,7 @@ export const LABEL_PALETTE: readonly PaletteColour[] = [
 /** The article's page and text colours (styles.css `--panel` and `--ink`). */
 const ARTICLE_BACKGROUND = '#ffffff';
 const ARTICLE_TEXT = '#1d1f21';
-/** How strongly a selected highlight tints the page (styles.css `.nm-hl.nm-selected`). */
+/** How strongly a selected highlight tints the page (renderer article.css `.nm-hl.nm-selected`). */
 const STRONGEST_TINT = 0.42;
 
 type Rgb = [number, number, number];
@@ -73,7 +73,7 @@ export interface ContrastReport {
   textOnTint: number;
   /**
    * Black or white, whichever reads better on the label's colour, for label names drawn on it
-   * (styles.css picks the same by the colour's lightness, L* 49.6 being luminance 0.179).
+   * (renderer controls.css picks the same by the colour's lightness, L* 49.6 being luminance 0.179).
    */
   ink: string;
   /** Label names in `ink` on the label's colour. */

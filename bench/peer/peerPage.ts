@@ -1,6 +1,7 @@
 /**
  * The peer, @recogito/text-annotator (vanilla package, default renderer), set up as an app
- * built on it would be: "Open" fetches the article and its spans and draws them; a label key
+ * built on it would be: "Open" fetches the article named by the page's `?article=` and its
+ * spans and draws them; a label key
  * (1, 2, 3) turns the text selection into a new annotation. The benchmark drives this page
  * exactly as it drives Newsmark.
  */
@@ -40,7 +41,8 @@ function labelOf(annotation: TextAnnotationLike): string {
 }
 
 async function open(): Promise<void> {
-  const response = await fetch('article.json');
+  const article = new URLSearchParams(location.search).get('article') ?? 'article';
+  const response = await fetch(`/${article}.json`);
   const { text, spans } = (await response.json()) as { text: string; spans: BenchSpan[] };
   container.textContent = text;
   annotator = createTextAnnotator<TextAnnotation, TextAnnotation>(container, {

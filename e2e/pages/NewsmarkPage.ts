@@ -59,7 +59,7 @@ export class NewsmarkPage {
   }
 
   panelItems(label: string): Locator {
-    return this.page.locator(`.span-group[data-label="${label}"] .span-item`);
+    return this.page.locator(`.span-item[data-label="${label}"]`);
   }
 
   /**

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { RESERVED_KEYS } from '../../shared/labelSet';
-import { COMMANDS, commandFor, labelFor } from './keyMap';
+import { COMMANDS, commandFor, labelFor, RESERVED_KEYS } from './keyMap';
 
 describe('key map', () => {
   test('every key a command takes without Ctrl or Alt is reserved, so no label can take it', () => {

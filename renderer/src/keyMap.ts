@@ -1,6 +1,9 @@
 import { isReservedKey } from '../../shared/labelSet';
 import type { LabelDefinition } from '../../shared/model';
 
+/** Keys no label may take: the plain keys of the commands below (the test holds them to it). */
+export { RESERVED_KEYS } from '../../shared/labelSet';
+
 /** A key with its modifiers. `mod` is Ctrl, or ⌘ on a Mac. */
 export interface Chord {
   key: string;
@@ -46,9 +49,9 @@ export interface Command {
 }
 
 /**
- * Every key of the window but the label keys (which come from settings), in the order the help
- * overlay lists them. The keyboard handler matches against this same list, so the help is the
- * key map itself.
+ * Every key of the window but the label keys (which come from settings), bound to the id of
+ * its command (session/commands.ts runs it), in the order the help overlay lists them. The
+ * keyboard handler matches against this same list, so the help is the key map itself.
  */
 export const COMMANDS: readonly Command[] = [
   { id: 'caretLeft', chords: [{ key: 'ArrowLeft' }], description: 'Move the caret one character back' },

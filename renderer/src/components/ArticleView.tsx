@@ -1,33 +1,12 @@
-import Document from '@tiptap/extension-document';
-import Paragraph from '@tiptap/extension-paragraph';
-import Text from '@tiptap/extension-text';
-import { TextSelection } from '@tiptap/pm/state';
-import type { EditorView } from '@tiptap/pm/view';
-import { EditorContent, useEditor } from '@tiptap/react';
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { TextPositionMap, toEditorDocument } from '../../../shared/editorPositions';
 import type { LabelDefinition, NewsDocument, Span } from '../../../shared/model';
 import type { TextRange } from '../../../shared/spans';
 import { nextBoundary, snapToWords, type CaretUnit } from '../../../shared/textBoundaries';
-import { FindHighlights } from '../editor/findHighlights';
-import { SelectionAidsExtension, type SelectionAids } from '../editor/selectionAids';
-import { DRAW_ALL_UP_TO, SpanHighlights } from '../editor/spanHighlights';
-import { labelClass } from './labelStyles';
-
-/**
- * The text offsets shown inside `scroller` (from its top-left to its bottom-right corner), or
- * null when the editor has no text there.
- */
-function visibleTextRange(view: EditorView, scroller: HTMLElement, positions: TextPositionMap): TextRange | null {
-  const box = view.dom.getBoundingClientRect();
-  const viewport = scroller.getBoundingClientRect();
-  const top = view.posAtCoords({ left: box.left + 1, top: Math.max(box.top, viewport.top) + 1 });
-  const bottom = view.posAtCoords({ left: box.right - 1, top: Math.min(box.bottom, viewport.bottom) - 1 });
-  if (!top || !bottom) return null;
-  const start = positions.toOffset(top.pos);
-  const end = positions.toOffset(bottom.pos);
-  return start <= end ? { start, end } : null;
-}
+import { ArticleEditor } from '../editor/articleEditor';
+import { dragHandle } from '../editor/handleDrag';
+import { drawConnectors, linkedIds, markLinked, spanIdsUnder, type Connector } from '../editor/linkConnectors';
+import type { SelectionAids } from '../editor/selectionAids';
+import { labelClass } from '../ui/labelStyles';
 
 export interface ArticleViewHandle {
   /**
@@ -65,50 +44,25 @@ interface HoverCard {
   labels: string[];
 }
 
-interface Connector {
-  key: string;
-  path: string;
-}
-
-/** The spans linked to `spanId`, either way round. */
-function linkedIds(article: NewsDocument, spanId: string | null): string[] {
-  if (!spanId) return [];
-  return article.relations.flatMap((relation) => (relation.headId === spanId ? [relation.childId] : relation.childId === spanId ? [relation.headId] : []));
-}
-
 /**
- * The article, read-only, in a TipTap editor made once per article (the parent keys this
- * component by document id). Text goes in as text nodes, never as HTML; spans are drawn by the
- * SpanHighlights extension from text offsets, the caret and handles by SelectionAids.
+ * The article, read-only, in an article editor (editor/articleEditor.ts) created when this
+ * mounts and destroyed when it unmounts (the parent keys this component by document id). This
+ * component holds the small UI state (caret, hover, a handle being dragged) and turns it and
+ * the spans into one drawing per change; the editor does the rest.
  */
 export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(function ArticleView(
   { document: article, labels, selectedSpanId, snapToWords: snapping, linkSourceId, onSelectSpan, onPickLinkTarget, onResizeSpan },
   ref,
 ) {
-  const positions = useMemo(() => new TextPositionMap(article.text), [article.text]);
-  /** A long article draws (and lays out) only what is near the screen. */
-  const long = article.text.length > DRAW_ALL_UP_TO;
-  const editor = useEditor(
-    {
-      extensions: [Document, Paragraph, Text, SpanHighlights, SelectionAidsExtension, FindHighlights],
-      content: toEditorDocument(article.text),
-      editable: false,
-      injectCSS: false,
-      immediatelyRender: true,
-      editorProps: {
-        // A long article lays out only the paragraphs near the screen (styles.css: .long-article).
-        attributes: { class: long ? 'article-text long-article' : 'article-text', 'aria-label': 'Article text', role: 'document' },
-      },
-    },
-    [article.id],
-  );
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const mountRef = useRef<HTMLDivElement>(null);
+  const [editor, setEditor] = useState<ArticleEditor | null>(null);
   const [hover, setHover] = useState<HoverCard | null>(null);
   const [hoveredSpanId, setHoveredSpanId] = useState<string | null>(null);
   const [caret, setCaret] = useState<SelectionAids['caret']>(null);
   const [preview, setPreview] = useState<TextRange | null>(null);
   const [connectors, setConnectors] = useState<Connector[]>([]);
   const hoverFrame = useRef<number | null>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
   /** Whether Alt was held when the mouse selection was made: it turns snapping off once. */
   const altSelection = useRef(false);
   /** Set while a handle is dragged, so the click that ends the drag does not select anything. */
@@ -118,118 +72,76 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const labelNames = useMemo(() => labels.map((label) => label.name), [labels]);
   const selected = article.spans.find((span) => span.id === selectedSpanId) ?? null;
 
-  // A long article draws only the spans near what is on screen. The first drawing says what that
-  // is; later ones keep the window the plugin holds, which scrolling and resizing move (below).
-  // Measuring on every change would force a layout of the whole article per labelling.
-  const windowShown = useRef(false);
-  useEffect(() => {
-    const scroller = scrollRef.current;
-    if (!editor || editor.isDestroyed || !scroller) return;
-    const visible = long && !windowShown.current ? visibleTextRange(editor.view, scroller, positions) : null;
-    if (visible) windowShown.current = true;
-    const update = editor.chain().setHighlights({ spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
-    (visible ? update.showVisibleRange(visible) : update).run();
-  }, [editor, long, positions, article.spans, labelNames, selectedSpanId]);
+  useLayoutEffect(() => {
+    const created = new ArticleEditor(mountRef.current!, scrollRef.current!, article.text, { spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
+    setEditor(created);
+    return () => created.destroy();
+    // One editor per article (the parent keys this component by document id; the text never changes).
+  }, [article.id]);
 
-  // And so does scrolling, resizing, and paragraphs taking their real height as they are first
-  // laid out (which moves the text without a scroll event); at most once a frame.
-  useEffect(() => {
-    const scroller = scrollRef.current;
-    if (!long || !editor || editor.isDestroyed || !scroller) return;
-    let frame: number | null = null;
-    const report = () => {
-      frame = null;
-      if (editor.isDestroyed) return;
-      const visible = visibleTextRange(editor.view, scroller, positions);
-      if (visible) editor.commands.showVisibleRange(visible);
-    };
-    const schedule = () => {
-      frame ??= requestAnimationFrame(report);
-    };
-    const resizes = new ResizeObserver(schedule);
-    resizes.observe(editor.view.dom);
-    resizes.observe(scroller);
-    scroller.addEventListener('scroll', schedule, { passive: true });
-    return () => {
-      resizes.disconnect();
-      scroller.removeEventListener('scroll', schedule);
-      if (frame !== null) cancelAnimationFrame(frame);
-    };
-  }, [editor, long, positions]);
-
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    editor.commands.setSelectionAids({ caret, preview, handles: selected && !linkSourceId ? { start: selected.start, end: selected.end } : null });
-  }, [editor, caret, preview, selected, linkSourceId]);
+  // Everything the article shows over its text, in one transaction, before the next paint.
+  const handles = selected && !linkSourceId ? selected : null;
+  const handleStart = handles?.start;
+  const handleEnd = handles?.end;
+  useLayoutEffect(() => {
+    if (!editor?.alive) return;
+    editor.draw({
+      highlights: { spans: article.spans, labels: labelNames, selectedId: selectedSpanId },
+      aids: { caret, preview, handles: handleStart !== undefined && handleEnd !== undefined ? { start: handleStart, end: handleEnd } : null },
+    });
+  }, [editor, article.spans, labelNames, selectedSpanId, caret, preview, handleStart, handleEnd]);
 
   // The ends linked to the hovered (else the selected) span are marked, and a connector drawn.
   const focusId = hoveredSpanId ?? selectedSpanId;
   const linked = useMemo(() => linkedIds(article, focusId), [article, focusId]);
-  useLayoutEffect(() => {
-    const root = editor?.view.dom;
+  useEffect(() => {
+    const root = editor?.alive ? editor.editor.view.dom : null;
+    const scroller = scrollRef.current;
     // An unchanged empty list keeps its identity: no second render of the article per change.
     const none = (current: Connector[]) => (current.length === 0 ? current : []);
-    if (!root || !focusId) {
+    if (!root || !scroller || !focusId || linked.length === 0) {
       setConnectors(none);
       return;
     }
-    const marked = linked.flatMap((id) => [...root.querySelectorAll<HTMLElement>(`.nm-hl[data-span-id="${CSS.escape(id)}"]`)]);
-    for (const element of marked) element.classList.add('nm-linked');
-    const drawn = drawConnectors(root, scrollRef.current, focusId, linked);
+    const unmark = markLinked(root, linked);
+    const drawn = drawConnectors(root, scroller, focusId, linked);
     setConnectors(drawn.length === 0 ? none : drawn);
-    return () => {
-      for (const element of marked) element.classList.remove('nm-linked');
-    };
+    return unmark;
   }, [editor, focusId, linked, article.spans]);
 
-  const caretRange = (): TextRange | null => (caret && caret.anchor !== caret.head ? { start: Math.min(caret.anchor, caret.head), end: Math.max(caret.anchor, caret.head) } : null);
+  // Keep the caret in view as the keys move it (only then: measuring forces a layout).
+  useEffect(() => {
+    if (!caretMovedByKey.current) return;
+    caretMovedByKey.current = false;
+    scrollRef.current?.querySelector('.nm-caret')?.scrollIntoView({ block: 'nearest' });
+  }, [caret]);
 
-  const domSelection = (): TextRange | null => {
-    if (!editor || editor.isDestroyed) return null;
-    const selection = window.getSelection();
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
-    const range = selection.getRangeAt(0);
-    const view = editor.view;
-    if (!view.dom.contains(range.startContainer) || !view.dom.contains(range.endContainer)) return null;
-    try {
-      const start = positions.toOffset(view.posAtDOM(range.startContainer, range.startOffset));
-      const end = positions.toOffset(view.posAtDOM(range.endContainer, range.endOffset));
-      return start < end ? { start, end } : null;
-    } catch {
-      // posAtDOM throws for DOM points ProseMirror does not own (a widget's inside, say).
-      return null;
-    }
-  };
+  const caretRange = (): TextRange | null => (caret && caret.anchor !== caret.head ? { start: Math.min(caret.anchor, caret.head), end: Math.max(caret.anchor, caret.head) } : null);
 
   useImperativeHandle(
     ref,
     () => ({
       readSelection() {
-        const mouse = domSelection();
+        const mouse = editor?.pageSelection() ?? null;
         if (mouse) return snapping && !altSelection.current ? snapToWords(article.text, mouse.start, mouse.end) : mouse;
         return caretRange();
       },
       hasSelection() {
-        return domSelection() !== null || caretRange() !== null;
+        return (editor?.pageSelection() ?? null) !== null || caretRange() !== null;
       },
       clearSelection() {
-        // ProseMirror keeps the last selection in its state and would draw it again on the
-        // next update; collapse it there too.
-        if (editor && !editor.isDestroyed) {
-          const { state } = editor.view;
-          editor.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)));
-        }
+        // ProseMirror holds no selection of the read-only article (see readOnlySelection.ts): only the page's and the caret's.
         window.getSelection()?.removeAllRanges();
-        setCaret((current) => (current ? { anchor: current.head, head: current.head } : null));
+        setCaret((current) => (current && current.anchor !== current.head ? { anchor: current.head, head: current.head } : current));
       },
       scrollToSpan(spanId) {
         const span = article.spans.find((candidate) => candidate.id === spanId);
         const scroller = scrollRef.current;
-        if (!editor || editor.isDestroyed || !span || !scroller) return;
         // By position, not by its highlight element: a long article draws only what is near the screen.
-        const { top, bottom } = editor.view.coordsAtPos(positions.toPosition(span.start));
+        const line = span && editor?.lineAt(span.start);
+        if (!line || !scroller) return;
         const box = scroller.getBoundingClientRect();
-        scroller.scrollTop += (top + bottom) / 2 - (box.top + box.height / 2);
+        scroller.scrollTop += (line.top + line.bottom) / 2 - (box.top + box.height / 2);
       },
       moveCaret(unit, direction, extend) {
         caretMovedByKey.current = true;
@@ -247,33 +159,14 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
         scrollRef.current?.focus({ preventScroll: true });
       },
     }),
-    [editor, positions, snapping, article.text, article.spans, selected, caret],
+    [editor, snapping, article.text, article.spans, selected, caret],
   );
 
-  // Keep the caret in view as the keys move it (only then: measuring forces a layout of the article).
-  useEffect(() => {
-    if (!caretMovedByKey.current) return;
-    caretMovedByKey.current = false;
-    scrollRef.current?.querySelector('.nm-caret')?.scrollIntoView({ block: 'nearest' });
-  }, [caret]);
-
-  /**
-   * The spans under an element of the article, innermost (shortest) first. ProseMirror nests
-   * the highlight elements of every span that covers a piece of text around that text, so the
-   * element's highlight ancestors are exactly the spans at that point.
-   */
+  /** The spans under an element of the article, innermost (shortest) first. */
   const spansUnder = (target: EventTarget | null): Span[] => {
-    const ids = new Set<string>();
-    for (let element = target instanceof Element ? target.closest<HTMLElement>('.nm-hl') : null; element; element = element.parentElement?.closest<HTMLElement>('.nm-hl') ?? null) {
-      if (element.dataset.spanId) ids.add(element.dataset.spanId);
-    }
+    const ids = spanIdsUnder(target);
+    if (ids.size === 0) return [];
     return article.spans.filter((span) => ids.has(span.id)).sort((a, b) => a.end - a.start - (b.end - b.start));
-  };
-
-  const offsetAt = (x: number, y: number): number | null => {
-    if (!editor || editor.isDestroyed) return null;
-    const found = editor.view.posAtCoords({ left: x, top: y });
-    return found ? positions.toOffset(found.pos) : null;
   };
 
   const handleClick = (event: React.MouseEvent) => {
@@ -289,7 +182,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       if (target) onPickLinkTarget(target.id);
       return;
     }
-    const offset = offsetAt(event.clientX, event.clientY);
+    const offset = editor?.offsetAt(event.clientX, event.clientY) ?? null;
     if (offset !== null) setCaret({ anchor: offset, head: offset });
     // Clicking again at the same point moves outwards through the spans there.
     if (covering.length === 0) {
@@ -315,29 +208,21 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const handleMouseDown = (event: React.MouseEvent) => {
     altSelection.current = event.altKey;
     const side = event.target instanceof HTMLElement ? event.target.dataset.handle : undefined;
-    if (!selected || (side !== 'start' && side !== 'end')) return;
+    if (!editor || !selected || (side !== 'start' && side !== 'end')) return;
     event.preventDefault();
     dragging.current = true;
-    const span = selected;
-    const rangeAt = (moveEvent: MouseEvent): TextRange | null => {
-      const offset = offsetAt(moveEvent.clientX, moveEvent.clientY);
-      if (offset === null) return null;
-      const [start, end] = side === 'start' ? [offset, span.end] : [span.start, offset];
-      const ordered = { start: Math.min(start, end), end: Math.max(start, end) };
-      return snapping && !moveEvent.altKey ? snapToWords(article.text, ordered.start, ordered.end) : ordered;
-    };
-    const onMove = (moveEvent: MouseEvent) => setPreview(rangeAt(moveEvent));
-    const onUp = (upEvent: MouseEvent) => {
-      window.removeEventListener('mousemove', onMove);
-      window.removeEventListener('mouseup', onUp);
-      setPreview(null);
-      // The click that follows this mouse-up (if any) comes before the next task.
-      setTimeout(() => (dragging.current = false), 0);
-      const range = rangeAt(upEvent);
-      if (range) onResizeSpan(span.id, range);
-    };
-    window.addEventListener('mousemove', onMove);
-    window.addEventListener('mouseup', onUp);
+    dragHandle({
+      editor,
+      span: selected,
+      side,
+      snapping,
+      onPreview: setPreview,
+      onEnd: (range) => {
+        // The click that follows this mouse-up (if any) comes before the next task.
+        setTimeout(() => (dragging.current = false), 0);
+        if (range) onResizeSpan(selected.id, range);
+      },
+    });
   };
 
   return (
@@ -355,7 +240,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
         setHoveredSpanId(null);
       }}
     >
-      <EditorContent editor={editor} />
+      <div ref={mountRef} />
       {connectors.length > 0 && (
         <svg className="link-layer" aria-hidden="true">
           <defs>
@@ -380,22 +265,3 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
     </div>
   );
 });
-
-/** Curves from the focused span to each span linked to it, in the scroller's content coordinates. */
-function drawConnectors(root: HTMLElement, scroller: HTMLElement | null, fromId: string, toIds: readonly string[]): Connector[] {
-  if (!scroller || toIds.length === 0) return [];
-  const origin = scroller.getBoundingClientRect();
-  const anchor = (id: string) => {
-    const rect = root.querySelector(`.nm-hl[data-span-id="${CSS.escape(id)}"]`)?.getClientRects()[0];
-    return rect ? { x: rect.left - origin.left + scroller.scrollLeft + Math.min(rect.width / 2, 24), y: rect.top - origin.top + scroller.scrollTop } : null;
-  };
-  const from = anchor(fromId);
-  if (!from) return [];
-  return toIds.flatMap((id) => {
-    const to = anchor(id);
-    if (!to) return [];
-    const lift = Math.max(18, Math.min(60, Math.abs(to.x - from.x) / 4 + Math.abs(to.y - from.y) / 6));
-    const top = Math.min(from.y, to.y) - lift;
-    return [{ key: `${fromId}-${id}`, path: `M ${from.x} ${from.y} C ${from.x} ${top}, ${to.x} ${top}, ${to.x} ${to.y}` }];
-  });
-}

@@ -1,20 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, useState } from 'react';
-import type { NewsmarkApi } from '../../../shared/contract';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentFilter } from '../../../shared/librarySearch';
-import type { DocumentSummary, LabelDefinition } from '../../../shared/model';
+import type { LabelDefinition } from '../../../shared/model';
 import { STATUS_NAMES } from '../../../shared/model';
+import { useLibrarySlice } from '../data/useLibrarySlice';
+import { useSessionState } from '../session/sessionStore';
+import { useWorkbench } from '../session/workbench';
+import { useLabels } from '../ui/useLabels';
 import { LibraryFilterBar } from './LibraryFilterBar';
-import { labelClass } from './labelStyles';
-import { useLibrarySearch, type ListRow } from './useLibrarySearch';
-
-interface DocumentListProps {
-  api: NewsmarkApi;
-  summaries: readonly DocumentSummary[];
-  labels: readonly LabelDefinition[];
-  currentId: string | null;
-  onOpen(id: string): void;
-}
+import { labelClass } from '../ui/labelStyles';
+import { useLibrarySearch, type ListRow } from '../ui/useLibrarySearch';
 
 /** A row's height before it is measured: a one-line title and its chips. */
 const ESTIMATED_ROW_HEIGHT = 62;
@@ -27,12 +22,19 @@ function optionId(documentId: string): string {
  * The library: each article's title, status and spans per label, and overall progress; a
  * search box and status and label filters above it. Only the rows on screen are drawn, so a
  * library of 10,000 articles scrolls as lightly as one of ten. The list is one tab stop (a
- * listbox): ↑/↓, Home/End and Page Up/Down move through it, Enter opens the article.
+ * listbox): ↑/↓, Home/End and Page Up/Down move through it, Enter opens the article. Its
+ * counts follow the library after the paint, never delaying a highlight.
  */
-export function DocumentList({ api, summaries, labels, currentId, onOpen }: DocumentListProps) {
+export function DocumentList() {
+  const { client, services, session } = useWorkbench();
+  const summaries = useLibrarySlice(client, 'summaries', client.getSummaries);
+  const labels = useLabels();
+  // At once: opening an article is a click here, and the list says which is open (never on a labelling's path).
+  const currentId = useSessionState(session, (state) => state.documentId);
+  const onOpen = useCallback((documentId: string) => session.dispatch({ type: 'openDocument', documentId }), [session]);
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<DocumentFilter>({ statuses: [], labels: [] });
-  const search = useLibrarySearch(api, summaries, query, filter);
+  const search = useLibrarySearch(services, summaries, query, filter);
   const rows = search.rows;
   const done = summaries.filter((summary) => summary.status === 'done' || summary.status === 'skipped').length;
 

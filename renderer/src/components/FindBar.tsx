@@ -19,17 +19,26 @@ function revealActiveMatch(editor: Editor): void {
   editor.view.dom.querySelector('.nm-find-active')?.scrollIntoView({ block: 'center', behavior: 'auto' });
 }
 
-/** Follows the find state of the article editor (the match count and the current match). */
-function useFindState(editor: Editor | null) {
+/**
+ * Follows the find state of the article editor (the match count and the current match) while
+ * the bar is open; other transactions (a labelling, scrolling) do not render the bar again.
+ */
+function useFindState(editor: Editor | null, open: boolean) {
   const [, setVersion] = useState(0);
   useEffect(() => {
-    if (!editor) return;
-    const onTransaction = () => setVersion((version) => version + 1);
+    if (!editor || !open) return;
+    let shown = findStateOf(editor);
+    const onTransaction = () => {
+      const next = findStateOf(editor);
+      if (next === shown) return;
+      shown = next;
+      setVersion((version) => version + 1);
+    };
     editor.on('transaction', onTransaction);
     return () => {
       editor.off('transaction', onTransaction);
     };
-  }, [editor]);
+  }, [editor, open]);
   return editor && !editor.isDestroyed ? findStateOf(editor) : null;
 }
 
@@ -44,7 +53,7 @@ export function FindBar() {
   const [query, setQuery] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const returnFocusTo = useRef<HTMLElement | null>(null);
-  const state = useFindState(editor);
+  const state = useFindState(editor, open);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

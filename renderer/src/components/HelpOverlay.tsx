@@ -1,12 +1,23 @@
 import { useEffect, useRef } from 'react';
 import type { LabelDefinition } from '../../../shared/model';
 import { chordLabel, COMMANDS } from '../keyMap';
+import { useSessionState } from '../session/sessionStore';
+import { useWorkbench } from '../session/workbench';
+import { useLabels } from '../ui/useLabels';
 import { FIND_KEYS } from './FindBar';
-import { labelClass } from './labelStyles';
+import { labelClass } from '../ui/labelStyles';
 
 interface HelpOverlayProps {
   labels: readonly LabelDefinition[];
   onClose(): void;
+}
+
+/** The list of keys while the session has it open (`?`, the Keys button). */
+export function HelpLayer() {
+  const { session } = useWorkbench();
+  const open = useSessionState(session, (state) => state.helpOpen);
+  const labels = useLabels();
+  return open ? <HelpOverlay labels={labels} onClose={() => session.dispatch({ type: 'setHelp', open: false })} /> : null;
 }
 
 /** Every key of the window, read from the live key map and the label set (`?` opens it). */

@@ -1,21 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
-import type { NewsmarkApi } from '../../../shared/contract';
 import { IMPORT_EXTENSIONS } from '../../../shared/formats/fileKind';
 import { MAX_ARTICLE_CHARS, MAX_IMPORT_FILE_BYTES } from '../../../shared/formats/importLimits';
 import { isProblem } from '../../../shared/importProblem';
-import { runImport, type ImportState } from './importRunner';
-import { sourcesFromDrop, sourcesFromInput, type ImportSource } from './importSources';
+import type { ImportState } from '../data/importRunner';
+import { sourcesFromDrop, sourcesFromInput, type ImportSource } from '../data/importSources';
+import type { LibraryServices } from '../data/libraryServices';
 import { Modal } from './Modal';
 import { ProblemList } from './ProblemList';
 import { ProgressBar } from './ProgressBar';
 
 interface ImportDialogProps {
-  api: NewsmarkApi;
+  services: LibraryServices;
   /** Files dropped on the app before the dialog opened: imported at once. */
   dropped: ImportSource[] | null;
   onClose(): void;
-  /** After an import added documents: the library list should be fetched again. */
-  onImported(): void;
 }
 
 const PHASE_WORDS: Record<ImportState['phase'], string> = {
@@ -30,7 +28,7 @@ const PHASE_WORDS: Record<ImportState['phase'], string> = {
  * with counts while files are sent, a Cancel button, and every problem with its file and line
  * in a list the user can copy.
  */
-export function ImportDialog({ api, dropped, onClose, onImported }: ImportDialogProps) {
+export function ImportDialog({ services, dropped, onClose }: ImportDialogProps) {
   const [state, setState] = useState<ImportState | null>(null);
   const abort = useRef<AbortController | null>(null);
   const running = state?.phase === 'running';
@@ -39,9 +37,7 @@ export function ImportDialog({ api, dropped, onClose, onImported }: ImportDialog
     if (running || sources.length === 0) return;
     const controller = new AbortController();
     abort.current = controller;
-    void runImport(api, sources, setState, controller.signal).then((final) => {
-      if (final.documentsAdded > 0) onImported();
-    });
+    void services.importFiles(sources, setState, controller.signal);
   };
 
   useEffect(() => {

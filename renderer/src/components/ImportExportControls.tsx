@@ -1,16 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { NewsmarkApi } from '../../../shared/contract';
-import type { LibraryClient, LibrarySnapshot } from '../data/libraryClient';
+import { sourcesFromDrop, type ImportSource } from '../data/importSources';
+import { useLibrarySlice } from '../data/useLibrarySlice';
+import { useWorkbench } from '../session/workbench';
+import { useLabels } from '../ui/useLabels';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
-import { sourcesFromDrop, type ImportSource } from './importSources';
 import './importExport.css';
-
-interface ImportExportControlsProps {
-  api: NewsmarkApi;
-  client: LibraryClient;
-  library: LibrarySnapshot;
-}
 
 /** True when a drag carries files (not text dragged out of the article). */
 function carriesFiles(event: DragEvent): boolean {
@@ -22,12 +17,13 @@ function carriesFiles(event: DragEvent): boolean {
  * anywhere on the window open the Import dialog and import at once; the desktop menu's
  * File → Import… / Export… open the same dialogs.
  */
-export function ImportExportControls({ api, client, library }: ImportExportControlsProps) {
+export function ImportExportControls() {
+  const { services } = useWorkbench();
   const [dialog, setDialog] = useState<'import' | 'export' | null>(null);
   const [dropped, setDropped] = useState<ImportSource[] | null>(null);
   const [dragging, setDragging] = useState(false);
 
-  useEffect(() => api.onMenuCommand?.((command) => setDialog(command)), [api]);
+  useEffect(() => services.onMenuCommand((command) => setDialog(command)), [services]);
 
   useEffect(() => {
     const onDragOver = (event: DragEvent) => {
@@ -72,10 +68,16 @@ export function ImportExportControls({ api, client, library }: ImportExportContr
         Export…
       </button>
       {dragging && dialog !== 'import' && <div className="drop-overlay">Drop files or folders to import them</div>}
-      {dialog === 'import' && <ImportDialog api={api} dropped={dropped} onClose={close} onImported={() => void client.load()} />}
-      {dialog === 'export' && (
-        <ExportDialog summaries={library.summaries} labels={library.settings?.labels ?? []} onExport={(options) => client.exportDocuments(options)} onClose={close} />
-      )}
+      {dialog === 'import' && <ImportDialog services={services} dropped={dropped} onClose={close} />}
+      {dialog === 'export' && <LiveExportDialog onClose={close} />}
     </>
   );
+}
+
+/** The Export dialog over the list and labels as they are now. */
+function LiveExportDialog({ onClose }: { onClose(): void }) {
+  const { client, services } = useWorkbench();
+  const summaries = useLibrarySlice(client, 'summaries', client.getSummaries);
+  const labels = useLabels();
+  return <ExportDialog summaries={summaries} labels={labels} onExport={(options) => services.exportDocuments(options)} onClose={onClose} />;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { LABEL_PALETTE, MARKS_MINIMUM, TEXT_MINIMUM, colourName, contrastReport, formatRatio } from '../../../shared/labelPalette';
-import { spansPhrase, typedKey, type DraftLabel, type LabelUse } from './settingsDraft';
+import { spansPhrase, typedKey, type DraftLabel, type LabelUse } from '../ui/settingsDraft';
 
 interface LabelRowProps {
   label: DraftLabel;

@@ -1,5 +1,5 @@
 import type { LabelDefinition } from '../../../shared/model';
-import { labelClass } from './labelStyles';
+import { labelClass } from '../ui/labelStyles';
 
 interface LabelToolbarProps {
   labels: readonly LabelDefinition[];

@@ -1,6 +1,6 @@
 import { DOCUMENT_STATUSES, STATUS_NAMES, type DocumentStatus, type LabelDefinition } from '../../../shared/model';
 import type { DocumentFilter } from '../../../shared/librarySearch';
-import { labelClass } from './labelStyles';
+import { labelClass } from '../ui/labelStyles';
 
 interface LibraryFilterBarProps {
   query: string;

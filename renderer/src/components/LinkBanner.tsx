@@ -1,6 +1,6 @@
 import type { LabelDefinition, NewsDocument } from '../../../shared/model';
-import { labelClass } from './labelStyles';
-import { snippet } from './snippet';
+import { labelClass } from '../ui/labelStyles';
+import { snippet } from '../ui/snippet';
 
 interface LinkBannerProps {
   document: NewsDocument;

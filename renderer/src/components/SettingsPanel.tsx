@@ -1,22 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { NewsmarkApi } from '../../../shared/contract';
 import { LABEL_PALETTE } from '../../../shared/labelPalette';
 import { RESERVED_KEYS, annotatorProblem as problemOfAnnotator, keyProblem, labelChangesProblem, labelChangesSchema, nameProblem } from '../../../shared/labelSet';
 import type { DocumentSummary, Settings } from '../../../shared/model';
 import { describeSchemaError } from '../../../shared/schemaError';
-import { applyLabelChanges } from '../data/applyLabelChanges';
-import type { LibraryClient } from '../data/libraryClient';
+import { useLibrarySlice } from '../data/useLibrarySlice';
+import { useWorkbench } from '../session/workbench';
 import { DeleteConfirmation, LabelRow } from './LabelSettingsRow';
-import { draftOf, labelUse, requestOf, type Draft, type DraftLabel } from './settingsDraft';
-import { trapFocus } from './trapFocus';
+import { draftOf, labelUse, requestOf, type Draft, type DraftLabel } from '../ui/settingsDraft';
+import { trapFocus } from '../ui/trapFocus';
 
-interface SettingsPanelProps {
-  api: NewsmarkApi;
-  client: LibraryClient;
+interface SettingsDialogProps {
   settings: Settings;
   summaries: readonly DocumentSummary[];
   /** Changes not yet saved; the panel waits for them, since a label change reloads documents. */
   pendingSaves: number;
+  onClose(): void;
 }
 
 /**
@@ -25,7 +23,7 @@ interface SettingsPanelProps {
  * contrast shown), rebind keys (collisions shown), delete (after a confirmation that says how
  * many spans carry the label). Nothing changes until Save, which sends one request.
  */
-export function SettingsPanel({ api, client, settings, summaries, pendingSaves }: SettingsPanelProps) {
+export function SettingsPanel() {
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -38,12 +36,22 @@ export function SettingsPanel({ api, client, settings, summaries, pendingSaves }
       <button ref={opener} type="button" className="settings-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         Labels &amp; settings
       </button>
-      {open && <SettingsDialog api={api} client={client} settings={settings} summaries={summaries} pendingSaves={pendingSaves} onClose={close} />}
+      {open && <LiveSettingsDialog onClose={close} />}
     </>
   );
 }
 
-function SettingsDialog({ api, client, settings, summaries, pendingSaves, onClose }: SettingsPanelProps & { onClose(): void }) {
+/** The dialog over the settings, the list and the saving status as they are now. */
+function LiveSettingsDialog({ onClose }: { onClose(): void }) {
+  const { client } = useWorkbench();
+  const settings = useLibrarySlice(client, 'status', () => client.getStatus().settings);
+  const summaries = useLibrarySlice(client, 'summaries', client.getSummaries);
+  const pendingSaves = useLibrarySlice(client, 'save', () => client.getSave().pending);
+  return settings && <SettingsDialog settings={settings} summaries={summaries} pendingSaves={pendingSaves} onClose={onClose} />;
+}
+
+function SettingsDialog({ settings, summaries, pendingSaves, onClose }: SettingsDialogProps) {
+  const { services } = useWorkbench();
   const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [confirming, setConfirming] = useState<DraftLabel | null>(null);
@@ -117,7 +125,7 @@ function SettingsDialog({ api, client, settings, summaries, pendingSaves, onClos
     if (hasProblems || saving || pendingSaves > 0) return;
     setSaving(true);
     setError(null);
-    const result = await applyLabelChanges(api, client, request);
+    const result = await services.applyLabelChanges(request);
     setSaving(false);
     if (!result.ok) setError(result.error.message);
     else onClose();

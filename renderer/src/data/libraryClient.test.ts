@@ -1,89 +1,9 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { NewsmarkApi, RequestArgs, RequestName, RequestResult } from '../../../shared/contract';
-import { DEFAULT_LABELS, summarise, withoutText, type NewsDocument, type Settings } from '../../../shared/model';
-import { applyOperation } from '../../../shared/operations';
-import { fail, ok, type AppError, type Result } from '../../../shared/result';
 import { LibraryClient } from './libraryClient';
-
-const SETTINGS: Settings = { annotator: 'ana', labels: [...DEFAULT_LABELS], snapToWords: true };
-
-function article(id: string): NewsDocument {
-  return {
-    id,
-    text: `Psaki said “we are ready” in ${id}.`,
-    meta: { title: id },
-    status: 'todo',
-    spans: [],
-    relations: [],
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-    annotator: 'import',
-    revision: 0,
-  };
-}
-
-/**
- * A host in memory that applies operations as the store does, with its own clock, and answers
- * `updateDocument` with whatever `failWith` says first.
- */
-class FakeHost implements NewsmarkApi {
-  readonly host = 'web' as const;
-  readonly documents = new Map<string, NewsDocument>([['a', article('a')], ['b', article('b')]]);
-  failWith: (documentId: string) => AppError | null = () => null;
-  private clock = 0;
-
-  async request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<Result<RequestResult<K>>> {
-    return this.answer(name, args) as Result<RequestResult<K>>;
-  }
-
-  private answer(name: RequestName, args: unknown): Result<unknown> {
-    switch (name) {
-      case 'listDocuments':
-        return ok([...this.documents.values()].map(summarise));
-      case 'getSettings':
-        return ok(SETTINGS);
-      case 'getNotices':
-        return ok([]);
-      case 'getDocument': {
-        const found = this.documents.get((args as { id: string }).id);
-        return found ? ok(found) : fail('not_found', 'no such document');
-      }
-      case 'updateDocument': {
-        const { documentId, operation } = args as RequestArgs<'updateDocument'>;
-        const refused = this.failWith(documentId);
-        if (refused) return { ok: false, error: refused };
-        const now = new Date(Date.UTC(2030, 0, 1, 0, 0, ++this.clock)).toISOString();
-        const result = applyOperation(this.documents.get(documentId)!, operation, { annotator: 'ana', now, labels: SETTINGS.labels.map((label) => label.name) });
-        if (!result.ok) return result;
-        this.documents.set(documentId, result.value);
-        return ok({ annotations: withoutText(result.value), summary: summarise(result.value) });
-      }
-      default:
-        return fail('invalid_request', `not in this fake: ${name}`);
-    }
-  }
-
-  exportDocuments(): never {
-    throw new Error('not in this fake');
-  }
-
-  importFile(): never {
-    throw new Error('not in this fake');
-  }
-}
-
-/** A Storage in memory, shared between clients as a browser's is between reloads. */
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  };
-}
+import { FakeHost, memoryStorage } from './testing/fakeHost';
 
 async function settled(client: LibraryClient): Promise<void> {
-  await vi.waitFor(() => expect(client.getSnapshot().save.pending).toBe(0));
+  await vi.waitFor(() => expect(client.getSave().pending).toBe(0));
 }
 
 const quote = { type: 'createSpan', span: { id: 's1', start: 11, end: 25, label: 'quote' } } as const;
@@ -104,7 +24,7 @@ describe('LibraryClient', () => {
     expect(client.redo('a')).toBe(true);
     await settled(client);
     expect({ ...host.documents.get('a')!, revision: stored.revision }).toEqual(stored);
-    expect(client.getSnapshot().documents.get('a')).toEqual(host.documents.get('a'));
+    expect(client.getDocument('a')).toEqual(host.documents.get('a'));
   });
 
   test('unsaved changes outlive the window: a new client (a reload) sends them again', async () => {
@@ -119,7 +39,7 @@ describe('LibraryClient', () => {
       first.apply('a', quote);
       await vi.advanceTimersByTimeAsync(10);
       // Refused for the token, the change is kept and the user told what to do.
-      expect(first.getSnapshot().save).toMatchObject({ pending: 1, error: expect.stringContaining('restarted') });
+      expect(first.getSave()).toMatchObject({ pending: 1, error: expect.stringContaining('restarted') });
       expect(host.documents.get('a')!.spans).toEqual([]);
 
       host.failWith = () => null;
@@ -127,7 +47,7 @@ describe('LibraryClient', () => {
       await second.load();
       await vi.advanceTimersByTimeAsync(10);
       expect(host.documents.get('a')!.spans.map((span) => span.id)).toEqual(['s1']);
-      expect(second.getSnapshot().save.pending).toBe(0);
+      expect(second.getSave().pending).toBe(0);
       expect(storage.getItem('newsmark.unsaved')).toBeNull();
     } finally {
       vi.useRealTimers();
@@ -146,11 +66,11 @@ describe('LibraryClient', () => {
       client.apply('b', quote);
       await vi.advanceTimersByTimeAsync(10);
       expect(host.documents.get('b')!.spans).toHaveLength(1);
-      expect(client.getSnapshot().save).toEqual({ pending: 1, error: 'disk full' });
+      expect(client.getSave()).toEqual({ pending: 1, error: 'disk full' });
       host.failWith = () => null;
       await vi.advanceTimersByTimeAsync(1_000);
       expect(host.documents.get('a')!.spans).toHaveLength(1);
-      expect(client.getSnapshot().save).toEqual({ pending: 0, error: null });
+      expect(client.getSave()).toEqual({ pending: 0, error: null });
     } finally {
       vi.useRealTimers();
     }
@@ -164,10 +84,71 @@ describe('LibraryClient', () => {
     host.failWith = () => ({ code: 'conflict', message: 'changed elsewhere' });
     client.apply('a', quote);
     client.apply('a', { type: 'setStatus', status: 'done' });
-    await vi.waitFor(() => expect(client.getSnapshot().message?.text).toContain('changed elsewhere'));
+    await vi.waitFor(() => expect(client.notices.get().message?.text).toContain('changed elsewhere'));
     await settled(client);
-    expect(client.getSnapshot().message?.text).toContain('with 1 later change');
-    expect(client.getSnapshot().documents.get('a')).toEqual(host.documents.get('a'));
+    expect(client.notices.get().message?.text).toContain('with 1 later change');
+    expect(client.getDocument('a')).toEqual(host.documents.get('a'));
     expect(client.canUndo('a')).toBe(false);
+  });
+});
+
+describe('LibraryClient slices', () => {
+  test('a change tells the article at once; the list, the saving status and the panel hear after the paint, once', async () => {
+    vi.useFakeTimers();
+    try {
+      const client = new LibraryClient(new FakeHost(), memoryStorage());
+      await client.load();
+      await client.openDocument('a');
+      const heard: string[] = [];
+      client.subscribe('document:a', () => heard.push(`article ${client.getDocument('a')!.spans.length}`));
+      client.subscribe('document:a', () => heard.push('panel'), 'afterPaint');
+      client.subscribe('summaries', () => heard.push(`list ${client.getSummaries()[0]!.counts.quote}`), 'afterPaint');
+      client.subscribe('save', () => heard.push(`save ${client.getSave().pending}`), 'afterPaint');
+      client.subscribe('document:b', () => heard.push('other article'));
+      client.apply('a', quote);
+      expect(heard).toEqual(['article 1']);
+      await vi.advanceTimersByTimeAsync(0);
+      // By then the host has confirmed the change: each after-paint listener hears once, of the latest.
+      expect(heard).toEqual(['article 1', 'article 1', 'panel', 'list 1', 'save 0']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('the saving status keeps its identity while nothing in it changes', async () => {
+    const client = new LibraryClient(new FakeHost(), memoryStorage());
+    await client.load();
+    await client.openDocument('a');
+    const before = client.getSave();
+    client.apply('a', quote);
+    await settled(client);
+    client.apply('a', { type: 'setStatus', status: 'done' });
+    expect(client.getSave()).toEqual({ pending: 1, error: null });
+    await settled(client);
+    expect(client.getSave()).toEqual(before);
+  });
+
+  test('undo history follows the document: can undo after a change, can redo after an undo', async () => {
+    const client = new LibraryClient(new FakeHost(), memoryStorage());
+    await client.load();
+    await client.openDocument('a');
+    expect([client.canUndo('a'), client.canRedo('a')]).toEqual([false, false]);
+    client.apply('a', quote);
+    expect([client.canUndo('a'), client.canRedo('a')]).toEqual([true, false]);
+    client.undo('a');
+    expect([client.canUndo('a'), client.canRedo('a')]).toEqual([false, true]);
+    expect(client.getDocument('a')!.spans).toEqual([]);
+    expect(client.undo('a')).toBe(false);
+    await settled(client);
+  });
+
+  test('a document that cannot be found is said in the message, and its kept changes forgotten', async () => {
+    const storage = memoryStorage();
+    storage.setItem('newsmark.unsaved', JSON.stringify({ gone: [quote] }));
+    const client = new LibraryClient(new FakeHost(), storage);
+    await client.load();
+    await client.openDocument('gone');
+    expect(client.notices.get().message).toEqual({ level: 'error', text: 'no such document' });
+    expect(storage.getItem('newsmark.unsaved')).toBeNull();
   });
 });

@@ -1,33 +1,13 @@
-import type { ExportOutcome, NewsmarkApi, Notice } from '../../../shared/contract';
-import type { ExportOptions } from '../../../shared/exportRecord';
-import { summarise, type DocumentSummary, type NewsDocument, type Settings } from '../../../shared/model';
+import type { NewsmarkApi } from '../../../shared/contract';
+import { summarise, type DocumentSummary, type NewsDocument } from '../../../shared/model';
 import { applyOperation, type DocumentOperation } from '../../../shared/operations';
-import type { AppError, Result } from '../../../shared/result';
-import { UndoHistory } from '../../../shared/undoHistory';
-
-export interface SaveState {
-  /** Changes made here that the host has not yet confirmed as on disk. */
-  pending: number;
-  /** Why the last attempt failed; the changes stay pending and are sent again. */
-  error: string | null;
-}
-
-export interface Message {
-  level: 'info' | 'error';
-  text: string;
-}
-
-export interface LibrarySnapshot {
-  phase: 'loading' | 'ready' | 'failed';
-  loadError: string | null;
-  summaries: DocumentSummary[];
-  settings: Settings | null;
-  notices: Notice[];
-  /** Loaded documents as the user sees them: stored state with unconfirmed changes applied. */
-  documents: ReadonlyMap<string, NewsDocument>;
-  save: SaveState;
-  message: Message | null;
-}
+import type { AppError } from '../../../shared/result';
+import { documentSlice, type LibrarySlice, type LibraryStatus, type SaveState } from './librarySlices';
+import { NoticeBoard } from './noticeBoard';
+import { shareUnchanged } from './shareUnchanged';
+import { SliceNotifier, type Timing } from './sliceNotifier';
+import { UndoHistories } from './undoHistories';
+import { UnsavedChanges, type StorageLike } from './unsavedChanges';
 
 /**
  * Errors that retrying cannot fix: the document's unsent changes are dropped, the user told
@@ -36,15 +16,7 @@ export interface LibrarySnapshot {
  */
 const PERMANENT: ReadonlySet<AppError['code']> = new Set(['invalid_request', 'invalid_span', 'invalid_operation', 'not_found', 'conflict']);
 const RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000];
-/** Unconfirmed changes are also kept in the window's storage, so a reload or a host restart keeps them. */
-const UNSAVED_KEY = 'newsmark.unsaved';
 
-/**
- * The renderer's view of the library, treating the main process as a server: it fetches and
- * caches what it shows, applies each change at once (so a highlight appears without waiting),
- * sends it, and keeps it marked unsaved until the host confirms it is on disk. Failed sends
- * are retried in order; changes to one document are sent one at a time.
- */
 function describeFailure(error: AppError): string {
   if (error.code === 'unauthorized') {
     return 'the Newsmark host no longer accepts this window (was it restarted?). Open the address it printed; your changes are kept in this browser and sent when you do';
@@ -52,60 +24,64 @@ function describeFailure(error: AppError): string {
   return error.message;
 }
 
+/**
+ * The renderer's view of the library, treating the main process as a server: it fetches and
+ * caches what it shows, applies each change at once (so a highlight appears without waiting),
+ * sends it, and keeps it marked unsaved (see UnsavedChanges) until the host confirms it is on
+ * disk. Failed sends are retried in order; changes to one document are sent one at a time.
+ * Components follow slices of it (`subscribe`), each at its timing: the article at once, the
+ * rest after the paint.
+ */
 export class LibraryClient {
-  private snapshot: LibrarySnapshot = {
-    phase: 'loading',
-    loadError: null,
-    summaries: [],
-    settings: null,
-    notices: [],
-    documents: new Map(),
-    save: { pending: 0, error: null },
-    message: null,
-  };
-  private readonly listeners = new Set<() => void>();
+  private status: LibraryStatus = { phase: 'loading', loadError: null, settings: null };
+  private summaries: readonly DocumentSummary[] = [];
+  private save: SaveState = { pending: 0, error: null };
+  /** Loaded documents as the user sees them: stored state with unconfirmed changes applied. */
+  private readonly shown = new Map<string, NewsDocument>();
   private readonly confirmed = new Map<string, NewsDocument>();
-  private readonly pending = new Map<string, DocumentOperation[]>();
   private readonly sending = new Set<string>();
   private readonly loading = new Map<string, Promise<NewsDocument | null>>();
-  private readonly histories = new Map<string, UndoHistory>();
-  private readonly noticesShown = new Set<string>();
   /** Per document: why its latest send failed, and how many times in a row. */
   private readonly failures = new Map<string, { error: string; count: number }>();
+  private readonly notifier = new SliceNotifier<LibrarySlice>();
+  /** The host's notices and the window's message. */
+  readonly notices = new NoticeBoard(() => this.notifier.notify('notices'));
+  private readonly unsaved: UnsavedChanges;
+  private readonly histories = new UndoHistories();
 
   constructor(
-    private readonly api: NewsmarkApi,
-    private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = globalThis.localStorage ?? null,
+    private readonly host: NewsmarkApi,
+    storage: StorageLike | null = globalThis.localStorage ?? null,
   ) {
-    for (const [id, operations] of Object.entries(this.readUnsaved())) this.pending.set(id, operations);
+    this.unsaved = new UnsavedChanges(storage);
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): LibrarySnapshot => this.snapshot;
-
-  private publish(changes: Partial<LibrarySnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...changes };
-    for (const listener of this.listeners) listener();
+  subscribe(slice: LibrarySlice, listener: () => void, timing: Timing = 'now'): () => void {
+    return this.notifier.subscribe(slice, listener, timing);
   }
+
+  getStatus = (): LibraryStatus => this.status;
+  getSummaries = (): readonly DocumentSummary[] => this.summaries;
+  getSave = (): SaveState => this.save;
+  getDocument = (documentId: string): NewsDocument | null => this.shown.get(documentId) ?? null;
 
   async load(): Promise<void> {
     const [summaries, settings, notices] = await Promise.all([
-      this.api.request('listDocuments', {}),
-      this.api.request('getSettings', {}),
-      this.api.request('getNotices', {}),
+      this.host.request('listDocuments', {}),
+      this.host.request('getSettings', {}),
+      this.host.request('getNotices', {}),
     ]);
     if (!summaries.ok || !settings.ok) {
       const error = !summaries.ok ? summaries.error : !settings.ok ? settings.error : null;
-      this.publish({ phase: 'failed', loadError: error?.message ?? 'The library could not be loaded.' });
+      this.status = { ...this.status, phase: 'failed', loadError: error?.message ?? 'The library could not be loaded.' };
+      this.notifier.notify('status');
       return;
     }
-    for (const notice of notices.ok ? notices.value : []) this.noticesShown.add(notice.message);
-    this.publish({ phase: 'ready', summaries: summaries.value, settings: settings.value, notices: notices.ok ? notices.value : [] });
-    for (const id of this.pending.keys()) void this.openDocument(id);
+    this.summaries = summaries.value;
+    this.status = { phase: 'ready', loadError: null, settings: settings.value };
+    this.notices.replace(notices.ok ? notices.value : []);
+    this.notifier.notify('summaries', 'status');
+    for (const id of this.unsaved.documentIds()) void this.openDocument(id);
   }
 
   /**
@@ -114,30 +90,29 @@ export class LibraryClient {
    * Every undo history is forgotten too, since its states may carry the old label names.
    */
   async reloadDocuments(ids: readonly string[]): Promise<void> {
-    const shown = ids.filter((id) => this.snapshot.documents.has(id));
-    const documents = new Map(this.snapshot.documents);
+    const shown = ids.filter((id) => this.shown.has(id));
     for (const id of ids) {
-      if (this.pending.get(id)?.length) continue;
+      if (this.unsaved.of(id).length > 0) continue;
       this.confirmed.delete(id);
-      documents.delete(id);
+      this.shown.delete(id);
     }
-    for (const history of this.histories.values()) history.clear();
-    this.publish({ documents });
+    this.histories.clear();
+    this.notifier.notify(...[...ids, ...this.shown.keys()].map(documentSlice));
     await this.load();
     await Promise.all(shown.map((id) => this.openDocument(id)));
   }
 
   /** Loads a document (once; later calls share the answer). Null when it cannot be loaded. */
   openDocument(id: string): Promise<NewsDocument | null> {
-    const shown = this.snapshot.documents.get(id);
+    const shown = this.shown.get(id);
     if (shown) return Promise.resolve(shown);
     let loading = this.loading.get(id);
     if (!loading) {
-      loading = this.api.request('getDocument', { id }).then(async (result) => {
+      loading = this.host.request('getDocument', { id }).then(async (result) => {
         this.loading.delete(id);
         if (!result.ok) {
-          this.publish({ message: { level: 'error', text: result.error.message } });
-          if (result.error.code === 'not_found' && this.pending.delete(id)) this.writeUnsaved();
+          this.notices.tell({ level: 'error', text: result.error.message });
+          if (result.error.code === 'not_found') this.unsaved.drop(id);
           // A damaged file is reported through the notices; fetch them and the corrected list.
           await this.refreshListAndNotices();
           return null;
@@ -147,8 +122,8 @@ export class LibraryClient {
         // Reading a document can find something wrong in it (a span that does not fit), said in the notices.
         void this.refreshNotices();
         // Changes kept from before a reload are sent again; operations are idempotent.
-        if (this.pending.get(id)?.length) void this.send(id);
-        return this.snapshot.documents.get(id) ?? null;
+        if (this.unsaved.of(id).length > 0) void this.send(id);
+        return this.shown.get(id) ?? null;
       });
       this.loading.set(id, loading);
     }
@@ -157,20 +132,19 @@ export class LibraryClient {
 
   /** Shows the notices the host has that this window has not shown yet (dismissed ones stay dismissed). */
   private async refreshNotices(): Promise<void> {
-    const notices = await this.api.request('getNotices', {});
-    if (!notices.ok) return;
-    const fresh = notices.value.filter((notice) => !this.noticesShown.has(notice.message));
-    for (const notice of fresh) this.noticesShown.add(notice.message);
-    if (fresh.length > 0) this.publish({ notices: [...this.snapshot.notices, ...fresh] });
+    const notices = await this.host.request('getNotices', {});
+    if (notices.ok) this.notices.add(notices.value);
   }
 
   private async refreshListAndNotices(): Promise<void> {
-    const [summaries] = await Promise.all([this.api.request('listDocuments', {}), this.refreshNotices()]);
-    if (summaries.ok) this.publish({ summaries: summaries.value });
+    const [summaries] = await Promise.all([this.host.request('listDocuments', {}), this.refreshNotices()]);
+    if (!summaries.ok) return;
+    this.summaries = summaries.value;
+    this.notifier.notify('summaries');
   }
 
   private context() {
-    const settings = this.snapshot.settings;
+    const settings = this.status.settings;
     return {
       annotator: settings?.annotator ?? 'annotator',
       now: new Date().toISOString(),
@@ -178,97 +152,82 @@ export class LibraryClient {
     };
   }
 
-  /** Recomputes what is shown of a document: its stored state plus its unconfirmed changes. */
+  /**
+   * Recomputes what is shown of a document — its stored state plus its unconfirmed changes —
+   * and tells the article at once; the list's row and the saving status follow after the paint.
+   */
   private showDocument(id: string): void {
     const stored = this.confirmed.get(id);
     if (!stored) return;
-    let shown = stored;
-    for (const operation of this.pending.get(id) ?? []) {
-      const result = applyOperation(shown, operation, this.context());
-      if (result.ok) shown = result.value;
+    let computed = stored;
+    for (const operation of this.unsaved.of(id)) {
+      const result = applyOperation(computed, operation, this.context());
+      if (result.ok) computed = result.value;
     }
-    const documents = new Map(this.snapshot.documents);
-    documents.set(id, shown);
+    const previous = this.shown.get(id);
+    const shown = previous ? shareUnchanged(previous, computed) : computed;
+    if (shown === previous) {
+      this.publishSave();
+      return;
+    }
+    this.shown.set(id, shown);
     const summary = summarise(shown);
-    const summaries = this.snapshot.summaries.map((entry) => (entry.id === id ? summary : entry));
-    this.publish({ documents, summaries, save: this.saveState() });
+    this.summaries = this.summaries.map((entry) => (entry.id === id ? summary : entry));
+    this.save = this.saveState();
+    this.notifier.notify(documentSlice(id), 'summaries', 'save');
   }
 
   private saveState(): SaveState {
-    let pending = 0;
-    for (const operations of this.pending.values()) pending += operations.length;
+    const pending = this.unsaved.count;
     const failure = [...this.failures.values()][0];
-    return { pending, error: pending > 0 && failure ? failure.error : null };
+    const error = pending > 0 && failure ? failure.error : null;
+    return pending === this.save.pending && error === this.save.error ? this.save : { pending, error };
   }
 
-  private readUnsaved(): Record<string, DocumentOperation[]> {
-    try {
-      const stored = JSON.parse(this.storage?.getItem(UNSAVED_KEY) ?? '{}') as unknown;
-      return stored && typeof stored === 'object' ? (stored as Record<string, DocumentOperation[]>) : {};
-    } catch {
-      return {};
-    }
-  }
-
-  private writeUnsaved(): void {
-    const unsaved = Object.fromEntries([...this.pending].filter(([, operations]) => operations.length > 0));
-    try {
-      if (Object.keys(unsaved).length === 0) this.storage?.removeItem(UNSAVED_KEY);
-      else this.storage?.setItem(UNSAVED_KEY, JSON.stringify(unsaved));
-    } catch {
-      // Storage full or refused: the changes are still pending in memory and being sent.
-    }
-  }
-
-  private history(documentId: string): UndoHistory {
-    let history = this.histories.get(documentId);
-    if (!history) this.histories.set(documentId, (history = new UndoHistory()));
-    return history;
+  private publishSave(): void {
+    const save = this.saveState();
+    if (save === this.save) return;
+    this.save = save;
+    this.notifier.notify('save');
   }
 
   canUndo(documentId: string): boolean {
-    return this.histories.get(documentId)?.canUndo ?? false;
+    return this.histories.canUndo(documentId);
   }
 
   canRedo(documentId: string): boolean {
-    return this.histories.get(documentId)?.canRedo ?? false;
+    return this.histories.canRedo(documentId);
   }
 
   /** Undoes the latest change made here to a document; false when there is none. */
   undo(documentId: string): boolean {
-    return this.travel(documentId, (history, shown) => history.undo(shown));
+    const shown = this.shown.get(documentId);
+    const operation = shown && this.histories.undo(documentId, shown);
+    return !!operation && this.apply(documentId, operation, { record: false }) === null;
   }
 
   /** Makes the latest undone change again; false when there is none. */
   redo(documentId: string): boolean {
-    return this.travel(documentId, (history, shown) => history.redo(shown));
-  }
-
-  private travel(documentId: string, step: (history: UndoHistory, shown: NewsDocument) => DocumentOperation | null): boolean {
-    const shown = this.snapshot.documents.get(documentId);
-    const history = this.histories.get(documentId);
-    if (!shown || !history) return false;
-    const operation = step(history, shown);
-    if (!operation) return false;
-    return this.apply(documentId, operation, { record: false }) === null;
+    const shown = this.shown.get(documentId);
+    const operation = shown && this.histories.redo(documentId, shown);
+    return !!operation && this.apply(documentId, operation, { record: false }) === null;
   }
 
   /**
    * Applies a change now and sends it. Returns the error when the change cannot apply to the
-   * document as shown (the change is then not made), else null.
+   * document as shown (the change is then not made, and the user told why), else null.
    */
   apply(documentId: string, operation: DocumentOperation, { record = true } = {}): AppError | null {
-    const shown = this.snapshot.documents.get(documentId);
+    const shown = this.shown.get(documentId);
     if (!shown) return { code: 'not_found', message: 'The article is not loaded yet.' };
     const check = applyOperation(shown, operation, this.context());
     if (!check.ok) {
-      this.publish({ message: { level: 'error', text: check.error.message } });
+      this.notices.tell({ level: 'error', text: check.error.message });
       return check.error;
     }
     if (check.value === shown) return null;
-    if (record) this.history(documentId).record(shown, check.value, operation);
-    this.pending.set(documentId, [...(this.pending.get(documentId) ?? []), operation]);
-    this.writeUnsaved();
+    if (record) this.histories.record(documentId, shown, check.value, operation);
+    this.unsaved.add(documentId, operation);
     this.showDocument(documentId);
     void this.send(documentId);
     return null;
@@ -279,13 +238,13 @@ export class LibraryClient {
     this.sending.add(documentId);
     try {
       for (;;) {
-        const operation = this.pending.get(documentId)?.[0];
+        const operation = this.unsaved.of(documentId)[0];
         if (!operation) break;
-        const result = await this.api.request('updateDocument', { documentId, operation });
+        const result = await this.host.request('updateDocument', { documentId, operation });
         if (!result.ok && !PERMANENT.has(result.error.code)) {
           const count = (this.failures.get(documentId)?.count ?? 0) + 1;
           this.failures.set(documentId, { error: describeFailure(result.error), count });
-          this.publish({ save: this.saveState() });
+          this.publishSave();
           setTimeout(() => void this.send(documentId), RETRY_DELAYS_MS[Math.min(count - 1, RETRY_DELAYS_MS.length - 1)]!);
           return;
         }
@@ -294,15 +253,14 @@ export class LibraryClient {
           await this.dropUnsaved(documentId, result.error);
           break;
         }
-        this.pending.get(documentId)?.shift();
-        this.writeUnsaved();
+        this.unsaved.confirmFirst(documentId);
         const text = this.confirmed.get(documentId)?.text ?? '';
         const stored = { ...result.value.annotations, text };
         this.confirmed.set(documentId, stored);
-        this.histories.get(documentId)?.confirm(operation, stored);
+        this.histories.confirm(documentId, operation, stored);
         this.showDocument(documentId);
       }
-      this.publish({ save: this.saveState() });
+      this.publishSave();
     } finally {
       this.sending.delete(documentId);
     }
@@ -313,54 +271,29 @@ export class LibraryClient {
    * they are dropped with the document's undo history, and the document is shown as stored.
    */
   private async dropUnsaved(documentId: string, error: AppError): Promise<void> {
-    const dropped = this.pending.get(documentId)?.length ?? 0;
-    this.pending.delete(documentId);
-    this.writeUnsaved();
-    this.histories.get(documentId)?.clear();
+    const dropped = this.unsaved.drop(documentId);
+    this.histories.clear(documentId);
     const more = dropped > 1 ? ` (with ${dropped - 1} later change${dropped > 2 ? 's' : ''})` : '';
-    this.publish({ message: { level: 'error', text: `A change was refused${more}: ${error.message}. The article shows what is stored.` } });
-    const stored = await this.api.request('getDocument', { id: documentId });
+    this.notices.tell({ level: 'error', text: `A change was refused${more}: ${error.message}. The article shows what is stored.` });
+    const stored = await this.host.request('getDocument', { id: documentId });
     if (stored.ok) this.confirmed.set(documentId, stored.value);
     this.showDocument(documentId);
   }
 
-  dismissMessage(): void {
-    this.publish({ message: null });
-  }
-
-  dismissNotices(): void {
-    this.publish({ notices: [] });
-  }
-
   /** Resolves once every change is confirmed, or after `timeoutMs`, with whether all were. */
-  private whenSaved(timeoutMs: number): Promise<boolean> {
-    if (this.snapshot.save.pending === 0) return Promise.resolve(true);
+  whenSaved(timeoutMs: number): Promise<boolean> {
+    if (this.save.pending === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         unsubscribe();
         resolve(false);
       }, timeoutMs);
-      const unsubscribe = this.subscribe(() => {
-        if (this.snapshot.save.pending > 0) return;
+      const unsubscribe = this.subscribe('save', () => {
+        if (this.save.pending > 0) return;
         clearTimeout(timer);
         unsubscribe();
         resolve(true);
       });
     });
-  }
-
-  /** Exports what is on disk, after waiting (a little) for unconfirmed changes to land. */
-  async exportDocuments(options: ExportOptions): Promise<Result<ExportOutcome>> {
-    if (!(await this.whenSaved(5_000))) {
-      this.publish({ message: { level: 'error', text: 'Some changes are not saved yet; the export holds what is on disk.' } });
-    }
-    const result = await this.api.exportDocuments(options);
-    if (!result.ok) this.publish({ message: { level: 'error', text: `Export failed: ${result.error.message}` } });
-    else if (result.value.destination) {
-      this.publish({
-        message: { level: 'info', text: `Exported ${result.value.documents} articles and ${result.value.spans} spans to ${result.value.destination}.` },
-      });
-    }
-    return result;
   }
 }

@@ -6,6 +6,7 @@ import { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { TextPositionMap, toEditorDocument } from '../../../shared/editorPositions';
+import { createArticleTextPlugin } from './articleText';
 import { createFindHighlightsPlugin, findHighlightsKey } from './findHighlights';
 
 const TEXT = 'Psaki said: “Russia is ready.”\n\nRUSSIA has 150,000 troops 🪖 near Ukraine.\nRussia’s move.';
@@ -13,7 +14,7 @@ const schema = getSchema([Document, Paragraph, Text]);
 
 /** The plugin headless: a ProseMirror state, no view, no DOM. */
 function findIn(text: string) {
-  let state = EditorState.create({ schema, doc: ProseMirrorNode.fromJSON(schema, toEditorDocument(text)), plugins: [createFindHighlightsPlugin()] });
+  let state = EditorState.create({ schema, doc: ProseMirrorNode.fromJSON(schema, toEditorDocument(text)), plugins: [createArticleTextPlugin(), createFindHighlightsPlugin()] });
   const positions = new TextPositionMap(text);
   const send = (meta: { query?: string; active?: number }) => {
     state = state.apply(state.tr.setMeta(findHighlightsKey, meta));

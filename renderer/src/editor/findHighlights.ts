@@ -1,11 +1,11 @@
 import { Extension, type Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { TextPositionMap } from '../../../shared/editorPositions';
+import type { TextPositionMap } from '../../../shared/editorPositions';
 import type { TextRange } from '../../../shared/spans';
 import { findMatches } from '../../../shared/textSearch';
-import { textOfDocument } from './spanHighlights';
+import { articleTextOf } from './articleText';
 
 /** More matches than this are not drawn (a one-letter query in a long article). */
 export const MAX_FIND_MATCHES = 10_000;
@@ -54,16 +54,19 @@ function decorate(doc: ProseMirrorNode, matches: readonly TextRange[], active: n
   );
 }
 
-function stateFor(doc: ProseMirrorNode, query: string, active: number): FindState {
-  const text = textOfDocument(doc);
+function stateFor(state: EditorState, query: string, active: number): FindState {
+  const { text, positions } = articleTextOf(state);
   const matches = findMatches(text, query, MAX_FIND_MATCHES);
   const current = matches.length === 0 ? -1 : ((active % matches.length) + matches.length) % matches.length;
-  return { query, matches, active: current, decorations: decorate(doc, matches, current, new TextPositionMap(text)) };
+  return { query, matches, active: current, decorations: decorate(state.doc, matches, current, positions) };
 }
 
 const EMPTY: FindState = { query: '', matches: [], active: -1, decorations: DecorationSet.empty };
 
-/** The ProseMirror plugin behind the extension: the find query, its matches and their decorations. */
+/**
+ * The ProseMirror plugin behind the extension: the find query, its matches and their decorations.
+ * It reads the article from the ArticleText plugin, which must come before it.
+ */
 export function createFindHighlightsPlugin(): Plugin<FindState> {
   return new Plugin<FindState>({
     key: findHighlightsKey,
@@ -71,12 +74,12 @@ export function createFindHighlightsPlugin(): Plugin<FindState> {
       init: () => EMPTY,
       apply(tr, value, _oldState, newState) {
         const input = tr.getMeta(findHighlightsKey) as FindInput | undefined;
-        if (input?.query !== undefined) return input.query.trim() === '' ? EMPTY : stateFor(newState.doc, input.query, 0);
-        if (tr.docChanged) return value.query === '' ? EMPTY : stateFor(newState.doc, value.query, value.active);
+        if (input?.query !== undefined) return input.query.trim() === '' ? EMPTY : stateFor(newState, input.query, 0);
+        if (tr.docChanged) return value.query === '' ? EMPTY : stateFor(newState, value.query, value.active);
         if (input?.active !== undefined && value.matches.length > 0) {
           const active = ((input.active % value.matches.length) + value.matches.length) % value.matches.length;
           // Redraw only the two matches whose look changes.
-          const positions = new TextPositionMap(textOfDocument(newState.doc));
+          const { positions } = articleTextOf(newState);
           const changed = [...new Set([value.active, active])].filter((index) => index >= 0);
           const stale = changed.flatMap((index) => {
             const match = value.matches[index]!;

@@ -2,9 +2,9 @@ import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { TextPositionMap } from '../../../shared/editorPositions';
+import type { TextPositionMap } from '../../../shared/editorPositions';
 import type { TextRange } from '../../../shared/spans';
-import { textOfDocument } from './spanHighlights';
+import { articleTextOf } from './articleText';
 
 /**
  * What the article draws besides the spans, all by text offset:
@@ -21,7 +21,7 @@ export interface SelectionAids {
 
 export const NO_AIDS: SelectionAids = { caret: null, handles: null, preview: null };
 
-export const selectionAidsKey = new PluginKey<{ aids: SelectionAids; decorations: DecorationSet; positions: TextPositionMap }>('selectionAids');
+export const selectionAidsKey = new PluginKey<{ aids: SelectionAids; decorations: DecorationSet }>('selectionAids');
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -67,6 +67,38 @@ function draw(doc: ProseMirrorNode, positions: TextPositionMap, aids: SelectionA
   return DecorationSet.create(doc, decorations);
 }
 
+function sameRange(a: TextRange | null, b: TextRange | null): boolean {
+  return a === b || (!!a && !!b && a.start === b.start && a.end === b.end);
+}
+
+/** Whether two sets of aids draw the same thing (so that nothing need be redrawn). */
+export function sameAids(a: SelectionAids, b: SelectionAids): boolean {
+  const caret = a.caret === b.caret || (!!a.caret && !!b.caret && a.caret.anchor === b.caret.anchor && a.caret.head === b.caret.head);
+  return caret && sameRange(a.handles, b.handles) && sameRange(a.preview, b.preview);
+}
+
+/**
+ * The plugin behind the extension; set what it draws with the meta `selectionAidsKey`. It reads
+ * the article from the ArticleText plugin, which must come before it.
+ */
+export function createSelectionAidsPlugin(): Plugin<{ aids: SelectionAids; decorations: DecorationSet }> {
+  return new Plugin({
+    key: selectionAidsKey,
+    state: {
+      init: () => ({ aids: NO_AIDS, decorations: DecorationSet.empty }),
+      apply(tr, value, _old, state) {
+        const aids = tr.getMeta(selectionAidsKey) as SelectionAids | undefined;
+        if (!tr.docChanged && (!aids || sameAids(aids, value.aids))) return value;
+        const next = aids ?? NO_AIDS;
+        return { aids: next, decorations: draw(state.doc, articleTextOf(state).positions, next) };
+      },
+    },
+    props: {
+      decorations: (state) => selectionAidsKey.getState(state)?.decorations ?? DecorationSet.empty,
+    },
+  });
+}
+
 /** Draws the keyboard caret, the selected span's handles and range previews (see SelectionAids). */
 export const SelectionAidsExtension = Extension.create({
   name: 'selectionAids',
@@ -83,23 +115,6 @@ export const SelectionAidsExtension = Extension.create({
   },
 
   addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        key: selectionAidsKey,
-        state: {
-          init: (_config, state) => ({ aids: NO_AIDS, decorations: DecorationSet.empty, positions: new TextPositionMap(textOfDocument(state.doc)) }),
-          apply(tr, value, _old, state) {
-            const aids = tr.getMeta(selectionAidsKey) as SelectionAids | undefined;
-            const positions = tr.docChanged ? new TextPositionMap(textOfDocument(state.doc)) : value.positions;
-            if (!aids && !tr.docChanged) return value;
-            const next = aids ?? NO_AIDS;
-            return { aids: next, positions, decorations: draw(state.doc, positions, next) };
-          },
-        },
-        props: {
-          decorations: (state) => selectionAidsKey.getState(state)?.decorations ?? DecorationSet.empty,
-        },
-      }),
-    ];
+    return [createSelectionAidsPlugin()];
   },
 });

@@ -8,7 +8,8 @@ import type { Decoration } from '@tiptap/pm/view';
 import { describe, expect, it } from 'vitest';
 import { TextPositionMap, toEditorDocument } from '../../../shared/editorPositions';
 import type { TextRange } from '../../../shared/spans';
-import { createSpanHighlightsPlugin, DRAW_ALL_UP_TO, nextWindow, spanHighlightsKey, textOfDocument, type HighlightInput, type HighlightSpan } from './spanHighlights';
+import { createArticleTextPlugin, textOfDocument } from './articleText';
+import { createSpanHighlightsPlugin, DRAW_ALL_UP_TO, nextWindow, spanHighlightsKey, WIDEN_WINDOW_META, type HighlightInput, type HighlightSpan } from './spanHighlights';
 
 const LABELS = ['claim', 'quote', 'attribution'];
 const TEXT = 'Psaki said: “We are ready.”\n\nRussia has 150,000 troops 🪖 near Ukraine.\nDone.';
@@ -18,8 +19,8 @@ const schema = getSchema([Document, Paragraph, Text]);
 /** The plugin headless: a ProseMirror state, no view, no DOM; `draw` applies what the command would. */
 class Drawing {
   state: EditorState;
-  constructor(text = TEXT) {
-    this.state = EditorState.create({ schema, doc: ProseMirrorNode.fromJSON(schema, toEditorDocument(text)), plugins: [createSpanHighlightsPlugin()] });
+  constructor(text = TEXT, initial: HighlightInput | null = null) {
+    this.state = EditorState.create({ schema, doc: ProseMirrorNode.fromJSON(schema, toEditorDocument(text)), plugins: [createArticleTextPlugin(), createSpanHighlightsPlugin(initial)] });
   }
   draw(input: HighlightInput): this {
     this.state = this.state.apply(this.state.tr.setMeta(spanHighlightsKey, input));
@@ -72,6 +73,12 @@ describe('SpanHighlights', () => {
     expect(drawn(current)).toBe('13-14 nm-cap-start nm-label-1 | 13-26 nm-hl nm-label-1 | 25-26 nm-cap-end nm-label-1');
     const [highlight] = decorations(current).filter((decoration) => (decoration as unknown as { type: { attrs: Record<string, string> } }).type.attrs.title);
     expect((highlight as unknown as { type: { attrs: Record<string, string> } }).type.attrs).toMatchObject({ title: 'quote', 'data-label': 'quote', nodeName: 'span' });
+  });
+
+  it('draws the spans it starts with (the first paint) exactly as it would draw them later', () => {
+    const input = { spans: [span(TEXT, 'We are ready.', 'quote'), span(TEXT, 'Psaki said', 'attribution')], labels: LABELS, selectedId: null };
+    expect(drawn(new Drawing(TEXT, input))).toBe(drawn(makeEditor().draw(input)));
+    expect(drawn(new Drawing(TEXT, input))).toContain('0-10 nm-hl nm-label-2');
   });
 
   it('draws spans across paragraph boundaries and after an emoji at the right offsets, caps covering whole characters', () => {
@@ -189,6 +196,21 @@ describe('SpanHighlights on a long article', () => {
     expect(drawnIds(current)).toBe('a near');
     current.show({ start: 39_000, end: 40_500 });
     expect(drawn(current, LONG_TEXT)).toContain('40000-40012 nm-hl nm-label-0 nm-selected');
+  });
+
+  it('widens its window in steps (idle drawing) until every span is drawn; then scrolling moves nothing', () => {
+    const current = new Drawing(LONG_TEXT);
+    const spans = [spanAt('top', 100), spanAt('middle', 20_000), spanAt('end', LONG_TEXT.length - 50)];
+    current.draw({ spans, labels: LABELS, selectedId: null });
+    const widen = (by: number) => (current.state = current.state.apply(current.state.tr.setMeta(WIDEN_WINDOW_META, by)));
+    widen(10_000);
+    expect(current.window).toEqual({ start: 0, end: 22_000 });
+    expect(drawnIds(current)).toBe('middle top');
+    widen(LONG_TEXT.length);
+    expect(drawnIds(current)).toBe('end middle top');
+    const before = spanHighlightsKey.getState(current.state)!.decorations;
+    current.show({ start: 30_000, end: 31_500 }).show({ start: 0, end: 1_500 });
+    expect(spanHighlightsKey.getState(current.state)!.decorations).toBe(before);
   });
 
   it('draws every span of a short article whatever is on screen', () => {

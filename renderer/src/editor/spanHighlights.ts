@@ -2,8 +2,8 @@ import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { TextPositionMap } from '../../../shared/editorPositions';
 import type { TextRange } from '../../../shared/spans';
+import { articleTextOf, type ArticleText } from './articleText';
 
 /** What the extension draws: spans by text offset (UTF-16, end exclusive), never by position. */
 export interface HighlightSpan {
@@ -23,9 +23,8 @@ export interface HighlightInput {
 interface HighlightState extends HighlightInput {
   decorations: DecorationSet;
   byId: Map<string, HighlightSpan>;
-  positions: TextPositionMap;
-  /** The article's text, kept so that updates need not read the document again. */
-  text: string;
+  /** The article's text and position map, from the ArticleText plugin. */
+  article: ArticleText;
   /**
    * The part of a long article whose spans are drawn (text offsets); null draws every span.
    * A long article's highlights are thousands of nested elements; drawing only those near
@@ -43,7 +42,13 @@ const WINDOW_MARGIN_SCREENS = 2;
 /** The window moves when what is on screen comes closer than this (in screens) to its edge. */
 const WINDOW_SLACK_SCREENS = 0.5;
 /** The meta naming what is on screen (a TextRange), set by the `showVisibleRange` command. */
-const VISIBLE_RANGE_META = 'spanHighlights.visibleRange';
+export const VISIBLE_RANGE_META = 'spanHighlights.visibleRange';
+/**
+ * The meta that widens a long article's window by so many characters each side (a number): the
+ * rest of the article is drawn this way in idle time after opening, so that once it is all
+ * drawn, scrolling changes nothing in the page.
+ */
+export const WIDEN_WINDOW_META = 'spanHighlights.widenWindow';
 
 interface HighlightSpec {
   spanId: string;
@@ -65,13 +70,6 @@ declare module '@tiptap/core' {
   }
 }
 
-/** The article's plain text, as toEditorDocument built it: paragraphs joined by "\n". */
-export function textOfDocument(doc: ProseMirrorNode): string {
-  const lines: string[] = [];
-  doc.forEach((paragraph) => lines.push(paragraph.textContent));
-  return lines.join('\n');
-}
-
 /** Length in UTF-16 units of the character starting at `offset` (2 for an emoji, say). */
 function characterLength(text: string, offset: number): number {
   const code = text.codePointAt(offset);
@@ -83,8 +81,8 @@ function characterLength(text: string, offset: number): number {
  * plus a one-character cap at each end that draws a bar, so that where spans overlap, nest or
  * touch, each one's start and end stay visible.
  */
-function decorationsFor(span: HighlightSpan, state: Pick<HighlightState, 'labels' | 'selectedId' | 'positions' | 'text'>): Decoration[] {
-  const { positions, text } = state;
+function decorationsFor(span: HighlightSpan, state: Pick<HighlightState, 'labels' | 'selectedId' | 'article'>): Decoration[] {
+  const { positions, text } = state.article;
   if (span.start < 0 || span.end > positions.textLength || span.start >= span.end) return [];
   const labelIndex = state.labels.indexOf(span.label);
   const labelClass = labelIndex >= 0 ? `nm-label-${labelIndex}` : 'nm-label-unknown';
@@ -133,10 +131,8 @@ export function nextWindow(current: TextRange, visible: TextRange, textLength: n
   return { start: Math.max(0, Math.floor(visible.start - margin)), end: Math.min(textLength, Math.ceil(visible.end + margin)) };
 }
 
-function build(doc: ProseMirrorNode, input: HighlightInput, window?: TextRange | null): HighlightState {
-  const text = textOfDocument(doc);
-  const positions = new TextPositionMap(text);
-  const base = { ...input, positions, text, window: window === undefined ? firstWindow(text.length) : window };
+function build(doc: ProseMirrorNode, article: ArticleText, input: HighlightInput, window?: TextRange | null): HighlightState {
+  const base = { ...input, article, window: window === undefined ? firstWindow(article.text.length) : window };
   const decorations = DecorationSet.create(
     doc,
     input.spans.filter((span) => meetsWindow(span, base.window)).flatMap((span) => decorationsFor(span, base)),
@@ -149,12 +145,23 @@ function decorationsOf(state: HighlightState, ids: Iterable<string>): Decoration
   return [...ids].flatMap((id) => {
     const span = state.byId.get(id);
     if (!span || !meetsWindow(span, state.window)) return [];
-    return state.decorations.find(state.positions.toPosition(span.start), state.positions.toPosition(span.end), (spec: HighlightSpec) => spec.spanId === id);
+    const { positions } = state.article;
+    return state.decorations.find(positions.toPosition(span.start), positions.toPosition(span.end), (spec: HighlightSpec) => spec.spanId === id);
   });
 }
 
 function sameSpan(a: HighlightSpan | undefined, b: HighlightSpan | undefined): boolean {
   return !!a && !!b && a.start === b.start && a.end === b.end && a.label === b.label;
+}
+
+/** Whether two span lists hold the same spans (id, range, label) in the same order. */
+function sameInOrder(a: readonly HighlightSpan[], b: readonly HighlightSpan[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    const [left, right] = [a[index]!, b[index]!];
+    if (left !== right && (left.id !== right.id || !sameSpan(left, right))) return false;
+  }
+  return true;
 }
 
 /**
@@ -163,17 +170,22 @@ function sameSpan(a: HighlightSpan | undefined, b: HighlightSpan | undefined): b
  */
 function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInput): HighlightState {
   const labelsChanged = state.labels.length !== input.labels.length || state.labels.some((label, index) => label !== input.labels[index]);
-  if (labelsChanged) return build(doc, input, state.window);
-  const byId = new Map(input.spans.map((span) => [span.id, span]));
+  if (labelsChanged) return build(doc, state.article, input, state.window);
+  // Most updates change no span (a selection, a save that hands back equal spans): cheap
+  // checks first, the diff by id only when something may differ.
+  const sameSpans = input.spans === state.spans || sameInOrder(state.spans, input.spans);
+  const byId = sameSpans ? state.byId : new Map(input.spans.map((span) => [span.id, span]));
   const changed = new Set<string>();
-  for (const [id, span] of state.byId) if (!sameSpan(span, byId.get(id))) changed.add(id);
-  for (const [id, span] of byId) if (!sameSpan(span, state.byId.get(id))) changed.add(id);
+  if (!sameSpans) {
+    for (const [id, span] of state.byId) if (!sameSpan(span, byId.get(id))) changed.add(id);
+    for (const [id, span] of byId) if (!sameSpan(span, state.byId.get(id))) changed.add(id);
+  }
   if (state.selectedId !== input.selectedId) {
     if (state.selectedId) changed.add(state.selectedId);
     if (input.selectedId) changed.add(input.selectedId);
   }
   if (changed.size === 0) return { ...state, spans: input.spans, selectedId: input.selectedId };
-  if (changed.size > 200 && changed.size > input.spans.length / 2) return build(doc, input, state.window);
+  if (changed.size > 200 && changed.size > input.spans.length / 2) return build(doc, state.article, input, state.window);
 
   const stale = decorationsOf(state, changed);
   const next = { ...state, ...input, byId };
@@ -187,8 +199,18 @@ function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInp
 /** Moves a long article's window to what is on screen: draws the spans it now meets, drops the rest. */
 function moveWindow(state: HighlightState, doc: ProseMirrorNode, visible: TextRange): HighlightState {
   if (state.window === null) return state;
-  const window = nextWindow(state.window, visible, state.text.length);
-  if (!window) return state;
+  const window = nextWindow(state.window, visible, state.article.text.length);
+  return window ? setWindow(state, doc, window) : state;
+}
+
+/** Widens a long article's window by `by` characters on each side (within the text). */
+function widenWindow(state: HighlightState, doc: ProseMirrorNode, by: number): HighlightState {
+  if (state.window === null) return state;
+  const window = { start: Math.max(0, state.window.start - by), end: Math.min(state.article.text.length, state.window.end + by) };
+  return window.start === state.window.start && window.end === state.window.end ? state : setWindow(state, doc, window);
+}
+
+function setWindow(state: HighlightState, doc: ProseMirrorNode, window: TextRange): HighlightState {
   const leaving = state.spans.filter((span) => meetsWindow(span, state.window) && !meetsWindow(span, window));
   const next = { ...state, window };
   const entering = state.spans.filter((span) => meetsWindow(span, window) && !meetsWindow(span, state.window));
@@ -197,19 +219,24 @@ function moveWindow(state: HighlightState, doc: ProseMirrorNode, visible: TextRa
   return { ...next, decorations: state.decorations.remove(stale).add(doc, fresh) };
 }
 
-/** The ProseMirror plugin behind the extension; set what it draws with the meta `spanHighlightsKey`. */
-export function createSpanHighlightsPlugin(): Plugin<HighlightState> {
+/**
+ * The ProseMirror plugin behind the extension; set what it draws with the meta `spanHighlightsKey`.
+ * It reads the article from the ArticleText plugin, which must come before it.
+ */
+export function createSpanHighlightsPlugin(initial: HighlightInput | null = null): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key: spanHighlightsKey,
     state: {
-      init: (_config, state: EditorState) => build(state.doc, { spans: [], labels: [], selectedId: null }),
+      init: (_config, state: EditorState) => build(state.doc, articleTextOf(state), initial ?? { spans: [], labels: [], selectedId: null }),
       apply(tr, value, _oldState, newState) {
         const input = tr.getMeta(spanHighlightsKey) as HighlightInput | undefined;
         const visible = tr.getMeta(VISIBLE_RANGE_META) as TextRange | undefined;
         // The article never changes; a new article (setContent) rebuilds from scratch.
-        if (tr.docChanged) return build(newState.doc, input ?? { spans: [], labels: value.labels, selectedId: null });
+        if (tr.docChanged) return build(newState.doc, articleTextOf(newState), input ?? { spans: [], labels: value.labels, selectedId: null });
+        const widen = tr.getMeta(WIDEN_WINDOW_META) as number | undefined;
         const updated = input ? update(value, newState.doc, input) : value;
-        return visible ? moveWindow(updated, newState.doc, visible) : updated;
+        const moved = visible ? moveWindow(updated, newState.doc, visible) : updated;
+        return widen ? widenWindow(moved, newState.doc, widen) : moved;
       },
     },
     props: {
@@ -226,8 +253,20 @@ export function createSpanHighlightsPlugin(): Plugin<HighlightState> {
  * `<span class="nm-hl nm-label-N">` elements, each named by its `title`. In an article longer
  * than DRAW_ALL_UP_TO only the spans near what `showVisibleRange` reports are drawn.
  */
-export const SpanHighlights = Extension.create({
+export interface SpanHighlightsOptions {
+  /**
+   * What to draw from the start (default: nothing): the editor's first drawing then already
+   * holds the spans, instead of drawing the plain article and then the spans over it.
+   */
+  initial: HighlightInput | null;
+}
+
+export const SpanHighlights = Extension.create<SpanHighlightsOptions>({
   name: 'spanHighlights',
+
+  addOptions() {
+    return { initial: null };
+  },
 
   addCommands() {
     return {
@@ -247,6 +286,6 @@ export const SpanHighlights = Extension.create({
   },
 
   addProseMirrorPlugins() {
-    return [createSpanHighlightsPlugin()];
+    return [createSpanHighlightsPlugin(this.options.initial)];
   },
 });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { NewsmarkApi } from '../../../shared/contract';
 import { isFiltering, passesFilter, type DocumentFilter, type SearchHit } from '../../../shared/librarySearch';
 import type { DocumentSummary } from '../../../shared/model';
+import type { LibraryServices } from '../data/libraryServices';
 
 /** Typing pauses this long before the library is searched. */
 const SEARCH_DELAY_MS = 150;
@@ -45,9 +45,9 @@ export interface LibrarySearchState {
 /**
  * The rows of the document list for a query and a filter. The filter alone is applied here, to
  * the summaries as shown (unsaved changes included), at once; a query is answered by the main
- * process (`searchDocuments`), which reads the texts, and its hits are then filtered the same way.
+ * process (LibraryServices.searchDocuments), which reads the texts, and its hits are then filtered the same way.
  */
-export function useLibrarySearch(api: NewsmarkApi, summaries: readonly DocumentSummary[], query: string, filter: DocumentFilter): LibrarySearchState {
+export function useLibrarySearch(services: LibraryServices, summaries: readonly DocumentSummary[], query: string, filter: DocumentFilter): LibrarySearchState {
   const trimmed = query.trim();
   const [answer, setAnswer] = useState<{ query: string; filterKey: string; hits: Map<string, SearchHit> } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -64,14 +64,14 @@ export function useLibrarySearch(api: NewsmarkApi, summaries: readonly DocumentS
     const search = async () => {
       // Typed on meanwhile: a newer search is waiting to go.
       if (stale) return;
-      const result = await api.request('searchDocuments', { query: trimmed, ...filter });
+      const result = await services.searchDocuments(trimmed, filter);
       if (stale) return;
       if (!result.ok) {
         setError(result.error.message);
         return;
       }
       setError(null);
-      setAnswer({ query: trimmed, filterKey, hits: new Map(result.value.hits.map((hit) => [hit.id, hit])) });
+      setAnswer({ query: trimmed, filterKey, hits: new Map(result.value.map((hit) => [hit.id, hit])) });
     };
     const timer = setTimeout(() => runAfterCurrent(queue.current, search), SEARCH_DELAY_MS);
     return () => {
@@ -79,7 +79,7 @@ export function useLibrarySearch(api: NewsmarkApi, summaries: readonly DocumentS
       clearTimeout(timer);
     };
     // filterKey stands for filter (a new object each render).
-  }, [api, trimmed, filterKey]);
+  }, [services, trimmed, filterKey]);
 
   const rows = useMemo(() => {
     const passing = summaries.filter((summary) => passesFilter(summary, filter));

@@ -4,6 +4,8 @@ import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../../../shared/form
 import type { ImportProblem } from '../../../shared/importProblem';
 import type { ImportSource } from './importSources';
 
+export type { ImportSource };
+
 export interface ImportState {
   phase: 'running' | 'finished' | 'cancelled' | 'failed';
   filesTotal: number;

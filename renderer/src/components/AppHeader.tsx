@@ -1,0 +1,53 @@
+import { documentSlice } from '../data/librarySlices';
+import { useLibrarySlice } from '../data/useLibrarySlice';
+import { useSessionState } from '../session/sessionStore';
+import { useWorkbench } from '../session/workbench';
+import { ImportExportControls } from './ImportExportControls';
+import { SettingsPanel } from './SettingsPanel';
+
+/** The header: the saving status, settings, undo and redo, the keys, import and export. */
+export function AppHeader() {
+  const { session } = useWorkbench();
+  return (
+    <header className="app-header">
+      <h1 className="app-name">Newsmark</h1>
+      <SaveStatus />
+      <SettingsPanel />
+      <HistoryButtons />
+      <button type="button" className="help-button" onClick={() => session.dispatch({ type: 'setHelp', open: true })} aria-haspopup="dialog" title="Keys (?)">
+        Keys <kbd>?</kbd>
+      </button>
+      <ImportExportControls />
+    </header>
+  );
+}
+
+/** Whether every change is on disk; `data-pending` counts those that are not. */
+function SaveStatus() {
+  const { client } = useWorkbench();
+  const save = useLibrarySlice(client, 'save', client.getSave);
+  return (
+    <span className={`save-state${save.error ? ' failed' : ''}`} role="status" aria-live="polite" data-pending={save.pending}>
+      {save.error ? `Not saved — retrying: ${save.error}` : save.pending > 0 ? 'Saving…' : 'All changes saved'}
+    </span>
+  );
+}
+
+function HistoryButtons() {
+  const workbench = useWorkbench();
+  const { client, session } = workbench;
+  const documentId = useSessionState(session, (state) => state.documentId, 'afterPaint');
+  const slice = documentId ? documentSlice(documentId) : 'status';
+  const canUndo = useLibrarySlice(client, slice, () => documentId !== null && client.canUndo(documentId));
+  const canRedo = useLibrarySlice(client, slice, () => documentId !== null && client.canRedo(documentId));
+  return (
+    <div className="history-buttons">
+      <button type="button" disabled={!canUndo} onClick={() => workbench.runCommand('undo')} title="Undo (Ctrl/⌘+Z)">
+        Undo
+      </button>
+      <button type="button" disabled={!canRedo} onClick={() => workbench.runCommand('redo')} title="Redo (Ctrl/⌘+Shift+Z)">
+        Redo
+      </button>
+    </div>
+  );
+}

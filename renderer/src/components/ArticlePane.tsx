@@ -1,0 +1,89 @@
+import { useMemo } from 'react';
+import type { DocumentStatus, LabelDefinition, NewsDocument } from '../../../shared/model';
+import type { TextRange } from '../../../shared/spans';
+import { documentSlice } from '../data/librarySlices';
+import { useLibrarySlice } from '../data/useLibrarySlice';
+import { change, link, resizeSpan, selectSpan } from '../session/editing';
+import { useSessionState } from '../session/sessionStore';
+import { useWorkbench } from '../session/workbench';
+import { useLabels } from '../ui/useLabels';
+import { ArticleView } from './ArticleView';
+import { FindBar } from './FindBar';
+import { LabelToolbar } from './LabelToolbar';
+import { LinkBanner } from './LinkBanner';
+import { StatusPicker } from './StatusPicker';
+
+/**
+ * The centre: the find bar, the open article's title and controls, link mode's banner and the
+ * article itself. It follows the open article and the session at once, so a new highlight is
+ * painted in the frame after the key press; nothing else re-renders before that paint.
+ */
+export function ArticlePane() {
+  const workbench = useWorkbench();
+  const { client, session } = workbench;
+  const documentId = useSessionState(session, (state) => state.documentId);
+  const document = useLibrarySlice(client, documentId ? documentSlice(documentId) : 'status', () => (documentId ? client.getDocument(documentId) : null), 'now');
+  const selectedSpanId = useSessionState(session, (state) => state.selectedSpanId);
+  const linking = useSessionState(session, (state) => state.linking);
+  const labels = useLabels('now');
+  const snapToWords = useLibrarySlice(client, 'status', () => client.getStatus().settings?.snapToWords ?? true, 'now');
+  const libraryEmpty = useLibrarySlice(client, 'summaries', () => client.getSummaries().length === 0);
+
+  const handlers = useMemo(
+    () => ({
+      selectSpan: (spanId: string | null) => selectSpan(workbench.commandContext(), spanId),
+      pickLinkTarget: (targetId: string) => {
+        const source = session.getState().linking?.sourceId;
+        if (source) link(workbench.commandContext(), source, targetId);
+      },
+      resizeSpan: (spanId: string, range: TextRange) => resizeSpan(workbench.commandContext(), spanId, range),
+      linkToTarget: () => {
+        const current = session.getState().linking;
+        if (current?.targetId) link(workbench.commandContext(), current.sourceId, current.targetId);
+      },
+      cancelLinking: () => session.dispatch({ type: 'cancelLinking' }),
+    }),
+    [workbench, session],
+  );
+
+  return (
+    <main className="article-pane">
+      <FindBar />
+      {document ? (
+        <>
+          <ArticleHeader document={document} labels={labels} />
+          {linking && <LinkBanner document={document} linking={linking} labels={labels} onLink={handlers.linkToTarget} onCancel={handlers.cancelLinking} />}
+          <ArticleView
+            key={document.id}
+            ref={workbench.article}
+            document={document}
+            labels={labels}
+            selectedSpanId={linking ? (linking.targetId ?? linking.sourceId) : selectedSpanId}
+            snapToWords={snapToWords}
+            linkSourceId={linking?.sourceId ?? null}
+            onSelectSpan={handlers.selectSpan}
+            onPickLinkTarget={handlers.pickLinkTarget}
+            onResizeSpan={handlers.resizeSpan}
+          />
+        </>
+      ) : (
+        <div className="empty">{libraryEmpty ? 'The library is empty.' : 'Opening the article…'}</div>
+      )}
+    </main>
+  );
+}
+
+/** The article's title, the label buttons and the status. */
+function ArticleHeader({ document, labels }: { document: NewsDocument; labels: readonly LabelDefinition[] }) {
+  const workbench = useWorkbench();
+  const setStatus = (status: DocumentStatus) => change(workbench.commandContext(), { type: 'setStatus', status });
+  return (
+    <div className="article-header">
+      <h2 className="article-title">{document.meta.title}</h2>
+      <div className="article-controls">
+        <LabelToolbar labels={labels} onApply={workbench.applyLabel} />
+        <StatusPicker status={document.status} onChange={setStatus} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type { LabelDefinition, Span } from '../../../shared/model';
+import { labelClass } from '../ui/labelStyles';
+import { snippet } from '../ui/snippet';
+
+/** One row of the list: a label's heading (with its count) or one of its spans. */
+type Row = { kind: 'group'; label: string; count: number } | { kind: 'span'; label: string; span: Span };
+
+/** Row heights (px), fixed in SpanPanel.css so that no row is measured: a heading, and a span (one line). */
+const GROUP_HEIGHT = 36;
+const SPAN_HEIGHT = 30;
+
+interface SpanListProps {
+  spans: readonly Span[];
+  text: string;
+  labels: readonly LabelDefinition[];
+  selectedSpanId: string | null;
+  onSelectSpan(spanId: string): void;
+}
+
+/** The rows in order: each label of the settings, then labels only the spans use, each followed by its spans. */
+function rowsOf(spans: readonly Span[], labels: readonly LabelDefinition[]): Row[] {
+  const byLabel = new Map<string, Span[]>(labels.map((label) => [label.name, []]));
+  for (const span of spans) {
+    const group = byLabel.get(span.label);
+    if (group) group.push(span);
+    else byLabel.set(span.label, [span]);
+  }
+  return [...byLabel].flatMap(([label, members]): Row[] => [{ kind: 'group', label, count: members.length }, ...members.map((span): Row => ({ kind: 'span', label, span }))]);
+}
+
+/** What a row shows of a span; a list equal in these, in order, draws the same rows. */
+function sameRows(a: readonly Span[], b: readonly Span[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((span, index) => {
+    const other = b[index]!;
+    return span === other || (span.id === other.id && span.start === other.start && span.end === other.end && span.label === other.label && span.speaker === other.speaker);
+  });
+}
+
+/**
+ * The previous span list while the new one draws the same rows (a save hands back equal spans
+ * as new objects): the rows and the virtualiser's measurements are then not worked out again.
+ */
+function useUnchangedSpans(spans: readonly Span[]): readonly Span[] {
+  const previous = useRef(spans);
+  if (previous.current !== spans && !sameRows(previous.current, spans)) previous.current = spans;
+  return previous.current;
+}
+
+/**
+ * The article's spans grouped by label, in their own scrolling list that draws only the rows
+ * on screen (an article may hold thousands of spans: a new one must not lay out every row below
+ * it). Each span is one line of fixed height (its whole text in the details and the tooltip), so
+ * no row is ever measured. The selected span's row is scrolled into view when the selection changes.
+ */
+export function SpanList({ spans: given, text, labels, selectedSpanId, onSelectSpan }: SpanListProps) {
+  const spans = useUnchangedSpans(given);
+  const rows = useMemo(() => rowsOf(spans, labels), [spans, labels]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => (rows[index]!.kind === 'group' ? GROUP_HEIGHT : SPAN_HEIGHT),
+    getItemKey: (index) => {
+      const row = rows[index]!;
+      return row.kind === 'group' ? `group:${row.label}` : row.span.id;
+    },
+    overscan: 8,
+    // Scrolling re-renders in the next frame, not synchronously inside the scroll event.
+    useFlushSync: false,
+  });
+
+  // A newly selected span's row is brought into view, only if it is out of view: the
+  // virtualiser's own scrollToIndex re-measures over several frames, dear on every labelling.
+  const selectedIndex = selectedSpanId ? rows.findIndex((row) => row.kind === 'span' && row.span.id === selectedSpanId) : -1;
+  useEffect(() => {
+    const element = scroller.current;
+    const item = selectedIndex >= 0 ? virtualizer.measurementsCache[selectedIndex] : undefined;
+    if (!element || !item) return;
+    const top = element.scrollTop;
+    const bottom = top + element.clientHeight;
+    if (item.start < top) element.scrollTop = item.start;
+    else if (item.end > bottom) element.scrollTop = item.end - element.clientHeight;
+    // Only when the selection changes: scrolling by hand must not be undone.
+  }, [selectedSpanId]);
+
+  return (
+    <div ref={scroller} className="span-list" aria-label="Spans by label">
+      <div className="span-list-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index]!;
+          const className = labelClass(labels, row.label);
+          return (
+            <div key={item.key} className={`span-list-row ${row.kind}`} style={{ transform: `translateY(${item.start}px)` }}>
+              {row.kind === 'group' ? (
+                <div className="span-group" data-label={row.label}>
+                  <h3>
+                    <span className={`label-name ${className}`}>{row.label}</span> <span className="count">{row.count}</span>
+                  </h3>
+                </div>
+              ) : (
+                <SpanRow span={row.span} text={text} labelClassName={className} selected={row.span.id === selectedSpanId} onSelectSpan={onSelectSpan} />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+interface SpanRowProps {
+  span: Span;
+  text: string;
+  labelClassName: string;
+  selected: boolean;
+  onSelectSpan(spanId: string): void;
+}
+
+/** One span in the list; memoised, so a change redraws only the rows it touched. */
+const SpanRow = memo(function SpanRow({ span, text, labelClassName, selected, onSelectSpan }: SpanRowProps) {
+  return (
+    <button type="button" className={`span-item ${labelClassName}${selected ? ' selected' : ''}`} data-span-id={span.id} data-label={span.label} aria-pressed={selected} title={snippet(text.slice(span.start, span.end), 600)} onClick={() => onSelectSpan(span.id)}>
+      {snippet(text.slice(span.start, span.end))}
+      {span.speaker && <span className="speaker-tag"> — {span.speaker}</span>}
+    </button>
+  );
+});

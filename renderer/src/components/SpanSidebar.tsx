@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import type { DocumentOperation } from '../../../shared/operations';
+import { documentSlice } from '../data/librarySlices';
+import { useLibrarySlice } from '../data/useLibrarySlice';
+import { change, link, selectSpan, startLinking } from '../session/editing';
+import { useSessionState } from '../session/sessionStore';
+import { useWorkbench } from '../session/workbench';
+import { useLabels } from '../ui/useLabels';
+import { SpanPanel } from './SpanPanel';
+
+/**
+ * The right pane: the open article's spans and the selected one's details. It follows the
+ * article and the session after the paint, so it never delays a highlight.
+ */
+export function SpanSidebar() {
+  const workbench = useWorkbench();
+  const { client, session } = workbench;
+  const documentId = useSessionState(session, (state) => state.documentId, 'afterPaint');
+  const document = useLibrarySlice(client, documentId ? documentSlice(documentId) : 'status', () => (documentId ? client.getDocument(documentId) : null));
+  const selectedSpanId = useSessionState(session, (state) => state.selectedSpanId, 'afterPaint');
+  const summaries = useLibrarySlice(client, 'summaries', client.getSummaries);
+  const labels = useLabels();
+
+  const handlers = useMemo(
+    () => ({
+      selectSpan: (spanId: string) => selectSpan(workbench.commandContext(), spanId),
+      change: (operation: DocumentOperation) => void change(workbench.commandContext(), operation),
+      startLinking: () => void startLinking(workbench.commandContext()),
+      link: (sourceId: string, targetId: string) => link(workbench.commandContext(), sourceId, targetId),
+      doneEditing: () => workbench.article.current?.focus(),
+    }),
+    [workbench],
+  );
+
+  if (!document) return null;
+  return (
+    <SpanPanel
+      ref={workbench.panel}
+      document={document}
+      labels={labels}
+      speakers={summaries}
+      selectedSpanId={selectedSpanId}
+      onSelectSpan={handlers.selectSpan}
+      onChange={handlers.change}
+      onStartLinking={handlers.startLinking}
+      onLink={handlers.link}
+      onDoneEditing={handlers.doneEditing}
+    />
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * When a subscriber hears of a change: `now` in the same task (the article, whose highlight must
+ * be painted in the frame after the key press), or `afterPaint` once that frame is painted (the
+ * span panel, the list's counts, the saving status).
+ */
+export type Timing = 'now' | 'afterPaint';
+
+type Listener = () => void;
+
+/** A window that paints no frames (hidden, minimised) still hears of changes after this long. */
+const HIDDEN_WINDOW_DELAY_MS = 200;
+
+/**
+ * Runs `run` once, after the next frame is painted: in the animation-frame callbacks of the
+ * frame after it (a callback asked for from a frame callback runs in the next frame), so the
+ * work it does is never between a key press and the paint it caused, nor ahead of the tasks
+ * queued right after that paint. Without frames (tests, a hidden window) it runs after a timeout.
+ */
+export function afterNextPaint(run: () => void): void {
+  let ran = false;
+  const once = () => {
+    if (ran) return;
+    ran = true;
+    run();
+  };
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(once, 0);
+    return;
+  }
+  requestAnimationFrame(() => requestAnimationFrame(once));
+  setTimeout(once, HIDDEN_WINDOW_DELAY_MS);
+}
+
+/**
+ * Listeners by slice of state (a key such as "save" or "document:a1"), each told at its timing.
+ * Changes to several slices before the paint are told to the `afterPaint` listeners once, together.
+ */
+export class SliceNotifier<Key extends string = string> {
+  private readonly listeners: Record<Timing, Map<Key, Set<Listener>>> = { now: new Map(), afterPaint: new Map() };
+  private readonly due = new Set<Key>();
+  private scheduled = false;
+
+  subscribe(key: Key, listener: Listener, timing: Timing = 'now'): () => void {
+    const byKey = this.listeners[timing];
+    let set = byKey.get(key);
+    if (!set) byKey.set(key, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && byKey.get(key) === set) byKey.delete(key);
+    };
+  }
+
+  /** Tells the `now` listeners of these slices at once, and their `afterPaint` listeners after the next paint. */
+  notify(...keys: Key[]): void {
+    for (const key of keys) {
+      for (const listener of [...(this.listeners.now.get(key) ?? [])]) listener();
+      if (this.listeners.afterPaint.has(key)) this.due.add(key);
+    }
+    if (this.due.size > 0 && !this.scheduled) {
+      this.scheduled = true;
+      afterNextPaint(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const keys = [...this.due];
+    this.due.clear();
+    const told = new Set<Listener>();
+    for (const key of keys) {
+      for (const listener of [...(this.listeners.afterPaint.get(key) ?? [])]) {
+        if (told.has(listener)) continue;
+        told.add(listener);
+        listener();
+      }
+    }
+  }
+}

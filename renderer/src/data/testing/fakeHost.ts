@@ -1,0 +1,81 @@
+import type { NewsmarkApi, RequestArgs, RequestName, RequestResult } from '../../../../shared/contract';
+import { DEFAULT_LABELS, summarise, withoutText, type NewsDocument, type Settings } from '../../../../shared/model';
+import { applyOperation } from '../../../../shared/operations';
+import { fail, ok, type AppError, type Result } from '../../../../shared/result';
+
+const SETTINGS: Settings = { annotator: 'ana', labels: [...DEFAULT_LABELS], snapToWords: true };
+
+export function article(id: string): NewsDocument {
+  return {
+    id,
+    text: `Psaki said “we are ready” in ${id}.`,
+    meta: { title: id },
+    status: 'todo',
+    spans: [],
+    relations: [],
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    annotator: 'import',
+    revision: 0,
+  };
+}
+
+/**
+ * A host in memory that applies operations as the store does, with its own clock, and answers
+ * `updateDocument` with whatever `failWith` says first.
+ */
+export class FakeHost implements NewsmarkApi {
+  readonly host = 'web' as const;
+  readonly documents = new Map<string, NewsDocument>([['a', article('a')], ['b', article('b')]]);
+  failWith: (documentId: string) => AppError | null = () => null;
+  private clock = 0;
+
+  async request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<Result<RequestResult<K>>> {
+    return this.answer(name, args) as Result<RequestResult<K>>;
+  }
+
+  private answer(name: RequestName, args: unknown): Result<unknown> {
+    switch (name) {
+      case 'listDocuments':
+        return ok([...this.documents.values()].map(summarise));
+      case 'getSettings':
+        return ok(SETTINGS);
+      case 'getNotices':
+        return ok([]);
+      case 'getDocument': {
+        const found = this.documents.get((args as { id: string }).id);
+        return found ? ok(found) : fail('not_found', 'no such document');
+      }
+      case 'updateDocument': {
+        const { documentId, operation } = args as RequestArgs<'updateDocument'>;
+        const refused = this.failWith(documentId);
+        if (refused) return { ok: false, error: refused };
+        const now = new Date(Date.UTC(2030, 0, 1, 0, 0, ++this.clock)).toISOString();
+        const result = applyOperation(this.documents.get(documentId)!, operation, { annotator: 'ana', now, labels: SETTINGS.labels.map((label) => label.name) });
+        if (!result.ok) return result;
+        this.documents.set(documentId, result.value);
+        return ok({ annotations: withoutText(result.value), summary: summarise(result.value) });
+      }
+      default:
+        return fail('invalid_request', `not in this fake: ${name}`);
+    }
+  }
+
+  exportDocuments(): never {
+    throw new Error('not in this fake');
+  }
+
+  importFile(): never {
+    throw new Error('not in this fake');
+  }
+}
+
+/** A Storage in memory, shared between clients as a browser's is between reloads. */
+export function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+  };
+}

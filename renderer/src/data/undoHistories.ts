@@ -1,0 +1,48 @@
+import type { NewsDocument } from '../../../shared/model';
+import type { DocumentOperation } from '../../../shared/operations';
+import { UndoHistory } from '../../../shared/undoHistory';
+
+/**
+ * The undo and redo stacks of every document changed in this window (see shared/undoHistory.ts).
+ * Undoing yields an operation — restoring the state before — that the client applies and sends
+ * like any other change, without recording it again.
+ */
+export class UndoHistories {
+  private readonly histories = new Map<string, UndoHistory>();
+
+  /** Records a change the user made to a document. */
+  record(documentId: string, before: NewsDocument, after: NewsDocument, operation: DocumentOperation): void {
+    let history = this.histories.get(documentId);
+    if (!history) this.histories.set(documentId, (history = new UndoHistory()));
+    history.record(before, after, operation);
+  }
+
+  /** The host stored `operation` as `stored`: redo will put back exactly that. */
+  confirm(documentId: string, operation: DocumentOperation, stored: NewsDocument): void {
+    this.histories.get(documentId)?.confirm(operation, stored);
+  }
+
+  canUndo(documentId: string): boolean {
+    return this.histories.get(documentId)?.canUndo ?? false;
+  }
+
+  canRedo(documentId: string): boolean {
+    return this.histories.get(documentId)?.canRedo ?? false;
+  }
+
+  /** The operation undoing the latest change to `shown`, or null when there is none. */
+  undo(documentId: string, shown: NewsDocument): DocumentOperation | null {
+    return this.histories.get(documentId)?.undo(shown) ?? null;
+  }
+
+  /** The operation making the latest undone change again, or null when there is none. */
+  redo(documentId: string, shown: NewsDocument): DocumentOperation | null {
+    return this.histories.get(documentId)?.redo(shown) ?? null;
+  }
+
+  /** Forgets one document's history (its changes were refused), or every one (labels were rewritten). */
+  clear(documentId?: string): void {
+    if (documentId === undefined) for (const history of this.histories.values()) history.clear();
+    else this.histories.get(documentId)?.clear();
+  }
+}

@@ -1,0 +1,118 @@
+import { Editor } from '@tiptap/core';
+import type { PluginKey } from '@tiptap/pm/state';
+import { toEditorDocument } from '../../../shared/editorPositions';
+import type { TextRange } from '../../../shared/spans';
+import { articleExtensions } from './articleExtensions';
+import { articleTextOf, type ArticleText } from './articleText';
+import { selectionAidsKey, type SelectionAids } from './selectionAids';
+import { drawWhenIdle } from './drawWhenIdle';
+import { DRAW_ALL_UP_TO, spanHighlightsKey, VISIBLE_RANGE_META, WIDEN_WINDOW_META, type HighlightInput } from './spanHighlights';
+import { trackVisibleRange } from './visibleRange';
+
+/** What the article shows over its text: the spans and the selection aids. */
+export interface ArticleLayers {
+  highlights: HighlightInput;
+  aids: SelectionAids;
+}
+
+/**
+ * The article editor's imperative life: a read-only TipTap editor over one article, created when
+ * the article view mounts and destroyed when it unmounts. It owns the one text model (the
+ * ArticleText extension) that every layer reads, draws all layers in one transaction, follows
+ * what is on screen, and answers the view's questions (what is selected, what is under the
+ * mouse) in text offsets.
+ */
+export class ArticleEditor {
+  readonly editor: Editor;
+  /** Whether only the text near the screen is drawn (a long article). */
+  readonly long: boolean;
+  private readonly stops: (() => void)[] = [];
+
+  /**
+   * Mounts the article `text` (UTF-16, paragraphs separated by "\n") into `mount`, inside the
+   * scrolling element `scroller`, with `highlights` drawn from the first paint.
+   */
+  constructor(mount: HTMLElement, scroller: HTMLElement, text: string, highlights: HighlightInput) {
+    this.long = text.length > DRAW_ALL_UP_TO;
+    this.editor = new Editor({
+      element: mount,
+      extensions: articleExtensions(highlights),
+      // As JSON paragraphs of text nodes: HTML parsing would shift offsets and interpret the text.
+      content: toEditorDocument(text),
+      editable: false,
+      injectCSS: false,
+      editorProps: {
+        // A long article lays out only the paragraphs near the screen (article.css: .long-article).
+        attributes: { class: this.long ? 'article-text long-article' : 'article-text', 'aria-label': 'Article text', role: 'document' },
+      },
+    });
+    if (this.long) {
+      // The first screen is drawn from the article's start; what is on screen is measured, and
+      // the rest drawn, only after that first paint.
+      this.stops.push(trackVisibleRange(this.editor.view, scroller, () => this.article.positions, (visible) => this.dispatch([[VISIBLE_RANGE_META, visible]])));
+      this.stops.push(drawWhenIdle(() => spanHighlightsKey.getState(this.editor.state)?.window ?? null, text.length, (by) => this.dispatch([[WIDEN_WINDOW_META, by]])));
+    }
+  }
+
+  get article(): ArticleText {
+    return articleTextOf(this.editor.state);
+  }
+
+  get alive(): boolean {
+    return !this.editor.isDestroyed;
+  }
+
+  /** Draws the spans and the selection aids: one transaction, and only what changed is redrawn. */
+  draw(layers: ArticleLayers): void {
+    this.dispatch([
+      [spanHighlightsKey, layers.highlights],
+      [selectionAidsKey, layers.aids],
+    ]);
+  }
+
+  /** One transaction carrying each layer's input as a meta under the layer's key. */
+  private dispatch(metas: readonly (readonly [PluginKey | string, unknown])[]): void {
+    if (!this.alive) return;
+    const tr = this.editor.state.tr.setMeta('addToHistory', false);
+    for (const [key, value] of metas) tr.setMeta(key, value);
+    this.editor.view.dispatch(tr);
+  }
+
+  /** The text offset under a point of the window, or null where there is no text. */
+  offsetAt(x: number, y: number): number | null {
+    if (!this.alive) return null;
+    const found = this.editor.view.posAtCoords({ left: x, top: y });
+    return found ? this.article.positions.toOffset(found.pos) : null;
+  }
+
+  /** The page selection inside the article as text offsets, exactly as made; null when there is none. */
+  pageSelection(): TextRange | null {
+    if (!this.alive) return null;
+    const selection = window.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const range = selection.getRangeAt(0);
+    const view = this.editor.view;
+    if (!view.dom.contains(range.startContainer) || !view.dom.contains(range.endContainer)) return null;
+    try {
+      const { positions } = this.article;
+      const start = positions.toOffset(view.posAtDOM(range.startContainer, range.startOffset));
+      const end = positions.toOffset(view.posAtDOM(range.endContainer, range.endOffset));
+      return start < end ? { start, end } : null;
+    } catch {
+      // posAtDOM throws for DOM points ProseMirror does not own (a widget's inside, say): no selection.
+      return null;
+    }
+  }
+
+  /** The top and bottom (window coordinates) of the line holding text offset `offset`. */
+  lineAt(offset: number): { top: number; bottom: number } | null {
+    if (!this.alive) return null;
+    const { top, bottom } = this.editor.view.coordsAtPos(this.article.positions.toPosition(offset));
+    return { top, bottom };
+  }
+
+  destroy(): void {
+    for (const stop of this.stops) stop();
+    this.editor.destroy();
+  }
+}

@@ -1,0 +1,18 @@
+import type { Extensions } from '@tiptap/core';
+import Document from '@tiptap/extension-document';
+import Paragraph from '@tiptap/extension-paragraph';
+import Text from '@tiptap/extension-text';
+import { ArticleTextExtension } from './articleText';
+import { FindHighlights } from './findHighlights';
+import { ReadOnlySelection } from './readOnlySelection';
+import { SelectionAidsExtension } from './selectionAids';
+import { SpanHighlights, type HighlightInput } from './spanHighlights';
+
+/**
+ * The article editor's extensions: the plain article (paragraphs of text), its one text model
+ * (ArticleText, ordered before the layers that read it), and the layers drawn over it, the
+ * spans starting with `highlights`.
+ */
+export function articleExtensions(highlights: HighlightInput | null = null): Extensions {
+  return [ArticleTextExtension, Document, Paragraph, Text, ReadOnlySelection, SpanHighlights.configure({ initial: highlights }), SelectionAidsExtension, FindHighlights];
+}

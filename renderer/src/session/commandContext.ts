@@ -1,0 +1,37 @@
+import type { DocumentSummary, NewsDocument } from '../../../shared/model';
+import type { DocumentOperation } from '../../../shared/operations';
+import type { AppError } from '../../../shared/result';
+import type { ArticleViewHandle } from '../components/ArticleView';
+import type { SpanPanelHandle } from '../components/SpanPanel';
+import type { SessionAction, SessionState } from './sessionState';
+
+/** What commands need of the library client (LibraryClient has it all; tests pass a fake). */
+export interface CommandClient {
+  getDocument(documentId: string): NewsDocument | null;
+  getSummaries(): readonly DocumentSummary[];
+  /** Applies a change; the error when it cannot apply (the user has been told), else null. */
+  apply(documentId: string, operation: DocumentOperation): AppError | null;
+  canUndo(documentId: string): boolean;
+  canRedo(documentId: string): boolean;
+  undo(documentId: string): boolean;
+  redo(documentId: string): boolean;
+}
+
+/** Everything a command reads and acts on. Built afresh for each key press or click. */
+export interface CommandContext {
+  /** The session as it is now (read again after a dispatch: it changes). */
+  getState(): SessionState;
+  dispatch(action: SessionAction): void;
+  client: CommandClient;
+  /** The open article's view; null while none is shown. */
+  article: ArticleViewHandle | null;
+  panel: SpanPanelHandle | null;
+  /** Whether text is selected outside the article (in the span panel, say): not a selection to label. */
+  textSelectedElsewhere(): boolean;
+}
+
+/** The open article as shown, or null. */
+export function currentDocument(context: CommandContext): NewsDocument | null {
+  const { documentId } = context.getState();
+  return documentId ? context.client.getDocument(documentId) : null;
+}

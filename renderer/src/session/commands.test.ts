@@ -1,0 +1,127 @@
+import { describe, expect, test } from 'vitest';
+import type { TextRange } from '../../../shared/spans';
+import { COMMANDS, type CommandId } from '../keyMap';
+import { COMMAND_HANDLERS, runCommand } from './commands';
+import { applyLabel } from './editing';
+import type { SessionState } from './sessionState';
+import { harness, showSession } from './testing/commandFakes';
+
+interface Row {
+  command: CommandId;
+  /** What the row is about, when a command has several. */
+  when?: string;
+  given?: Partial<SessionState>;
+  options?: { selection?: TextRange; undoable?: boolean; redoable?: boolean };
+  /** False: the command does not apply (the key keeps its usual meaning) and nothing happens. */
+  applies?: false;
+  /** What was done, in order: changes to the library, calls to the article and the panel. */
+  log?: string[];
+  /** The session after it, as showSession writes it. */
+  session?: string;
+}
+
+// The sample article: "Psaki said" (attribution s2, 0–10) and "we are ready" (quote s1, 11–23).
+const SPAN = { selectedSpanId: 's1' };
+const LINKING = { selectedSpanId: 's1', linking: { sourceId: 's1', targetId: 's2' } };
+const SELECTION = { selection: { start: 11, end: 15 } };
+
+const ROWS: Row[] = [
+  { command: 'caretLeft', given: SPAN, log: ['moveCaret character -1'], session: 'doc a | span -' },
+  { command: 'caretRight', log: ['moveCaret character 1'], session: 'doc a | span -' },
+  { command: 'caretRight', when: 'without an article', given: { documentId: null }, applies: false },
+  { command: 'caretRight', when: 'under the list of keys', given: { helpOpen: true }, applies: false },
+  { command: 'wordLeft', log: ['moveCaret word -1'] },
+  { command: 'wordRight', log: ['moveCaret word 1'] },
+  { command: 'sentenceBack', log: ['moveCaret sentence -1'] },
+  { command: 'sentenceForward', log: ['moveCaret sentence 1'] },
+  { command: 'extendLeft', when: 'a span selected: its end moves', given: SPAN, log: ['resizeSpan s1 11-22'], session: 'doc a | span s1' },
+  { command: 'extendLeft', when: 'text selected: the selection grows', given: SPAN, options: SELECTION, log: ['moveCaret character -1 extend'] },
+  { command: 'extendRight', given: SPAN, log: ['resizeSpan s1 11-24'] },
+  { command: 'extendWordLeft', given: SPAN, log: ['moveCaret word -1 extend'], session: 'doc a | span s1' },
+  { command: 'extendWordRight', log: ['moveCaret word 1 extend'] },
+  { command: 'extendSentenceBack', log: ['moveCaret sentence -1 extend'] },
+  { command: 'extendSentenceForward', log: ['moveCaret sentence 1 extend'] },
+  { command: 'startLeft', given: SPAN, log: ['resizeSpan s1 10-23'] },
+  { command: 'startLeft', when: 'no span selected', applies: false },
+  { command: 'startRight', given: SPAN, log: ['resizeSpan s1 12-23'] },
+  { command: 'nextSpan', when: 'none selected: the first', log: ['scrollToSpan s2', 'placeCaret 0'], session: 'doc a | span s2' },
+  { command: 'nextSpan', when: 'in link mode: the next candidate', given: LINKING, log: ['scrollToSpan s2'], session: 'doc a | span s1 | link s1→s2' },
+  { command: 'previousSpan', when: 'round from the first to the last', given: { selectedSpanId: 's2' }, log: ['scrollToSpan s1', 'placeCaret 11'], session: 'doc a | span s1' },
+  { command: 'link', given: SPAN, log: ['scrollToSpan s2'], session: 'doc a | span s1 | link s1→s2' },
+  { command: 'link', when: 'no span selected', applies: false },
+  { command: 'confirm', when: 'in link mode: links', given: LINKING, log: ['linkSpans s1→s2'], session: 'doc a | span s1' },
+  { command: 'confirm', when: 'a span selected: its fields', given: SPAN, log: ['editDetails'] },
+  { command: 'confirm', when: 'in link mode without a candidate', given: { ...SPAN, linking: { sourceId: 's1', targetId: null } }, applies: false },
+  { command: 'deleteSpan', given: SPAN, log: ['deleteSpan s1'], session: 'doc a | span -' },
+  { command: 'deleteSpan', when: 'no span selected', applies: false },
+  { command: 'undo', options: { undoable: true }, log: ['undo a'] },
+  { command: 'undo', when: 'nothing to undo', applies: false },
+  { command: 'redo', options: { redoable: true }, log: ['redo a'] },
+  { command: 'redo', when: 'nothing to redo', applies: false },
+  { command: 'markDone', log: ['setStatus done'] },
+  { command: 'markDone', when: 'done already: back to in progress', given: { documentId: 'done' }, log: ['setStatus in_progress'] },
+  { command: 'markSkipped', log: ['setStatus skipped'] },
+  { command: 'nextDocument', given: LINKING, log: [], session: 'doc b | span -' },
+  { command: 'previousDocument', given: { documentId: 'b' }, log: [], session: 'doc a | span -' },
+  { command: 'previousDocument', when: 'at the first: stays', log: [], session: 'doc a | span -' },
+  { command: 'nextDocument', when: 'under the list of keys', given: { helpOpen: true }, applies: false },
+  { command: 'escape', when: 'closes the list of keys first', given: { ...LINKING, helpOpen: true }, session: 'doc a | span s1 | link s1→s2' },
+  { command: 'escape', when: 'then leaves link mode', given: LINKING, session: 'doc a | span s1' },
+  { command: 'escape', when: 'then clears the text selection', given: SPAN, options: SELECTION, log: ['clearSelection'], session: 'doc a | span s1' },
+  { command: 'escape', when: 'then lets go of the span', given: SPAN, log: [], session: 'doc a | span -' },
+  { command: 'escape', when: 'with nothing going on', applies: false },
+  { command: 'help', session: 'doc a | span - | help' },
+  { command: 'help', when: 'open: closes', given: { helpOpen: true }, session: 'doc a | span -' },
+];
+
+describe('the command table', () => {
+  test('has a handler for every command of the key map, and a row here for each', () => {
+    const ids = COMMANDS.map((command) => command.id);
+    expect(Object.keys(COMMAND_HANDLERS).sort()).toEqual([...ids].sort());
+    expect(new Set(ROWS.map((row) => row.command))).toEqual(new Set(ids));
+  });
+
+  test.each(ROWS)('$command $when', ({ command, given, options, applies, log, session }) => {
+    const run = harness(given, options);
+    const before = showSession(run.state());
+    expect(runCommand(command, run.context)).toBe(applies ?? true);
+    if (applies === false) {
+      expect(run.log).toEqual([]);
+      expect(showSession(run.state())).toBe(before);
+      return;
+    }
+    if (log) expect(run.log).toEqual(log);
+    if (session) expect(showSession(run.state())).toBe(session);
+  });
+});
+
+describe('a label key', () => {
+  test('labels the selected text, trimmed of white space, and selects the new span', () => {
+    const run = harness({}, { selection: { start: 10, end: 23 } });
+    applyLabel(run.context, 'claim');
+    expect(run.log).toEqual(['createSpan 11-23 claim', 'clearSelection']);
+    const created = run.client.getDocument('a')!.spans.find((span) => span.label === 'claim')!;
+    expect(showSession(run.state())).toBe(`doc a | span ${created.id}`);
+  });
+
+  test('the same label over the same range selects the span already there', () => {
+    const run = harness({}, { selection: { start: 11, end: 23 } });
+    applyLabel(run.context, 'quote');
+    expect(showSession(run.state())).toBe('doc a | span s1');
+    expect(run.client.getDocument('a')!.spans).toHaveLength(2);
+  });
+
+  test('relabels the selected span when no text is selected', () => {
+    const run = harness(SPAN);
+    applyLabel(run.context, 'claim');
+    expect(run.log).toEqual(['relabelSpan s1 claim']);
+  });
+
+  test('does nothing in link mode, nor with text selected outside the article', () => {
+    const linking = harness(LINKING, SELECTION);
+    applyLabel(linking.context, 'claim');
+    const elsewhere = harness(SPAN);
+    applyLabel({ ...elsewhere.context, textSelectedElsewhere: () => true }, 'claim');
+    expect([...linking.log, ...elsewhere.log]).toEqual([]);
+  });
+});

@@ -1,0 +1,143 @@
+import type { NewsDocument } from '../../../shared/model';
+import type { CaretUnit } from '../../../shared/textBoundaries';
+import type { CommandId } from '../keyMap';
+import { currentDocument, type CommandContext } from './commandContext';
+import { change, link, moveDocument, moveSpanEnd, selectedSpan, startLinking, stepSpan, toggleStatus } from './editing';
+
+/**
+ * One command: whether it applies now, and what it does. A key whose command does not apply
+ * keeps its usual meaning (Tab moves focus, Enter presses a button); a menu greys it out.
+ */
+export interface CommandHandler {
+  applies(context: CommandContext): boolean;
+  run(context: CommandContext): void;
+}
+
+/** The open article, while the list of keys is not in the way; else null. */
+function articleInReach(context: CommandContext): NewsDocument | null {
+  return context.getState().helpOpen ? null : currentDocument(context);
+}
+
+/** A command on the open article, applying whenever it is in reach (and `also` holds). */
+function onArticle(run: (context: CommandContext, document: NewsDocument) => void, also: (context: CommandContext, document: NewsDocument) => boolean = () => true): CommandHandler {
+  return {
+    applies: (context) => {
+      const document = articleInReach(context);
+      return document !== null && also(context, document);
+    },
+    run: (context) => {
+      const document = articleInReach(context);
+      if (document) run(context, document);
+    },
+  };
+}
+
+/** Moves the keyboard caret; a plain move (not extending) lets go of the selected span. */
+function caretMove(unit: CaretUnit, direction: 1 | -1, extend: boolean): CommandHandler {
+  return onArticle((context) => {
+    if (!extend) context.dispatch({ type: 'selectSpan', spanId: null });
+    context.article?.moveCaret(unit, direction, extend);
+  });
+}
+
+/** Shift+←/→: moves the selected span's end, unless text is being selected. */
+function extendOrMoveEnd(direction: 1 | -1): CommandHandler {
+  return onArticle((context) => {
+    const span = selectedSpan(context);
+    if (span && !context.article?.hasSelection()) moveSpanEnd(context, span, 'end', direction);
+    else context.article?.moveCaret('character', direction, true);
+  });
+}
+
+function moveStart(direction: 1 | -1): CommandHandler {
+  return onArticle(
+    (context) => {
+      const span = selectedSpan(context);
+      if (span) moveSpanEnd(context, span, 'start', direction);
+    },
+    (context) => selectedSpan(context) !== null,
+  );
+}
+
+function documentStep(step: 1 | -1): CommandHandler {
+  return { applies: (context) => !context.getState().helpOpen, run: (context) => moveDocument(context, step) };
+}
+
+/** Esc undoes the innermost thing going on: the list of keys, link mode, the text selection, the selected span. */
+const escape: CommandHandler = {
+  applies: (context) => {
+    const { helpOpen, linking, selectedSpanId } = context.getState();
+    return helpOpen || linking !== null || context.article?.hasSelection() === true || selectedSpanId !== null;
+  },
+  run: (context) => {
+    const { helpOpen, linking, selectedSpanId } = context.getState();
+    if (helpOpen) context.dispatch({ type: 'setHelp', open: false });
+    else if (linking) context.dispatch({ type: 'cancelLinking' });
+    else if (context.article?.hasSelection()) context.article.clearSelection();
+    else if (selectedSpanId) context.dispatch({ type: 'selectSpan', spanId: null });
+  },
+};
+
+/** Enter: makes the link in link mode, else goes to the selected span's fields. */
+const confirm = onArticle(
+  (context) => {
+    const { linking } = context.getState();
+    if (linking?.targetId) link(context, linking.sourceId, linking.targetId);
+    else context.panel?.editDetails();
+  },
+  (context) => {
+    const { linking, selectedSpanId } = context.getState();
+    return linking ? linking.targetId !== null : selectedSpanId !== null;
+  },
+);
+
+/** Every command of the window by id; the key map (keyMap.ts) binds keys to these ids. */
+export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
+  caretLeft: caretMove('character', -1, false),
+  caretRight: caretMove('character', 1, false),
+  wordLeft: caretMove('word', -1, false),
+  wordRight: caretMove('word', 1, false),
+  sentenceBack: caretMove('sentence', -1, false),
+  sentenceForward: caretMove('sentence', 1, false),
+  extendLeft: extendOrMoveEnd(-1),
+  extendRight: extendOrMoveEnd(1),
+  extendWordLeft: caretMove('word', -1, true),
+  extendWordRight: caretMove('word', 1, true),
+  extendSentenceBack: caretMove('sentence', -1, true),
+  extendSentenceForward: caretMove('sentence', 1, true),
+  startLeft: moveStart(-1),
+  startRight: moveStart(1),
+  nextSpan: onArticle((context, document) => stepSpan(context, document, 1)),
+  previousSpan: onArticle((context, document) => stepSpan(context, document, -1)),
+  link: onArticle(startLinking, (context) => context.getState().selectedSpanId !== null),
+  confirm,
+  deleteSpan: onArticle(
+    (context) => {
+      const { selectedSpanId } = context.getState();
+      if (selectedSpanId && change(context, { type: 'deleteSpan', spanId: selectedSpanId })) context.dispatch({ type: 'selectSpan', spanId: null });
+    },
+    (context) => context.getState().selectedSpanId !== null,
+  ),
+  undo: onArticle(
+    (context, document) => context.client.undo(document.id),
+    (context, document) => context.client.canUndo(document.id),
+  ),
+  redo: onArticle(
+    (context, document) => context.client.redo(document.id),
+    (context, document) => context.client.canRedo(document.id),
+  ),
+  markDone: onArticle((context, document) => toggleStatus(context, document, 'done')),
+  markSkipped: onArticle((context, document) => toggleStatus(context, document, 'skipped')),
+  nextDocument: documentStep(1),
+  previousDocument: documentStep(-1),
+  escape,
+  help: { applies: () => true, run: (context) => context.dispatch({ type: 'setHelp', open: !context.getState().helpOpen }) },
+};
+
+/** Runs a command if it applies now; returns whether it did (a key press is then consumed). */
+export function runCommand(command: CommandId, context: CommandContext): boolean {
+  const handler = COMMAND_HANDLERS[command];
+  if (!handler.applies(context)) return false;
+  handler.run(context);
+  return true;
+}

@@ -1,0 +1,54 @@
+import type { LibraryClient } from '../data/libraryClient';
+import { documentSlice } from '../data/librarySlices';
+import type { StorageLike } from '../data/unsavedChanges';
+import type { SessionStore } from './sessionStore';
+import { CURRENT_DOCUMENT_KEY } from './workbench';
+
+/**
+ * Keeps the session and the library in step, until the returned function is called:
+ * - the open article is loaded, and remembered in the window's session storage;
+ * - once the list is known, an article not in it (or none) gives way to the first one;
+ * - a span that is gone from the open article (deleted, undone, merged) is no longer selected
+ *   or linked from.
+ */
+export function connectSession(client: LibraryClient, session: SessionStore, storage: StorageLike | null): () => void {
+  let documentId: string | null = null;
+  let unsubscribeDocument = () => {};
+
+  const pruneSpans = () => {
+    const document = documentId ? client.getDocument(documentId) : null;
+    if (document) session.dispatch({ type: 'spansChanged', spanIds: new Set(document.spans.map((span) => span.id)) });
+  };
+
+  const followDocument = () => {
+    const next = session.getState().documentId;
+    if (next === documentId) return;
+    documentId = next;
+    unsubscribeDocument();
+    unsubscribeDocument = () => {};
+    if (!next) return;
+    storage?.setItem(CURRENT_DOCUMENT_KEY, next);
+    unsubscribeDocument = client.subscribe(documentSlice(next), pruneSpans);
+    void client.openDocument(next);
+  };
+
+  const openKnownDocument = () => {
+    if (client.getStatus().phase !== 'ready') return;
+    const summaries = client.getSummaries();
+    const current = session.getState().documentId;
+    if (current && summaries.some((summary) => summary.id === current)) return;
+    session.dispatch({ type: 'openDocument', documentId: summaries[0]?.id ?? null });
+  };
+
+  const unsubscribeSession = session.subscribe(followDocument);
+  const unsubscribeSummaries = client.subscribe('summaries', openKnownDocument);
+  const unsubscribeStatus = client.subscribe('status', openKnownDocument);
+  followDocument();
+  openKnownDocument();
+  return () => {
+    unsubscribeSession();
+    unsubscribeSummaries();
+    unsubscribeStatus();
+    unsubscribeDocument();
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * What the user is doing, apart from the library's data: which article is open, which span is
+ * selected, link mode, and whether the list of keys is shown. Pure: `reduceSession` returns the
+ * same object when an action changes nothing, so nothing re-renders for it.
+ */
+
+/** Link mode: the span being linked and the candidate the keyboard has reached. */
+export interface Linking {
+  sourceId: string;
+  targetId: string | null;
+}
+
+export interface SessionState {
+  documentId: string | null;
+  selectedSpanId: string | null;
+  linking: Linking | null;
+  helpOpen: boolean;
+}
+
+export type SessionAction =
+  /** Opens an article (null: none); the selection and link mode do not come along. */
+  | { type: 'openDocument'; documentId: string | null }
+  | { type: 'selectSpan'; spanId: string | null }
+  | { type: 'startLinking'; sourceId: string; targetId: string | null }
+  /** In link mode: the candidate the keyboard moved to. */
+  | { type: 'moveLinkTarget'; targetId: string }
+  | { type: 'cancelLinking' }
+  /** A link was made (or refused): link mode ends with its source selected. */
+  | { type: 'linked'; sourceId: string }
+  | { type: 'setHelp'; open: boolean }
+  /** The open article's spans now: a span that is gone is no longer selected or linked from. */
+  | { type: 'spansChanged'; spanIds: ReadonlySet<string> };
+
+export const INITIAL_SESSION: SessionState = { documentId: null, selectedSpanId: null, linking: null, helpOpen: false };
+
+/** `state` with `changes`, or `state` itself when they change nothing. */
+function update(state: SessionState, changes: Partial<SessionState>): SessionState {
+  const keys = Object.keys(changes) as (keyof SessionState)[];
+  return keys.every((key) => state[key] === changes[key]) ? state : { ...state, ...changes };
+}
+
+export function reduceSession(state: SessionState, action: SessionAction): SessionState {
+  switch (action.type) {
+    case 'openDocument':
+      if (action.documentId === state.documentId) return state;
+      return update(state, { documentId: action.documentId, selectedSpanId: null, linking: null });
+    case 'selectSpan':
+      return update(state, { selectedSpanId: action.spanId });
+    case 'startLinking':
+      return update(state, { linking: { sourceId: action.sourceId, targetId: action.targetId } });
+    case 'moveLinkTarget':
+      if (!state.linking || state.linking.targetId === action.targetId) return state;
+      return update(state, { linking: { ...state.linking, targetId: action.targetId } });
+    case 'cancelLinking':
+      return update(state, { linking: null });
+    case 'linked':
+      return update(state, { linking: null, selectedSpanId: action.sourceId });
+    case 'setHelp':
+      return update(state, { helpOpen: action.open });
+    case 'spansChanged': {
+      const { selectedSpanId, linking } = state;
+      return update(state, {
+        selectedSpanId: selectedSpanId && !action.spanIds.has(selectedSpanId) ? null : selectedSpanId,
+        linking: linking && !action.spanIds.has(linking.sourceId) ? null : linking,
+      });
+    }
+  }
+}

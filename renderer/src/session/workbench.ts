@@ -1,0 +1,65 @@
+import { createContext, useContext } from 'react';
+import type { NewsmarkApi } from '../../../shared/contract';
+import type { ArticleViewHandle } from '../components/ArticleView';
+import type { SpanPanelHandle } from '../components/SpanPanel';
+import type { CommandId } from '../keyMap';
+import { LibraryClient } from '../data/libraryClient';
+import { LibraryServices } from '../data/libraryServices';
+import type { StorageLike } from '../data/unsavedChanges';
+import type { CommandContext } from './commandContext';
+import { runCommand } from './commands';
+import { applyLabel } from './editing';
+import { createSessionStore, type SessionStore } from './sessionStore';
+
+/** The open article is remembered for the window's session (a reload reopens it). */
+export const CURRENT_DOCUMENT_KEY = 'newsmark.currentDocument';
+
+/**
+ * One window's working parts, made once: the library (client and services), the session, and
+ * handles on the article view and the span panel while they are shown. Commands run against it
+ * from keys, buttons and (later) the desktop menu alike.
+ */
+export interface Workbench {
+  client: LibraryClient;
+  services: LibraryServices;
+  session: SessionStore;
+  article: { current: ArticleViewHandle | null };
+  panel: { current: SpanPanelHandle | null };
+  /** The context commands run in, as things are now. */
+  commandContext(): CommandContext;
+  /** Runs a command if it applies now; returns whether it did. */
+  runCommand(command: CommandId): boolean;
+  applyLabel(label: string): void;
+}
+
+export function createWorkbench(api: NewsmarkApi, storage: { local: StorageLike | null; session: StorageLike | null }): Workbench {
+  const client = new LibraryClient(api, storage.local);
+  const session = createSessionStore({ documentId: storage.session?.getItem(CURRENT_DOCUMENT_KEY) ?? null });
+  const workbench: Workbench = {
+    client,
+    services: new LibraryServices(api, client),
+    session,
+    article: { current: null },
+    panel: { current: null },
+    commandContext: () => ({
+      getState: session.getState,
+      dispatch: session.dispatch,
+      client,
+      article: workbench.article.current,
+      panel: workbench.panel.current,
+      textSelectedElsewhere: () => globalThis.getSelection?.()?.isCollapsed === false,
+    }),
+    runCommand: (command) => runCommand(command, workbench.commandContext()),
+    applyLabel: (label) => applyLabel(workbench.commandContext(), label),
+  };
+  return workbench;
+}
+
+export const WorkbenchContext = createContext<Workbench | null>(null);
+
+/** The window's workbench (App provides it). */
+export function useWorkbench(): Workbench {
+  const workbench = useContext(WorkbenchContext);
+  if (!workbench) throw new Error('useWorkbench outside <WorkbenchContext.Provider>');
+  return workbench;
+}
