@@ -171,7 +171,7 @@ function attributionBefore(text: string, verb: string, verbStart: number, verbEn
   if (!before) return null;
   const adjunct = adjunctEnd(text, verb, verbEnd);
   // Adjuncts belong to an attribution after a quote, or to one that ends its sentence.
-  const end = followsQuote(text, before.start) || /^[.!?]/u.test(text.slice(adjunct)) ? adjunct : verbEnd;
+  const end = followsQuote(text, before.start) || /^(?:[.!?]|:\s*[\u201C"\u00AB\u201E\u300C])/u.test(text.slice(adjunct)) ? adjunct : verbEnd;
   return { label: 'attribution', start: before.start, end, ruleId: 'attribution.speech-verb', source: text.slice(before.start, verbStart).trim() };
 }
 
@@ -200,6 +200,25 @@ export function speechVerbCues(text: string): RuleSpan[] {
   return found;
 }
 
+/**
+ * The source after an according-to cue, as written (leading space included), or null: up to the
+ * clause's punctuation; where none comes before the sentence's end ("Laut Regierung wird …"),
+ * only the article and the capitalised words that follow the cue.
+ */
+function accordingSource(text: string, cueStart: number, cueEnd: number): string | null {
+  const upToPunctuation = /^[^.,;:!?\n\uFF0C\u3002]+/u.exec(text.slice(cueEnd))?.[0];
+  if (!upToPunctuation) return null;
+  let source = upToPunctuation.trimEnd();
+  const punctuation = text[cueEnd + upToPunctuation.length] ?? '';
+  if (!HAN.test(source) && (punctuation === '' || /[.!?\n]/u.test(punctuation)) && sentenceStart(text, cueStart) === cueStart) {
+    const capitalised = /^\s+(?:(?:the|le|la|les|der|die|das|dem|den|des|el|los|las)\s+)?(?:\p{Lu}[\p{L}\p{M}.’'-]*\s*)+/u.exec(source);
+    if (!capitalised) return null;
+    source = capitalised[0].trimEnd();
+  }
+  if (words(source).length > 8 || !plausibleSource(source)) return null;
+  return source;
+}
+
 /** attribution.according-to and quote.according-to. */
 export function accordingToCues(text: string): RuleSpan[] {
   const found: RuleSpan[] = [];
@@ -208,18 +227,18 @@ export function accordingToCues(text: string): RuleSpan[] {
     const cueStart = match.index;
     if (insideQuote(quoted, cueStart)) continue;
     const cueEnd = cueStart + match[0].length;
-    const source = /^[^.,;:!?\n\uFF0C\u3002]+/u.exec(text.slice(cueEnd));
-    if (!source || words(source[0]).length > 8) continue;
-    const end = cueEnd + source[0].trimEnd().length;
-    if (!plausibleSource(source[0])) continue;
-    found.push({ label: 'attribution', start: cueStart, end, ruleId: 'attribution.according-to', source: source[0].trim() });
+    const source = accordingSource(text, cueStart, cueEnd);
+    if (!source) continue;
+    const end = cueEnd + source.length;
+    found.push({ label: 'attribution', start: cueStart, end, ruleId: 'attribution.according-to', source: source.trim() });
     const attributedTo = found.length - 1;
     const sentenceFrom = sentenceStart(text, cueStart);
     const sentenceTo = sentenceEnd(text, end);
     let clause: { start: number; end: number } | null = null;
-    if (/^\s*[,\uFF0C]/u.test(text.slice(end))) clause = trimmed(text, end + 1 + (/^\s*/u.exec(text.slice(end))![0].length), sentenceTo, ',');
+    const comma = /^\s*[,\uFF0C]?\s*/u.exec(text.slice(end))![0];
+    if (/[,\uFF0C]/u.test(comma) || (sentenceFrom === cueStart && comma !== '')) clause = trimmed(text, end + comma.length, sentenceTo, ',');
     else if (/[,\uFF0C]\s*$/u.test(text.slice(sentenceFrom, cueStart))) clause = trimmed(text, sentenceFrom, cueStart, ',\uFF0C');
-    if (clause && words(text.slice(clause.start, clause.end)).length >= 2) found.push({ label: 'quote', ...clause, ruleId: 'quote.according-to', attributedTo });
+    if (clause && (words(text.slice(clause.start, clause.end)).length >= 2 || HAN.test(text.slice(clause.start, clause.end)))) found.push({ label: 'quote', ...clause, ruleId: 'quote.according-to', attributedTo });
   }
   return found;
 }

@@ -69,7 +69,7 @@ export const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'lui
 
 /** Nouns that make a plausible source without a capital letter ("the official said"). */
 export const SOURCE_NOUNS =
-  /\b(?:officials?|spokes(?:man|woman|person)|minister|ministry|president|presidency|secretary|ambassador|department|statement|report|service|sources?|authorities|side|government|command|diplomats?|experts?|analysts?|police|lawmakers|leaders?|sprecher(?:in)?|regierung|ministre|porte-parole|gouvernement|portavoz|gobierno|ministro|представител\p{L}*|министр\p{L}*)\b/iu;
+  /(?<![\p{L}])(?:presidente?|président|президент\p{L}*|officials?|spokes(?:man|woman|person)|minister|ministry|president|presidency|secretary|ambassador|department|statement|report|service|sources?|authorities|side|government|command|diplomats?|experts?|analysts?|police|lawmakers|leaders?|sprecher(?:in)?|regierung|ministre|porte-parole|gouvernement|portavoz|gobierno|ministro|представител\p{L}*|министр\p{L}*)(?![\p{L}])/iu;
 
 /** Words after a "say" verb that start an adjunct rather than the reported clause. */
 export const ADJUNCT_STARTS = new Set([
