@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only article,store,export,start] [-- --keep]`: Newsmark's
+ * `npm run bench [-- --quick] [-- --only article,store,export,start,suggestions] [-- --keep]`: Newsmark's
  * benchmarks, each beside its peer or baseline measured in the same run, printed as one table
  * with targets and PASS/FAIL. Missed targets are reported, not hidden, and do not fail the run;
  * an error does. Generated corpora live in a temporary folder, removed at the end (unless --keep).
@@ -15,8 +15,9 @@ import { benchExport } from './exportBench';
 import { Report } from './report';
 import { benchStart } from './startBench';
 import { benchStore } from './storeBench';
+import { benchSuggestions } from './suggestionBench';
 
-const SECTIONS = ['article', 'store', 'export', 'start'] as const;
+const SECTIONS = ['article', 'store', 'export', 'start', 'suggestions'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Workload sizes: the full run is what the targets speak of; --quick only proves the code runs. */
@@ -64,6 +65,10 @@ async function main(): Promise<void> {
     if (runs('start')) {
       console.log('\n[start]');
       await benchStart(report, { folder: await corpora.folder(sizes.start.documents), documents: sizes.start.documents, runs: sizes.start.runs });
+    }
+    if (runs('suggestions')) {
+      console.log('\n[suggestions]');
+      benchSuggestions(report, { repeats: values.quick ? 1 : 20 });
     }
     if (runs('store')) {
       console.log('\n[store]');
