@@ -72,7 +72,8 @@ when there is any. Does not open the library.`,
 Prints the documents by status, the spans by label and, per annotator, the spans they made and
 the documents they touched. --json prints it as one JSON object:
   {"documents": {"total", "by_status"}, "spans": {"total", "by_label"}, "relations": {"total"},
-   "annotators": {NAME: {"spans", "documents"}}}
+   "annotators": {NAME: {"spans", "documents"}},
+   "suggestions": {"by_rule": {RULE: {"accepted", "rejected"}}}}
 ${DATA_DIR_HELP}`,
   agree: AGREE_USAGE,
 };
@@ -203,6 +204,7 @@ function printStats(stats: LibraryStats): void {
   table(`spans: ${stats.spans.total}`, stats.spans.by_label);
   console.log(`relations: ${stats.relations.total}`);
   table('annotators (spans, documents)', Object.fromEntries(Object.entries(stats.annotators).map(([name, counts]) => [name, `${counts.spans} spans, ${counts.documents} documents`])));
+  table('suggestions (accepted, rejected) by rule', Object.fromEntries(Object.entries(stats.suggestions.by_rule).map(([rule, counts]) => [rule, `${counts.accepted} accepted, ${counts.rejected} rejected`])));
 }
 
 async function runStats(args: string[]): Promise<number> {
