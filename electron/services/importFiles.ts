@@ -8,6 +8,7 @@ import { detectFileKind, unsupportedTypeMessage } from '../../shared/formats/fil
 import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../../shared/formats/importLimits';
 import { readRecordFile } from '../../shared/formats/recordFile';
 import { RECORD_FORMAT_NAMES } from '../../shared/formats/recordFormat';
+import { mergeAnnotatedDrafts } from './annotatorMerge';
 import type { LibraryStore } from '../store/libraryStore';
 
 
@@ -157,7 +158,9 @@ export interface AddedDrafts {
 /**
  * Adds drafts read from `file` to the library: new labels join the label set (those past its
  * 50 are reported: their spans are kept, shown without a colour of their own), a taken id gets
- * a new one (a note). Nothing already in the library changes.
+ * a new one (a note). An annotated draft (an export) whose text the library already has is merged
+ * into that article instead, its spans kept apart by annotator (annotatorMerge.ts; a note); nothing
+ * else already in the library changes.
  */
 export async function addDrafts(store: LibraryStore, file: string, drafts: readonly DocumentDraft[], problems: ImportProblem[]): Promise<AddedDrafts> {
   if (drafts.length === 0) return { added: [], addedLabels: [], renamed: [] };
@@ -173,7 +176,8 @@ export async function addDrafts(store: LibraryStore, file: string, drafts: reado
       message: `the label set is full (${MAX_LABELS} labels), so ${refused.length} ${refused.length === 1 ? 'label was' : 'labels were'} not added: ${refused.map((label) => `"${label}"`).join(', ')}. Their spans are imported but have no colour or key until a label is removed.`,
     });
   }
-  const result = await store.addDocuments(drafts, store.settings.annotator);
+  // Several annotators' exports of the same articles: one article per text (annotatorMerge.ts).
+  const result = await store.addDocuments(await mergeAnnotatedDrafts(store, file, drafts, problems), store.settings.annotator);
   for (const { from, to } of result.renamed) {
     // A draft without an id (an HTML page's is its file name) is named by the library: no news.
     if (from !== null) problems.push({ file, message: `the id "${from}" is taken or unusable; imported as "${to}"`, severity: 'note' });
