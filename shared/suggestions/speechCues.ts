@@ -61,7 +61,7 @@ export const COMPLEMENTIZERS = ['that', 'que', 'qu’', "qu'", 'dass', 'что',
 /** Words after which a clause begins anew, so a source never reaches back past them. */
 export const CLAUSE_BREAKS = new Set([
   'that', 'and', 'but', 'while', 'when', 'as', 'because', 'if', 'which', 'who', 'what', 'however', 'meanwhile',
-  'still', 'also', 'so', 'yet', 'et', 'mais', 'que', 'qui', 'und', 'aber', 'dass', 'y', 'pero', 'и', 'а', 'но', 'что',
+  'so', 'yet', 'et', 'mais', 'que', 'qui', 'und', 'aber', 'dass', 'y', 'pero', 'и', 'а', 'но', 'что',
 ]);
 
 /** Personal pronouns: a source of one of these names whoever spoke last. */
