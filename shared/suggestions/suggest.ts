@@ -121,7 +121,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestions
     }
     let best: SuggestedSpan | null = null;
     for (const candidate of attributions) {
-      if (!sameParagraph(text, span, candidate) || gap(span, candidate) > MAX_LINK_GAP) continue;
+      if (gap(span, candidate) > MAX_LINK_GAP || !sameParagraph(text, span, candidate)) continue;
       if (candidate.start < span.end && span.start < candidate.end) continue;
       if (!best || gap(span, candidate) < gap(span, best) || (gap(span, candidate) === gap(span, best) && candidate.start > span.start)) best = candidate;
     }
