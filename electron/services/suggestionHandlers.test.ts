@@ -110,7 +110,9 @@ describe('suggestion requests', () => {
     await fs.writeFile(path.join(folder, DECISIONS_FILE_NAME), '{"version": 1, "documents": ');
     const { store } = await open(folder);
     const answer = await dispatchRequest(createLibraryHandlers(store), 'recordSuggestionDecision', { documentId: 'doc', key: 'quote:1-13', ruleId: 'quote.direct', decision: 'rejected' });
-    expect(answer.ok).toBe(false);
+    expect(answer.ok ? '' : `${answer.error.code}: ${answer.error.message}`).toMatch(/^storage_failed: .*suggestion-decisions\.json is damaged/);
+    // Suggestions are still offered.
+    expect((await dispatchRequest(createLibraryHandlers(store), 'getSuggestions', { documentId: 'doc' })).ok).toBe(true);
     expect(await fs.readFile(path.join(folder, DECISIONS_FILE_NAME), 'utf8')).toBe('{"version": 1, "documents": ');
   });
 
