@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick | --large] [-- --only article,store,export,start] [-- --keep]`: Newsmark's
+ * `npm run bench [-- --quick | --large] [-- --only article,store,export,start,suggestions] [-- --keep]`: Newsmark's
  * benchmarks, each beside its peer or baseline measured in the same run, printed as one table
  * with targets and PASS/FAIL. Missed targets are reported, not hidden, and do not fail the run;
  * an error does. Generated corpora live in a temporary folder, removed at the end (unless --keep).
@@ -15,8 +15,9 @@ import { benchExport } from './exportBench';
 import { Report } from './report';
 import { benchStart } from './startBench';
 import { benchStore } from './storeBench';
+import { benchSuggestions } from './suggestionBench';
 
-const SECTIONS = ['article', 'store', 'export', 'start'] as const;
+const SECTIONS = ['article', 'store', 'export', 'start', 'suggestions'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /**
@@ -84,6 +85,10 @@ async function main(): Promise<void> {
       const libraries = [];
       for (const documents of sizes.start.documents) libraries.push({ documents, folder: await corpora.folder(documents) });
       await benchStart(report, { libraries, runs: sizes.start.runs });
+    }
+    if (runs('suggestions')) {
+      console.log('\n[suggestions]');
+      benchSuggestions(report, { repeats: values.quick ? 1 : 20 });
     }
     if (runs('store')) {
       console.log('\n[store]');

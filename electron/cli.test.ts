@@ -344,6 +344,9 @@ describe.concurrent('newsmark command line', () => {
       spans: { total: 3, by_label: { quote: 1, attribution: 1, claim: 1 } },
       relations: { total: 1 },
       annotators: { tester: { spans: 3, documents: 2 } },
+      suggestions: {
+        by_rule: Object.fromEntries(['quote.direct', 'quote.reported', 'quote.according-to', 'attribution.speech-verb', 'attribution.according-to', 'link.nearest-attribution'].map((rule) => [rule, { accepted: 0, rejected: 0 }])),
+      },
     });
   });
 

@@ -6,6 +6,7 @@ import { formatProblem, isProblem } from '../shared/importProblem';
 import { MAX_ARTICLE_CHARS, MAX_IMPORT_FILE_BYTES } from '../shared/formats/importLimits';
 import { DOCUMENT_STATUSES, ID_PATTERN, labelNameSchema, type DocumentStatus } from '../shared/model';
 import { validateExport } from '../shared/schema/validateExport';
+import { AGREE_USAGE, runAgree } from './agreeCommand';
 import { resolveDataFolder } from './dataFolder';
 import { openLibrary } from './openLibrary';
 import { terminalJson, terminalText } from './terminalText';
@@ -35,6 +36,7 @@ Commands:
              Annotation or CSV
   validate   check a Newsmark JSONL export against its JSON Schema and its texts
   stats      documents by status, spans by label and per annotator
+  agree      how far two annotators' exports agree, and where they differ
 
 Run "newsmark <command> --help" for a command's options.
 Exit codes: 0 all well, 1 problems found (or the data folder is in use), 2 usage error.`,
@@ -93,8 +95,10 @@ when there is any. Does not open the library.`,
 Prints the documents by status, the spans by label and, per annotator, the spans they made and
 the documents they touched. --json prints it as one JSON object:
   {"documents": {"total", "by_status"}, "spans": {"total", "by_label"}, "relations": {"total"},
-   "annotators": {NAME: {"spans", "documents"}}}
+   "annotators": {NAME: {"spans", "documents"}},
+   "suggestions": {"by_rule": {RULE: {"accepted", "rejected"}}}}
 ${DATA_DIR_HELP}`,
+  agree: AGREE_USAGE,
 };
 
 type Command = keyof typeof USAGE;
@@ -264,6 +268,7 @@ function printStats(stats: LibraryStats): void {
   table(`spans: ${stats.spans.total}`, stats.spans.by_label);
   console.log(`relations: ${stats.relations.total}`);
   table('annotators (spans, documents)', Object.fromEntries(Object.entries(stats.annotators).map(([name, counts]) => [name, `${counts.spans} spans, ${counts.documents} documents`])));
+  table('suggestions (accepted, rejected) by rule', Object.fromEntries(Object.entries(stats.suggestions.by_rule).map(([rule, counts]) => [rule, `${counts.accepted} accepted, ${counts.rejected} rejected`])));
 }
 
 async function runStats(args: string[]): Promise<number> {
@@ -282,6 +287,7 @@ const COMMANDS: Record<Exclude<Command, 'main'>, (args: string[]) => Promise<num
   export: runExport,
   validate: runValidate,
   stats: runStats,
+  agree: runAgree,
 };
 
 function isCommand(name: string | undefined): name is Exclude<Command, 'main'> {

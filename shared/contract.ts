@@ -9,6 +9,8 @@ import type { ImportProblem } from './importProblem';
 import { importMappingSchema } from './importMapping';
 import type { ImportPlan, ImportReport } from './importReport';
 import { MAX_IMPORT_JOB_FILES } from './formats/importLimits';
+import { suggestionDecisionSchema, type SuggestionCounts } from './suggestions/decisions';
+import type { Suggestions } from './suggestions/suggest';
 
 /** The most rows one listDocumentPage answer carries. */
 export const MAX_PAGE_ROWS = 5_000;
@@ -62,6 +64,12 @@ export const requestSchemas = {
   importStatus: z.object({ jobId: z.uuid() }).strict(),
   /** Stops an import between files; what is imported stays. */
   cancelImport: z.object({ jobId: z.uuid() }).strict(),
+  /** The suggested spans and links of one article (not its real spans; not the rejected ones). */
+  getSuggestions: z.object({ documentId: idSchema }).strict(),
+  /** Records that a suggestion was accepted, rejected or (after an undo) withdrawn; answers the counts per rule. */
+  recordSuggestionDecision: suggestionDecisionSchema,
+  /** Accepted and rejected suggestions per rule, over the library. */
+  suggestionStats: z.object({}).strict(),
 } as const;
 
 /** Where an import stands. */
@@ -132,6 +140,9 @@ export interface RequestResults {
   startImport: ImportProgress;
   importStatus: ImportFileOutcome;
   cancelImport: ImportProgress;
+  getSuggestions: Suggestions;
+  recordSuggestionDecision: SuggestionCounts;
+  suggestionStats: SuggestionCounts;
 }
 
 export type RequestName = keyof typeof requestSchemas;

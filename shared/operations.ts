@@ -41,7 +41,19 @@ export type AnnotationState = z.infer<typeof annotationStateSchema>;
 export const operationSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('createSpan'),
-    span: z.object({ id: idSchema, start: offsetSchema, end: offsetSchema, label: labelNameSchema }).strict(),
+    span: z
+      .object({
+        id: idSchema,
+        start: offsetSchema,
+        end: offsetSchema,
+        label: labelNameSchema,
+        /** A span taken whole from elsewhere (an accepted suggestion, another annotator's version in review). */
+        speaker: z.string().max(SPEAKER_MAX_LENGTH).optional(),
+        note: z.string().max(NOTE_MAX_LENGTH).optional(),
+        /** Who made it, when it is not the one sending it (review mode keeps the other annotator's name). */
+        annotator: z.string().min(1).max(200).optional(),
+      })
+      .strict(),
   }).strict(),
   z.object({ type: z.literal('deleteSpan'), spanId: idSchema }).strict(),
   z.object({ type: z.literal('relabelSpan'), spanId: idSchema, label: labelNameSchema }).strict(),
@@ -176,7 +188,8 @@ function withOptional(span: Span, key: 'note' | 'speaker', value: string | undef
  * Applies one operation, returning the changed document (the input is not modified), the same
  * document object when the operation changes nothing, or an error naming what is wrong.
  *
- * - createSpan: the range must fit the text (see rangeProblem); a span with the same label and
+ * - createSpan: the range must fit the text (see rangeProblem); it may carry its speaker, note and
+ *   annotator (else the context's annotator is stamped); a span with the same label and
  *   range as an existing one is the existing one (nothing is added). The first span on a "todo"
  *   document moves it to "in progress".
  * - deleteSpan: removes the span and its relations; deleting a missing span changes nothing.
@@ -209,7 +222,19 @@ export function applyOperation(
       const problem = rangeProblem(document.text, start, end);
       if (problem) return fail('invalid_span', problem);
       if (document.spans.some((span) => sameRangeAndLabel(span, operation.span))) return ok(document);
-      const span: Span = { id, start, end, label, createdAt: context.now, updatedAt: context.now, annotator: context.annotator };
+      const speaker = optionalText(operation.span.speaker ?? '');
+      const note = optionalText(operation.span.note ?? '');
+      const span: Span = {
+        id,
+        start,
+        end,
+        label,
+        ...(note !== undefined ? { note } : {}),
+        ...(speaker !== undefined ? { speaker } : {}),
+        createdAt: context.now,
+        updatedAt: context.now,
+        annotator: operation.span.annotator ?? context.annotator,
+      };
       const spans = withSpanInOrder(document.spans, span);
       const status = document.status === 'todo' ? 'in_progress' : document.status;
       return ok(touch(document, context, { spans, status }));

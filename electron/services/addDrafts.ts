@@ -4,6 +4,7 @@ import { applyMapping, mappingProblem, relationTypesWith, type ImportMapping } f
 import { emptyImportReport, type ImportReport } from '../../shared/importReport';
 import { MAX_RELATION_TYPES, relationTypesOf, type DocumentSummary } from '../../shared/model';
 import type { LibraryStore } from '../store/libraryStore';
+import { mergeAnnotatedDrafts } from './annotatorMerge';
 import { duplicatesNote, splitDuplicates } from './importDuplicates';
 
 /** The most labels a label set holds (settingsSchema). */
@@ -38,14 +39,6 @@ function countsNote(counts: ReadonlyMap<string, number>, what: string): string {
 export async function addDrafts(store: LibraryStore, file: string, drafts: readonly DocumentDraft[], problems: ImportProblem[], options: ImportOptions = {}): Promise<AddedDrafts> {
   const outcome: AddedDrafts = { ...emptyImportReport(), renamed: [] };
   if (drafts.length === 0) return outcome;
-  let fresh = [...drafts];
-  if (options.duplicates !== 'import') {
-    const check = await splitDuplicates(store, file, drafts);
-    fresh = check.fresh;
-    outcome.duplicates = check.duplicates;
-    if (check.duplicates.length > 0) problems.push({ file, message: duplicatesNote(check.duplicates, drafts.length), severity: 'note' });
-  }
-  if (fresh.length === 0) return outcome;
   const mapping = options.mapping ?? ADD_EVERYTHING;
   const settings = store.settings;
   const problem = mappingProblem(mapping, settings);
@@ -53,7 +46,7 @@ export async function addDrafts(store: LibraryStore, file: string, drafts: reado
     problems.push({ file, message: `not imported: the label choices no longer fit the library (${problem})` });
     return outcome;
   }
-  const mapped = applyMapping(fresh, mapping, settings);
+  const mapped = applyMapping(drafts, mapping, settings);
   if (mapped.skippedLabels.size > 0) problems.push({ file, message: `left out, as chosen: ${countsNote(mapped.skippedLabels, 'spans of label')} (with their links)`, severity: 'note' });
   if (mapped.skippedRelationTypes.size > 0) problems.push({ file, message: `left out, as chosen: ${countsNote(mapped.skippedRelationTypes, 'relations of type')}`, severity: 'note' });
   if (mapped.mergedSpans + mapped.mergedRelations > 0) {
@@ -84,7 +77,17 @@ export async function addDrafts(store: LibraryStore, file: string, drafts: reado
   if (types.refused.length > 0) {
     problems.push({ file, message: `the relation types are full (${MAX_RELATION_TYPES}), so ${quoted(types.refused)} ${types.refused.length === 1 ? 'was' : 'were'} not added; their relations are imported but cannot be made again until a type is removed.` });
   }
-  const result = await store.addDocuments(mapped.drafts, store.settings.annotator);
+  // Several annotators' exports of the same articles: one article per text, their spans kept
+  // apart by annotator (annotatorMerge.ts) — before the duplicate check, which would skip them.
+  let fresh = await mergeAnnotatedDrafts(store, file, mapped.drafts, problems);
+  if (options.duplicates !== 'import') {
+    const check = await splitDuplicates(store, file, fresh);
+    outcome.duplicates = check.duplicates;
+    if (check.duplicates.length > 0) problems.push({ file, message: duplicatesNote(check.duplicates, fresh.length), severity: 'note' });
+    fresh = check.fresh;
+  }
+  if (fresh.length === 0) return outcome;
+  const result = await store.addDocuments(fresh, store.settings.annotator);
   for (const { from, to } of result.renamed) {
     // A draft without an id (an HTML page's is its file name) is named by the library: no news.
     if (from !== null) problems.push({ file, message: `the id "${from}" is taken or unusable; imported as "${to}"`, severity: 'note' });

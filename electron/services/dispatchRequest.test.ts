@@ -33,6 +33,9 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     startImport: answer('startImport'),
     importStatus: answer('importStatus'),
     cancelImport: answer('cancelImport'),
+    getSuggestions: answer('getSuggestions'),
+    recordSuggestionDecision: answer('recordSuggestionDecision'),
+    suggestionStats: answer('suggestionStats'),
     ...overrides,
   };
 }

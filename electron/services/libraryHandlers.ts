@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { LibraryStore } from '../store/libraryStore';
 import { LibrarySearcher } from './searchLibrary';
 import { importJobsFor } from './importJobs';
+import { suggestionHandlers } from './suggestionHandlers';
 
 /** One handler per request of the contract; arguments arrive already validated. */
 export type Handlers = {
@@ -78,5 +79,6 @@ export function createLibraryHandlers(store: LibraryStore): Handlers {
     async cancelImport({ jobId }) {
       return imports.cancel(jobId);
     },
+    ...suggestionHandlers(store),
   };
 }

@@ -1,4 +1,6 @@
+import type { SuggestionCounts } from '../../shared/suggestions/decisions';
 import type { LibraryStore } from '../store/libraryStore';
+import { SuggestionDecisions } from './suggestionDecisions';
 
 /** The library in numbers, as `newsmark stats --json` prints it. */
 export interface LibraryStats {
@@ -7,6 +9,8 @@ export interface LibraryStats {
   relations: { total: number };
   /** Per annotator: the spans they made and the documents holding any of them. */
   annotators: Record<string, { spans: number; documents: number }>;
+  /** Per suggestion rule: the suggestions accepted and rejected (shared/suggestions/decisions.ts). */
+  suggestions: { by_rule: SuggestionCounts };
 }
 
 function increment(counts: Record<string, number>, key: string, by = 1): void {
@@ -18,7 +22,13 @@ function increment(counts: Record<string, number>, key: string, by = 1): void {
  * document read, one at a time (memory stays flat in the size of the library).
  */
 export async function libraryStats(store: LibraryStore): Promise<LibraryStats> {
-  const stats: LibraryStats = { documents: { total: 0, by_status: { todo: 0, in_progress: 0, done: 0, skipped: 0 } }, spans: { total: 0, by_label: {} }, relations: { total: 0 }, annotators: {} };
+  const stats: LibraryStats = {
+    documents: { total: 0, by_status: { todo: 0, in_progress: 0, done: 0, skipped: 0 } },
+    spans: { total: 0, by_label: {} },
+    relations: { total: 0 },
+    annotators: {},
+    suggestions: { by_rule: await new SuggestionDecisions(store.folder).counts() },
+  };
   for (const summary of store.listDocuments()) {
     stats.documents.total++;
     increment(stats.documents.by_status, summary.status);
