@@ -7,6 +7,7 @@ import { labelChangesSchema, type LabelChangeOutcome } from './labelSet';
 import { librarySearchSchema, type SearchResults } from './librarySearch';
 import type { ImportProblem } from './importProblem';
 import { MAX_IMPORT_JOB_FILES } from './formats/importLimits';
+import { findStoryMatchesSchema, renameSpeakerSchema, restoreDocumentsSchema, type DriftReport, type LibraryChange, type SpeakerEntry, type StoryMatches } from './storyContract';
 
 /**
  * The one contract between the renderer and the main process: request name → argument schema
@@ -34,6 +35,16 @@ export const requestSchemas = {
   importStatus: z.object({ jobId: z.uuid() }).strict(),
   /** Stops an import between files; what is imported stays. */
   cancelImport: z.object({ jobId: z.uuid() }).strict(),
+  /** Passages of other articles that tell a passage again (story view; see storyContract.ts). */
+  findStoryMatches: findStoryMatchesSchema,
+  /** Every speaker on a span, with their quotes grouped. */
+  speakerIndex: z.object({}).strict(),
+  /** Renames or merges speakers across the library, as one durable change; undo with restoreDocuments. */
+  renameSpeaker: renameSpeakerSchema,
+  /** Puts articles back into given states, as one durable change (undo/redo of renameSpeaker). */
+  restoreDocuments: restoreDocumentsSchema,
+  /** Quotes told in several articles with different words. */
+  driftReport: z.object({}).strict(),
 } as const;
 
 /** Where an import stands. */
@@ -70,6 +81,11 @@ export interface RequestResults {
   startImport: ImportProgress;
   importStatus: ImportFileOutcome;
   cancelImport: ImportProgress;
+  findStoryMatches: StoryMatches;
+  speakerIndex: SpeakerEntry[];
+  renameSpeaker: LibraryChange;
+  restoreDocuments: LibraryChange;
+  driftReport: DriftReport;
 }
 
 export type RequestName = keyof typeof requestSchemas;

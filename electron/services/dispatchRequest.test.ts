@@ -32,6 +32,11 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     startImport: answer('startImport'),
     importStatus: answer('importStatus'),
     cancelImport: answer('cancelImport'),
+    findStoryMatches: answer('findStoryMatches'),
+    speakerIndex: answer('speakerIndex'),
+    renameSpeaker: answer('renameSpeaker'),
+    restoreDocuments: answer('restoreDocuments'),
+    driftReport: answer('driftReport'),
     ...overrides,
   };
 }

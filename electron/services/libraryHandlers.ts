@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { LibraryStore } from '../store/libraryStore';
 import { LibrarySearcher } from './searchLibrary';
 import { importJobsFor } from './importJobs';
+import { createStoryHandlers } from './storyRequests';
 
 /** One handler per request of the contract; arguments arrive already validated. */
 export type Handlers = {
@@ -13,9 +14,11 @@ export type Handlers = {
 
 /** The services behind the contract, over one open library. */
 export function createLibraryHandlers(store: LibraryStore): Handlers {
-  const searcher = new LibrarySearcher(store);
+  const { service: storyIndex, ...storyHandlers } = createStoryHandlers(store);
+  const searcher = new LibrarySearcher(store, storyIndex);
   const imports = importJobsFor(store);
   return {
+    ...storyHandlers,
     async listDocuments() {
       return ok(store.listDocuments());
     },

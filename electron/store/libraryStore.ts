@@ -128,6 +128,8 @@ export class LibraryStore {
   private adding: Promise<unknown> = Promise.resolve();
   private labelChanging: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Told of every document written (changed or added), after it is on disk. */
+  private readonly documentListeners = new Set<(document: NewsDocument) => void>();
   /** Documents whose spans that do not fit were reported already (once per open is enough). */
   private readonly reportedDocuments = new Set<string>();
 
@@ -376,6 +378,16 @@ export class LibraryStore {
     if (this.cache.size > CACHED_DOCUMENTS) this.cache.delete(this.cache.keys().next().value!);
   }
 
+  /** Calls `listener` with every document written from now on, once it is on disk; returns the unsubscribe. */
+  onDocumentWritten(listener: (document: NewsDocument) => void): () => void {
+    this.documentListeners.add(listener);
+    return () => this.documentListeners.delete(listener);
+  }
+
+  private tellWritten(document: NewsDocument): void {
+    for (const listener of this.documentListeners) listener(document);
+  }
+
   listDocuments(): DocumentSummary[] {
     return this.index.data.documents.map(({ file: _file, ...summary }) => summary);
   }
@@ -430,6 +442,7 @@ export class LibraryStore {
     file.data = document;
     await file.write();
     this.remember(document);
+    this.tellWritten(document);
     const stat = await fs.stat(this.documentPath(document.id));
     const entry = this.entries.get(document.id);
     if (entry) {
@@ -521,6 +534,7 @@ export class LibraryStore {
       this.entries.set(id, entry);
       this.index.data.documents.push(entry);
       added.push(summarise(document));
+      this.tellWritten(document);
     }
     await this.writeIndexNow();
     return { added, renamed };
