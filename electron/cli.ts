@@ -7,6 +7,7 @@ import { MAX_ARTICLE_CHARS, MAX_IMPORT_FILE_BYTES } from '../shared/formats/impo
 import { DOCUMENT_STATUSES, ID_PATTERN, labelNameSchema, type DocumentStatus } from '../shared/model';
 import { validateExport } from '../shared/schema/validateExport';
 import { resolveDataFolder } from './dataFolder';
+import { DRIFT_USAGE, runDrift } from './driftCommand';
 import { openLibrary } from './openLibrary';
 import { exportToFile } from './services/exportLibrary';
 import { importFiles } from './services/importFiles';
@@ -31,6 +32,7 @@ Commands:
              Annotation or CSV
   validate   check a Newsmark JSONL export against its JSON Schema and its texts
   stats      documents by status, spans by label and per annotator
+  drift      quotes told in several articles with different words
 
 Run "newsmark <command> --help" for a command's options.
 Exit codes: 0 all well, 1 problems found (or the data folder is in use), 2 usage error.`,
@@ -72,6 +74,7 @@ the documents they touched. --json prints it as one JSON object:
   {"documents": {"total", "by_status"}, "spans": {"total", "by_label"}, "relations": {"total"},
    "annotators": {NAME: {"spans", "documents"}}}
 ${DATA_DIR_HELP}`,
+  drift: DRIFT_USAGE,
 };
 
 type Command = keyof typeof USAGE;
@@ -218,6 +221,7 @@ const COMMANDS: Record<Exclude<Command, 'main'>, (args: string[]) => Promise<num
   export: runExport,
   validate: runValidate,
   stats: runStats,
+  drift: (args) => runDrift(args, withLibrary),
 };
 
 function isCommand(name: string | undefined): name is Exclude<Command, 'main'> {

@@ -15,6 +15,8 @@ export type MatchKind = 'exact' | 'near' | 'reworded';
 export const NEAR_SIMILARITY = 0.8;
 /** Below this similarity a passage is not reported as a match. */
 export const MIN_SIMILARITY = 0.45;
+/** A match shares at least this many words with the source (fewer when the source is shorter). */
+export const MIN_SHARED_WORDS = 3;
 
 /**
  * One step of the word-level difference from the source passage to the matched one. `equal`
@@ -140,12 +142,12 @@ export function matchPassage(sourceText: string, source: readonly Token[], targe
   const end = start + source.length;
   // The word diff aligns the first shared words it can, so a region that starts early may pull in
   // a word of the sentence before: the best of a few regions around the window is kept.
-  let best: { matched: Token[]; similarity: number } | null = null;
+  let best: { matched: Token[]; similarity: number; shared: number } | null = null;
   for (const [from, to] of [[start, end], [start - slack, end], [start, end + slack], [start - slack, end + slack]] as const) {
     const candidate = trimmedMatch(source, target.slice(Math.max(0, from), to));
     if (candidate && (!best || candidate.similarity > best.similarity)) best = candidate;
   }
-  if (!best || best.similarity < MIN_SIMILARITY) return null;
+  if (!best || best.similarity < MIN_SIMILARITY || best.shared < Math.min(MIN_SHARED_WORDS, source.length)) return null;
   const { matched, similarity } = best;
   const changes = wordChanges(sourceText, source, targetText, matched);
   const same = changes.every((change) => change.type === 'equal');
@@ -159,7 +161,7 @@ export function matchPassage(sourceText: string, source: readonly Token[], targe
 }
 
 /** `region` trimmed to its first and last word shared with the source, and its similarity. */
-function trimmedMatch(source: readonly Token[], region: readonly Token[]): { matched: Token[]; similarity: number } | null {
+function trimmedMatch(source: readonly Token[], region: readonly Token[]): { matched: Token[]; similarity: number; shared: number } | null {
   const parts = diffArrays(source.map((token) => token.folded), region.map((token) => token.folded));
   let first = -1;
   let last = -1;
@@ -176,5 +178,5 @@ function trimmedMatch(source: readonly Token[], region: readonly Token[]): { mat
   }
   if (first === -1) return null;
   const matched = region.slice(first, last + 1);
-  return { matched, similarity: (2 * shared) / (source.length + matched.length) };
+  return { matched, shared, similarity: (2 * shared) / (source.length + matched.length) };
 }

@@ -6,6 +6,8 @@ import { overlappingSpan } from './storyRequests';
 
 /** Matches looked at per quote. */
 const MATCHES_PER_QUOTE = 20;
+/** Below this similarity a telling is a different statement, not a drifted quote. */
+export const DRIFT_MIN_SIMILARITY = 0.6;
 
 interface Quote {
   start: number;
@@ -38,12 +40,12 @@ export function driftReportOf(index: StoryIndex): DriftReport {
       quotesChecked++;
       const source: DriftSide = { documentId: document.id, title: document.title, start: quote.start, end: quote.end, text: document.text.slice(quote.start, quote.end), spanId: quote.spanId };
       for (const match of index.findMatches(document.text, tokensOf(document.text, quote.start, quote.end), document.id, MATCHES_PER_QUOTE)) {
-        if (match.kind === 'exact') continue;
+        if (match.kind === 'exact' || match.similarity < DRIFT_MIN_SIMILARITY) continue;
         const other = index.get(match.documentId)!;
         const seen = entries.some(
           (entry) =>
             (entry.source.documentId === match.documentId && entry.target.documentId === document.id && overlaps(entry.source, match) && overlaps(entry.target, quote)) ||
-            (entry.source.documentId === document.id && entry.target.documentId === match.documentId && overlaps(entry.source, quote) && overlaps(entry.target, match)),
+            (entry.source.documentId === document.id && entry.target.documentId === match.documentId && overlaps(entry.target, match) && (overlaps(entry.source, quote) || entry.source.text === source.text)),
         );
         if (seen) continue;
         const span = overlappingSpan(other.spans, match.start, match.end);
