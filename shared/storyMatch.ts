@@ -14,7 +14,7 @@ export type MatchKind = 'exact' | 'near' | 'reworded';
 /** At or above this similarity a match is a near copy. */
 export const NEAR_SIMILARITY = 0.8;
 /** Below this similarity a passage is not reported as a match. */
-export const MIN_SIMILARITY = 0.45;
+export const MIN_SIMILARITY = 0.5;
 /** A match shares at least this many words with the source (fewer when the source is shorter). */
 export const MIN_SHARED_WORDS = 3;
 
