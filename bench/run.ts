@@ -15,8 +15,9 @@ import { benchExport } from './exportBench';
 import { Report } from './report';
 import { benchStart } from './startBench';
 import { benchStore } from './storeBench';
+import { benchStory } from './storyBench';
 
-const SECTIONS = ['article', 'store', 'export', 'start'] as const;
+const SECTIONS = ['article', 'store', 'export', 'start', 'story'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Workload sizes: the full run is what the targets speak of; --quick only proves the code runs. */
@@ -26,6 +27,7 @@ const SIZES = {
     store: { sizes: [10, 1_000, 10_000], saves: 60 },
     export: { documents: [2_000, 10_000] },
     start: { documents: 10_000, runs: 3 },
+    story: { documents: 10_000, lookups: 40 },
   },
   quick: {
     // Long enough that Newsmark draws only what is near the screen, as it does at full size.
@@ -33,6 +35,7 @@ const SIZES = {
     store: { sizes: [10, 200], saves: 10 },
     export: { documents: [100, 400] },
     start: { documents: 400, runs: 1 },
+    story: { documents: 400, lookups: 10 },
   },
 };
 
@@ -64,6 +67,10 @@ async function main(): Promise<void> {
     if (runs('start')) {
       console.log('\n[start]');
       await benchStart(report, { folder: await corpora.folder(sizes.start.documents), documents: sizes.start.documents, runs: sizes.start.runs });
+    }
+    if (runs('story')) {
+      console.log('\n[story]');
+      await benchStory(report, sizes.story);
     }
     if (runs('store')) {
       console.log('\n[store]');
