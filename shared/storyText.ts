@@ -13,19 +13,40 @@ import type { TextRange } from './spans';
 
 /** Scripts written without spaces between words: each of their characters is one term. */
 const UNSPACED = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}\\p{Script=Tibetan}';
-/** A term: one character of an unspaced script, or a run of other letters and digits. */
-const TERM = new RegExp(`[${UNSPACED}]|(?:(?![${UNSPACED}])[\\p{L}\\p{N}])+`, 'gu');
+const HAS_UNSPACED = new RegExp(`[${UNSPACED}]`, 'u');
+/** Within a word that has unspaced characters: each of them, or a run of the others. */
+const UNSPACED_SPLIT = new RegExp(`[${UNSPACED}]|(?:(?![${UNSPACED}])[\\p{L}\\p{N}])+`, 'gu');
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Runs of ASCII letters and digits with, in the second case, characters beyond ASCII among them. */
+const ASCII_WORD_OR_OTHER = /[a-z0-9]*(?:[^\x00-\x7f][a-z0-9]*)+|[a-z0-9]+/g;
+const ASCII = /^[\x00-\x7f]*$/;
 const MARKS = /\p{M}/gu;
 const FINAL_SIGMA = /ς/g;
 
 /** The text folded for comparison (see above); its length may differ from the original's. */
 export function foldText(text: string): string {
+  // Plain ASCII, most of an English article, needs lower-casing only.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(MARKS, '').toUpperCase().toLowerCase().replace(FINAL_SIGMA, 'σ');
 }
 
 /** The index terms of a text (folded first), in order, repeats kept. */
 export function termsOf(text: string): string[] {
-  return foldText(text).match(TERM) ?? [];
+  const terms: string[] = [];
+  // A Unicode-aware pattern costs several times a plain one, so it reads only what is not ASCII.
+  // Terms break where ASCII meets other letters too; the break depends only on the two
+  // characters, so a query and a text containing it are cut alike.
+  for (const [run] of text.toLowerCase().matchAll(ASCII_WORD_OR_OTHER)) {
+    if (ASCII.test(run)) {
+      terms.push(run);
+      continue;
+    }
+    for (const [word] of foldText(run).matchAll(WORD)) {
+      if (HAS_UNSPACED.test(word)) for (const [part] of word.matchAll(UNSPACED_SPLIT)) terms.push(part);
+      else terms.push(word);
+    }
+  }
+  return terms;
 }
 
 /** A term of the original text: its folded form and where it is. */

@@ -38,15 +38,20 @@ const CANDIDATE_PASSAGES = 60;
 /** A single-term query matched as a substring of more index terms than this is not narrowed. */
 const MAX_SUBSTRING_TERMS = 2_000;
 
-const termsOfField = (text: string) => termsOf(text);
+/** Fields are given to MiniSearch as their terms joined by spaces (terms never hold a space), so each text is folded and cut once. */
+const splitTerms = (text: string) => (text === '' ? [] : text.split(' '));
 const asIs = (term: string) => term;
+/** A term in more than this share of paragraphs says little about which one tells a quote. */
+const COMMON_TERM_SHARE = 0.02;
+/** Terms of a quote looked up in the paragraph index: its rarest ones. */
+const LOOKUP_TERMS = 12;
 
 function documentIndex(): MiniSearch<{ id: string; title: string; text: string }> {
-  return new MiniSearch({ fields: ['title', 'text'], tokenize: termsOfField, processTerm: asIs });
+  return new MiniSearch({ fields: ['title', 'text'], tokenize: splitTerms, processTerm: asIs });
 }
 
 function passageIndex(): MiniSearch<{ id: number; text: string }> {
-  return new MiniSearch({ fields: ['text'], tokenize: termsOfField, processTerm: asIs });
+  return new MiniSearch({ fields: ['text'], tokenize: splitTerms, processTerm: asIs });
 }
 
 type AsPlainObject = ReturnType<MiniSearch['toJSON']>;
@@ -64,7 +69,8 @@ export class StoryIndex {
   private readonly documents = new Map<string, IndexedDocument>();
   private readonly passages = new Map<number, Passage>();
   private readonly passageIds = new Map<string, number[]>();
-  private readonly vocabulary = new Set<string>();
+  /** Every term, with how many paragraphs have it (0 for a term only in titles). */
+  private readonly vocabulary = new Map<string, number>();
   private nextPassageId = 0;
 
   private constructor(
@@ -78,18 +84,18 @@ export class StoryIndex {
 
   /** The index from a snapshot; throws when the snapshot does not fit this version. */
   static fromSnapshot(snapshot: StoryIndexSnapshot): StoryIndex {
-    const options = { fields: ['title', 'text'], tokenize: termsOfField, processTerm: asIs };
+    const options = { fields: ['title', 'text'], tokenize: splitTerms, processTerm: asIs };
     const index = new StoryIndex(
       MiniSearch.loadJS(snapshot.documentIndex, options) as MiniSearch<{ id: string; title: string; text: string }>,
       MiniSearch.loadJS(snapshot.passageIndex, { ...options, fields: ['text'] }) as MiniSearch<{ id: number; text: string }>,
     );
     for (const document of snapshot.documents) {
       index.documents.set(document.id, document);
-      for (const term of termsOf(document.title)) index.vocabulary.add(term);
-      for (const term of termsOf(document.text)) index.vocabulary.add(term);
+      index.count(termsOf(document.title), 0);
     }
     for (const [documentId, start, end, order, id] of snapshot.passages) {
       index.passages.set(id, { documentId, start, end, order });
+      index.count(new Set(termsOf(index.documents.get(documentId)!.text.slice(start, end))), 1);
       const ids = index.passageIds.get(documentId) ?? [];
       ids.push(id);
       index.passageIds.set(documentId, ids);
@@ -120,6 +126,13 @@ export class StoryIndex {
     return this.documents.values();
   }
 
+  private count(terms: Iterable<string>, change: number): void {
+    for (const term of terms) {
+      // A term whose count falls to 0 stays: a title may still have it.
+      this.vocabulary.set(term, Math.max(0, (this.vocabulary.get(term) ?? 0) + change));
+    }
+  }
+
   /**
    * Adds or updates an article. Its text and title never change after import, so a document
    * already indexed with the same text only has its spans replaced.
@@ -133,30 +146,38 @@ export class StoryIndex {
     }
     if (kept) this.remove(document.id);
     this.documents.set(document.id, entry);
-    this.byDocument.add({ id: entry.id, title: entry.title, text: entry.text });
-    for (const term of termsOf(entry.title)) this.vocabulary.add(term);
-    for (const term of termsOf(entry.text)) this.vocabulary.add(term);
+    const titleTerms = termsOf(entry.title);
+    this.count(titleTerms, 0);
     const ids: number[] = [];
+    const textTerms: string[] = [];
     paragraphsOf(entry.text).forEach((paragraph, order) => {
       const id = this.nextPassageId++;
+      const terms = termsOf(entry.text.slice(paragraph.start, paragraph.end));
       this.passages.set(id, { documentId: entry.id, ...paragraph, order });
-      this.byPassage.add({ id, text: entry.text.slice(paragraph.start, paragraph.end) });
+      this.byPassage.add({ id, text: terms.join(' ') });
+      this.count(new Set(terms), 1);
+      textTerms.push(...terms);
       ids.push(id);
     });
+    this.byDocument.add({ id: entry.id, title: titleTerms.join(' '), text: textTerms.join(' ') });
     this.passageIds.set(entry.id, ids);
   }
 
   /** Removes an article; removing one that is not there does nothing. */
   remove(id: string): void {
-    if (!this.documents.delete(id)) return;
+    const document = this.documents.get(id);
+    if (!document) return;
+    this.documents.delete(id);
     this.byDocument.discard(id);
     for (const passageId of this.passageIds.get(id) ?? []) {
+      const passage = this.passages.get(passageId)!;
+      this.count(new Set(termsOf(document.text.slice(passage.start, passage.end))), -1);
       this.passages.delete(passageId);
       this.byPassage.discard(passageId);
     }
     this.passageIds.delete(id);
-    // The vocabulary may keep terms of removed articles: it only narrows candidates, which are
-    // checked against the text anyway.
+    // Terms stay in the vocabulary (counted 0) even when no article has them any more: it only
+    // narrows candidates, which are checked against the text anyway.
   }
 
   /**
@@ -170,7 +191,7 @@ export class StoryIndex {
     if (terms.length === 1) {
       const term = terms[0]!;
       const containing: string[] = [];
-      for (const known of this.vocabulary) {
+      for (const known of this.vocabulary.keys()) {
         if (!known.includes(term)) continue;
         containing.push(known);
         if (containing.length > MAX_SUBSTRING_TERMS) return null;
@@ -191,7 +212,14 @@ export class StoryIndex {
    * match per place; matches below MIN_SIMILARITY are left out.
    */
   findMatches(sourceText: string, source: readonly Token[], excludeId: string | null, limit: number): IndexedMatch[] {
-    const query = [...new Set(source.map((token) => token.folded))];
+    // The rarest terms find the paragraphs that tell the quote; common words would only make
+    // the index score most of the library.
+    const common = Math.max(2, this.passages.size * COMMON_TERM_SHARE);
+    const byRarity = [...new Set(source.map((token) => token.folded))]
+      .filter((term) => (this.vocabulary.get(term) ?? 0) > 0)
+      .sort((a, b) => this.vocabulary.get(a)! - this.vocabulary.get(b)! || (a < b ? -1 : 1));
+    const rare = byRarity.filter((term) => this.vocabulary.get(term)! <= common);
+    const query = (rare.length >= 2 ? rare : byRarity.slice(0, 3)).slice(0, LOOKUP_TERMS);
     if (query.length === 0) return [];
     const hits = this.byPassage.search({ combineWith: 'OR', queries: query }).slice(0, CANDIDATE_PASSAGES * 2);
     const matches: IndexedMatch[] = [];
