@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Query } from 'minisearch';
 import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/model';
 import type { TextRange } from '../../shared/spans';
 import { matchPassage, type PassageMatch } from '../../shared/storyMatch';
@@ -34,7 +34,7 @@ export interface IndexedMatch extends PassageMatch {
 }
 
 /** Paragraphs fetched from the index per story lookup, best first, before word alignment. */
-const CANDIDATE_PASSAGES = 60;
+const CANDIDATE_PASSAGES = 40;
 /** A single-term query matched as a substring of more index terms than this is not narrowed. */
 const MAX_SUBSTRING_TERMS = 2_000;
 
@@ -46,20 +46,20 @@ const COMMON_TERM_SHARE = 0.02;
 /** Terms of a quote looked up in the paragraph index: its rarest ones. */
 const LOOKUP_TERMS = 12;
 
-function documentIndex(): MiniSearch<{ id: string; title: string; text: string }> {
-  return new MiniSearch({ fields: ['title', 'text'], tokenize: splitTerms, processTerm: asIs });
-}
+const INDEX_OPTIONS = { fields: ['text'], tokenize: splitTerms, processTerm: asIs };
 
 function passageIndex(): MiniSearch<{ id: number; text: string }> {
-  return new MiniSearch({ fields: ['text'], tokenize: splitTerms, processTerm: asIs });
+  return new MiniSearch(INDEX_OPTIONS);
 }
+
+/** A passage's place in its article: its title is passage TITLE, its paragraphs 0, 1, … */
+const TITLE = -1;
 
 type AsPlainObject = ReturnType<MiniSearch['toJSON']>;
 
 /** The serialised form, for the cache file. */
 export interface StoryIndexSnapshot {
   documents: IndexedDocument[];
-  documentIndex: AsPlainObject;
   passageIndex: AsPlainObject;
   passages: [documentId: string, start: number, end: number, order: number, id: number][];
   nextPassageId: number;
@@ -73,29 +73,22 @@ export class StoryIndex {
   private readonly vocabulary = new Map<string, number>();
   private nextPassageId = 0;
 
-  private constructor(
-    private readonly byDocument: MiniSearch<{ id: string; title: string; text: string }>,
-    private readonly byPassage: MiniSearch<{ id: number; text: string }>,
-  ) {}
+  private constructor(private readonly byPassage: MiniSearch<{ id: number; text: string }>) {}
 
   static empty(): StoryIndex {
-    return new StoryIndex(documentIndex(), passageIndex());
+    return new StoryIndex(passageIndex());
   }
 
   /** The index from a snapshot; throws when the snapshot does not fit this version. */
   static fromSnapshot(snapshot: StoryIndexSnapshot): StoryIndex {
-    const options = { fields: ['title', 'text'], tokenize: splitTerms, processTerm: asIs };
-    const index = new StoryIndex(
-      MiniSearch.loadJS(snapshot.documentIndex, options) as MiniSearch<{ id: string; title: string; text: string }>,
-      MiniSearch.loadJS(snapshot.passageIndex, { ...options, fields: ['text'] }) as MiniSearch<{ id: number; text: string }>,
-    );
+    const index = new StoryIndex(MiniSearch.loadJS(snapshot.passageIndex, INDEX_OPTIONS) as MiniSearch<{ id: number; text: string }>);
     for (const document of snapshot.documents) {
       index.documents.set(document.id, document);
       index.count(termsOf(document.title), 0);
     }
     for (const [documentId, start, end, order, id] of snapshot.passages) {
       index.passages.set(id, { documentId, start, end, order });
-      index.count(new Set(termsOf(index.documents.get(documentId)!.text.slice(start, end))), 1);
+      if (order !== TITLE) index.count(new Set(termsOf(index.documents.get(documentId)!.text.slice(start, end))), 1);
       const ids = index.passageIds.get(documentId) ?? [];
       ids.push(id);
       index.passageIds.set(documentId, ids);
@@ -107,7 +100,6 @@ export class StoryIndex {
   snapshot(): StoryIndexSnapshot {
     return {
       documents: [...this.documents.values()],
-      documentIndex: this.byDocument.toJSON(),
       passageIndex: this.byPassage.toJSON(),
       passages: [...this.passages].map(([id, passage]) => [passage.documentId, passage.start, passage.end, passage.order, id]),
       nextPassageId: this.nextPassageId,
@@ -148,18 +140,18 @@ export class StoryIndex {
     this.documents.set(document.id, entry);
     const titleTerms = termsOf(entry.title);
     this.count(titleTerms, 0);
-    const ids: number[] = [];
-    const textTerms: string[] = [];
+    const titleId = this.nextPassageId++;
+    this.passages.set(titleId, { documentId: entry.id, start: 0, end: 0, order: TITLE });
+    this.byPassage.add({ id: titleId, text: titleTerms.join(' ') });
+    const ids: number[] = [titleId];
     paragraphsOf(entry.text).forEach((paragraph, order) => {
       const id = this.nextPassageId++;
       const terms = termsOf(entry.text.slice(paragraph.start, paragraph.end));
       this.passages.set(id, { documentId: entry.id, ...paragraph, order });
       this.byPassage.add({ id, text: terms.join(' ') });
       this.count(new Set(terms), 1);
-      textTerms.push(...terms);
       ids.push(id);
     });
-    this.byDocument.add({ id: entry.id, title: titleTerms.join(' '), text: textTerms.join(' ') });
     this.passageIds.set(entry.id, ids);
   }
 
@@ -168,10 +160,9 @@ export class StoryIndex {
     const document = this.documents.get(id);
     if (!document) return;
     this.documents.delete(id);
-    this.byDocument.discard(id);
     for (const passageId of this.passageIds.get(id) ?? []) {
       const passage = this.passages.get(passageId)!;
-      this.count(new Set(termsOf(document.text.slice(passage.start, passage.end))), -1);
+      if (passage.order !== TITLE) this.count(new Set(termsOf(document.text.slice(passage.start, passage.end))), -1);
       this.passages.delete(passageId);
       this.byPassage.discard(passageId);
     }
@@ -197,12 +188,25 @@ export class StoryIndex {
         if (containing.length > MAX_SUBSTRING_TERMS) return null;
       }
       if (containing.length === 0) return new Set();
-      return new Set(this.byDocument.search({ combineWith: 'OR', queries: containing }).map((result) => result.id as string));
+      return this.documentsWith({ combineWith: 'OR', queries: containing });
     }
-    const inner = terms.slice(1, -1).map((term) => ({ queries: [term], prefix: false }));
-    const last = { queries: [terms.at(-1)!], prefix: true };
-    const results = this.byDocument.search({ combineWith: 'AND', queries: [...inner, last] });
-    return new Set(results.map((result) => result.id as string));
+    // Each word on its own: a query may run across paragraphs (and its words be in the title).
+    let found: Set<string> | null = null;
+    for (const [order, term] of terms.entries()) {
+      if (order === 0) continue;
+      const these: Set<string> = this.documentsWith({ queries: [term], prefix: order === terms.length - 1 });
+      const before: Set<string> | null = found;
+      found = before ? new Set([...before].filter((id: string) => these.has(id))) : these;
+      if (found.size === 0) break;
+    }
+    return found;
+  }
+
+  /** The articles with a passage (or title) that answers `query`. */
+  private documentsWith(query: Query): Set<string> {
+    const found = new Set<string>();
+    for (const result of this.byPassage.search(query)) found.add(this.passages.get(result.id as number)!.documentId);
+    return found;
   }
 
   /**
@@ -226,12 +230,13 @@ export class StoryIndex {
     let aligned = 0;
     for (const hit of hits) {
       const passage = this.passages.get(hit.id as number);
-      if (!passage || passage.documentId === excludeId) continue;
+      if (!passage || passage.order === TITLE || passage.documentId === excludeId) continue;
       if (aligned++ >= CANDIDATE_PASSAGES) break;
       const document = this.documents.get(passage.documentId)!;
       const ids = this.passageIds.get(passage.documentId)!;
-      const before = this.passages.get(ids[passage.order - 1] ?? -1);
-      const after = this.passages.get(ids[passage.order + 1] ?? -1);
+      // ids[0] is the title; paragraph n is ids[n + 1].
+      const before = passage.order > 0 ? this.passages.get(ids[passage.order]!) : undefined;
+      const after = this.passages.get(ids[passage.order + 2] ?? -1);
       const target = tokensOf(document.text, (before ?? passage).start, (after ?? passage).end);
       const match = matchPassage(sourceText, source, document.text, target);
       if (!match) continue;
