@@ -49,8 +49,8 @@ export interface PassageMatch extends TextRange {
  */
 const SLACK = 0.5;
 
-/** The start of the window of `size` target tokens that shares the most words with the source. */
-function bestWindowStart(source: readonly Token[], target: readonly Token[], size: number): number {
+/** The window of `size` target tokens that shares the most words with the source: its start and how many it shares. */
+function bestWindow(source: readonly Token[], target: readonly Token[], size: number): { start: number; shared: number } {
   const wanted = new Map<string, number>();
   for (const token of source) wanted.set(token.folded, (wanted.get(token.folded) ?? 0) + 1);
   const inWindow = new Map<string, number>();
@@ -74,7 +74,7 @@ function bestWindowStart(source: readonly Token[], target: readonly Token[], siz
       best = Math.max(0, index - size + 1);
     }
   }
-  return best;
+  return { start: best, shared: Math.max(0, bestShared) };
 }
 
 function textOf(text: string, tokens: readonly Token[]): string {
@@ -138,7 +138,11 @@ export function wordChanges(sourceText: string, source: readonly Token[], target
 export function matchPassage(sourceText: string, source: readonly Token[], targetText: string, target: readonly Token[]): PassageMatch | null {
   if (source.length === 0 || target.length === 0) return null;
   const slack = Math.ceil(source.length * SLACK);
-  const start = bestWindowStart(source, target, source.length);
+  // No region the diff is given is longer than this window, so no match shares more words than
+  // it does: when even that many could not make a match, the diffs are not worth running.
+  const widest = bestWindow(source, target, source.length + 2 * slack).shared;
+  if (widest < Math.min(MIN_SHARED_WORDS, source.length) || (2 * widest) / (source.length + widest) < MIN_SIMILARITY) return null;
+  const start = bestWindow(source, target, source.length).start;
   const end = start + source.length;
   // The word diff aligns the first shared words it can, so a region that starts early may pull in
   // a word of the sentence before: the best of a few regions around the window is kept.
