@@ -11,7 +11,7 @@ import { loadSampleCorpus } from './sampleCorpus';
 import { driftReportOf } from './driftReport';
 import { StoryIndex } from './storyIndex';
 import { createStoryHandlers } from './storyRequests';
-import { StoryIndexService, STORY_INDEX_FILE } from './storyIndexService';
+import { StoryIndexService, STORY_INDEX_FILE, STORY_INDEX_VERSION } from './storyIndexService';
 
 const WORDS = ['Russia', 'ready', 'prepared', 'swift', 'rapid', 'war', 'Café', 'Straße', 'Мы', 'готовы', '我们', '准备', 'talks', 'U.S.', 'the'];
 
@@ -136,7 +136,7 @@ describe('story requests on the sample corpus', () => {
     expect((await service.ready()).size).toBe(5);
     await service.save();
     const cached = JSON.parse(await fs.readFile(path.join(store.folder, STORY_INDEX_FILE), 'utf8')) as { version: number };
-    expect(cached.version).toBe(1);
+    expect(cached.version).toBe(STORY_INDEX_VERSION);
     await service.close();
     await store.close();
   });

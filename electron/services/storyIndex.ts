@@ -63,6 +63,8 @@ export interface StoryIndexSnapshot {
   passageIndex: AsPlainObject;
   passages: [documentId: string, start: number, end: number, order: number, id: number][];
   nextPassageId: number;
+  /** Term → paragraphs that have it. */
+  vocabulary: [term: string, paragraphs: number][];
 }
 
 export class StoryIndex {
@@ -82,13 +84,10 @@ export class StoryIndex {
   /** The index from a snapshot; throws when the snapshot does not fit this version. */
   static fromSnapshot(snapshot: StoryIndexSnapshot): StoryIndex {
     const index = new StoryIndex(MiniSearch.loadJS(snapshot.passageIndex, INDEX_OPTIONS) as MiniSearch<{ id: number; text: string }>);
-    for (const document of snapshot.documents) {
-      index.documents.set(document.id, document);
-      index.count(termsOf(document.title), 0);
-    }
+    for (const document of snapshot.documents) index.documents.set(document.id, document);
+    for (const [term, paragraphs] of snapshot.vocabulary) index.vocabulary.set(term, paragraphs);
     for (const [documentId, start, end, order, id] of snapshot.passages) {
       index.passages.set(id, { documentId, start, end, order });
-      if (order !== TITLE) index.count(new Set(termsOf(index.documents.get(documentId)!.text.slice(start, end))), 1);
       const ids = index.passageIds.get(documentId) ?? [];
       ids.push(id);
       index.passageIds.set(documentId, ids);
@@ -103,6 +102,7 @@ export class StoryIndex {
       passageIndex: this.byPassage.toJSON(),
       passages: [...this.passages].map(([id, passage]) => [passage.documentId, passage.start, passage.end, passage.order, id]),
       nextPassageId: this.nextPassageId,
+      vocabulary: [...this.vocabulary],
     };
   }
 
