@@ -35,8 +35,10 @@ export interface IndexedMatch extends PassageMatch {
 
 /** Paragraphs fetched from the index per story lookup, best first, before word alignment. */
 const CANDIDATE_PASSAGES = 40;
-/** A single-term query matched as a substring of more index terms than this is not narrowed. */
-const MAX_SUBSTRING_TERMS = 2_000;
+/** A single-term query matched as a substring of more index terms than this is not narrowed (looking them all up costs more than it saves). */
+const MAX_SUBSTRING_TERMS = 100;
+/** A query's last word shorter than this begins too many words to narrow on. */
+const MIN_PREFIX = 3;
 
 /** Fields are given to MiniSearch as their terms joined by spaces (terms never hold a space), so each text is folded and cut once. */
 const splitTerms = (text: string) => (text === '' ? [] : text.split(' '));
@@ -181,6 +183,7 @@ export class StoryIndex {
     if (terms.length === 0) return null;
     if (terms.length === 1) {
       const term = terms[0]!;
+      if (term.length < MIN_PREFIX) return null;
       const containing: string[] = [];
       for (const known of this.vocabulary.keys()) {
         if (!known.includes(term)) continue;
@@ -193,7 +196,7 @@ export class StoryIndex {
     // Each word on its own: a query may run across paragraphs (and its words be in the title).
     let found: Set<string> | null = null;
     for (const [order, term] of terms.entries()) {
-      if (order === 0) continue;
+      if (order === 0 || (order === terms.length - 1 && term.length < MIN_PREFIX)) continue;
       const these: Set<string> = this.documentsWith({ queries: [term], prefix: order === terms.length - 1 });
       const before: Set<string> | null = found;
       found = before ? new Set([...before].filter((id: string) => these.has(id))) : these;
