@@ -39,8 +39,8 @@ describe('matchPassage', () => {
     expect(described('Мы готовы к диалогу на уровне министров', 'Песков: «Мы открыты к диалогу на уровне министров».')).toBe('near | Мы открыты к диалогу на уровне министров | готовы>открыты');
   });
 
-  test('Arabic, with and without diacritics (a changed last word is left out of the match: matches end on shared words)', () => {
-    expect(described('نحن مستعدون دائما للدبلوماسية', 'قال: نَحْنُ مستعدون دائما للحوار')).toBe('near | نَحْنُ مستعدون دائما | للدبلوماسية>');
+  test('Arabic, with and without diacritics', () => {
+    expect(described('نحن مستعدون دائما للدبلوماسية', 'قال: نَحْنُ مستعدون دائما للحوار')).toBe('reworded | نَحْنُ مستعدون دائما للحوار | للدبلوماسية>للحوار');
   });
 
   test('CJK: each character is a word, changes marked character by character', () => {
@@ -50,6 +50,10 @@ describe('matchPassage', () => {
   test('a quote split across a paragraph break still matches whole', () => {
     const target = 'He said the talks were over.\n\nThe minister added that the sanctions would stay\nin place until the troops withdraw.';
     expect(described('the sanctions would stay in place until the troops withdraw', target)).toBe('exact | the sanctions would stay\nin place until the troops withdraw | ');
+  });
+
+  test('a changed first or last word is a substitution, up to the end of the sentence', () => {
+    expect(described('Officials warned Russia would choose war soon', 'Analysts say Russia would choose peace. Later, talks began.')).toBe('reworded | Analysts say Russia would choose peace | Officials warned>Analysts say, war soon>peace');
   });
 
   test('unrelated text and a few shared common words are no match', () => {

@@ -146,13 +146,14 @@ export function matchPassage(sourceText: string, source: readonly Token[], targe
   const end = start + source.length;
   // The word diff aligns the first shared words it can, so a region that starts early may pull in
   // a word of the sentence before: the best of a few regions around the window is kept.
-  let best: { matched: Token[]; similarity: number; shared: number } | null = null;
+  let best: Trimmed | null = null;
   for (const [from, to] of [[start, end], [start - slack, end], [start, end + slack], [start - slack, end + slack]] as const) {
     const candidate = trimmedMatch(source, target.slice(Math.max(0, from), to));
     if (candidate && (!best || candidate.similarity > best.similarity)) best = candidate;
   }
   if (!best || best.similarity < MIN_SIMILARITY || best.shared < Math.min(MIN_SHARED_WORDS, source.length)) return null;
-  const { matched, similarity } = best;
+  const matched = extended(best, source.length, target, targetText);
+  const similarity = (2 * best.shared) / (source.length + matched.length);
   const changes = wordChanges(sourceText, source, targetText, matched);
   const same = changes.every((change) => change.type === 'equal');
   return {
@@ -164,23 +165,58 @@ export function matchPassage(sourceText: string, source: readonly Token[], targe
   };
 }
 
+/** A sentence or clause ends between two words when this is between them. */
+const CLAUSE_END = /[.!?;:。！？；\n"“”«»「」]/u;
+
+/**
+ * The match grown by the words the source has before its first shared word (and after its
+ * last) that the target has too, up to the end of the sentence: "choose war" against "choose
+ * peace" takes in "peace", as a substitution, rather than stopping at "choose".
+ */
+function extended(best: Trimmed, sourceLength: number, target: readonly Token[], targetText: string): Token[] {
+  let first = target.indexOf(best.matched[0]!);
+  let last = target.indexOf(best.matched.at(-1)!);
+  for (let count = 0; count < best.sourceBefore && first > 0 && !CLAUSE_END.test(targetText.slice(target[first - 1]!.end, target[first]!.start)); count++) first--;
+  const after = sourceLength - best.sourceAfterIndex;
+  for (let count = 0; count < after && last < target.length - 1 && !CLAUSE_END.test(targetText.slice(target[last]!.end, target[last + 1]!.start)); count++) last++;
+  return target.slice(first, last + 1);
+}
+
+interface Trimmed {
+  matched: Token[];
+  similarity: number;
+  shared: number;
+  /** Source words before the first shared one. */
+  sourceBefore: number;
+  /** Index in the source just after its last shared word. */
+  sourceAfterIndex: number;
+}
+
 /** `region` trimmed to its first and last word shared with the source, and its similarity. */
-function trimmedMatch(source: readonly Token[], region: readonly Token[]): { matched: Token[]; similarity: number; shared: number } | null {
+function trimmedMatch(source: readonly Token[], region: readonly Token[]): Trimmed | null {
   const parts = diffArrays(source.map((token) => token.folded), region.map((token) => token.folded));
   let first = -1;
   let last = -1;
   let shared = 0;
   let regionIndex = 0;
+  let sourceIndex = 0;
+  let sourceBefore = 0;
+  let sourceAfterIndex = 0;
   for (const part of parts) {
     const count = part.count ?? part.value.length;
     if (!part.added && !part.removed) {
-      if (first === -1) first = regionIndex;
+      if (first === -1) {
+        first = regionIndex;
+        sourceBefore = sourceIndex;
+      }
       last = regionIndex + count - 1;
+      sourceAfterIndex = sourceIndex + count;
       shared += count;
     }
     if (!part.removed) regionIndex += count;
+    if (!part.added) sourceIndex += count;
   }
   if (first === -1) return null;
   const matched = region.slice(first, last + 1);
-  return { matched, shared, similarity: (2 * shared) / (source.length + matched.length) };
+  return { matched, shared, similarity: (2 * shared) / (source.length + matched.length), sourceBefore, sourceAfterIndex };
 }
