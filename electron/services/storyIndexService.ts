@@ -128,6 +128,8 @@ export class StoryIndexService {
     }
     const write = async () => {
       const index = await this.opening;
+      // A closed library's folder may be another process's now; the next open rebuilds what is missing.
+      if (this.store.isClosed) return;
       const file: CacheFile = { version: STORY_INDEX_VERSION, snapshot: index.snapshot() };
       await writeFileDurably(this.cachePath, JSON.stringify(file));
     };

@@ -378,6 +378,11 @@ export class LibraryStore {
     if (this.cache.size > CACHED_DOCUMENTS) this.cache.delete(this.cache.keys().next().value!);
   }
 
+  /** Whether close() was called: the folder may belong to another process now. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   /** Calls `listener` with every document written from now on, once it is on disk; returns the unsubscribe. */
   onDocumentWritten(listener: (document: NewsDocument) => void): () => void {
     this.documentListeners.add(listener);
