@@ -6,7 +6,11 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { NewsDocument } from '../../shared/model';
 import { findMatches } from '../../shared/textSearch';
 import { tokensOf } from '../../shared/storyText';
+import { toExportRecord } from '../../shared/exportRecord';
 import { LibraryStore } from '../store/libraryStore';
+import { dispatchRequest } from './dispatchRequest';
+import { createLibraryHandlers } from './libraryHandlers';
+import { LibrarySearcher } from './searchLibrary';
 import { loadSampleCorpus } from './sampleCorpus';
 import { driftReportOf } from './driftReport';
 import { StoryIndex } from './storyIndex';
@@ -114,7 +118,10 @@ describe('story requests on the sample corpus', () => {
     expect(renamed.ok && renamed.value.count).toBe(3);
     const speakers = await handlers.speakerIndex();
     expect(speakers.ok && speakers.value.map((entry) => `${entry.speaker} ${entry.count}`)).toEqual(['White House press secretary Jen Psaki 3']);
-    expect((await store.getDocument(ids[0]!))!.spans[0]).toMatchObject({ speaker: 'White House press secretary Jen Psaki', speakerOriginal: 'Psaki' });
+    const renamedFirst = (await store.getDocument(ids[0]!))!;
+    expect(renamedFirst.spans[0]).toMatchObject({ speaker: 'White House press secretary Jen Psaki', speakerOriginal: 'Psaki' });
+    // Exports carry the canonical speaker and the wording it replaced.
+    expect(toExportRecord(renamedFirst, { offsetUnit: 'codepoint' }).spans[0]).toMatchObject({ speaker: 'White House press secretary Jen Psaki', speaker_original: 'Psaki' });
     await handlers.service.close();
     await store.close();
     // Durable: a new open reads the renamed speakers from the article files.
@@ -127,6 +134,41 @@ describe('story requests on the sample corpus', () => {
     expect(after.ok && after.value.map((entry) => `${entry.speaker} ${entry.count}`)).toEqual(['Jen Psaki 2', 'Psaki 1']);
     await again.service.close();
     await reopened.close();
+  });
+
+  test('at the edge: story requests are validated, and a range outside the article is refused with a reason', async () => {
+    const store = await sampleLibrary();
+    const handlers = createLibraryHandlers(store);
+    const bad = await dispatchRequest(handlers, 'findStoryMatches', { documentId: '003_37448910395a2621', start: 5 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    const outside = await dispatchRequest(handlers, 'findStoryMatches', { documentId: '003_37448910395a2621', start: 5, end: 10_000_000 });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('not inside article') } });
+    const typed = await dispatchRequest(handlers, 'findStoryMatches', { text: 'We are also prepared to impose rapid and severe consequences if Russia chooses war' });
+    expect(typed.ok && (typed.value as { matches: { documentId: string }[] }).matches.map((match) => match.documentId)).toContain('003_37448910395a2621');
+    expect(await dispatchRequest(handlers, 'renameSpeaker', { from: [], to: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await dispatchRequest(handlers, 'driftReport', {})).toMatchObject({ ok: true });
+    await store.close();
+  });
+
+  test('the index follows changes: a span labelled in 001 shows in the match; search answers as a full scan does', async () => {
+    const store = await sampleLibrary();
+    const handlers = createStoryHandlers(store);
+    await handlers.service.ready();
+    const target = (await store.getDocument('001_eb02124ce0597417'))!;
+    const start = target.text.indexOf('We are also prepared');
+    const context = { annotator: 'tester', now: new Date().toISOString(), labels: ['claim', 'quote', 'attribution'] };
+    const { applyOperation } = await import('../../shared/operations');
+    await store.updateDocument(target.id, (document) => applyOperation(document, { type: 'createSpan', span: { id: 'q9', start, end: start + 50, label: 'quote' } }, context));
+    await store.updateDocument(target.id, (document) => applyOperation(document, { type: 'setSpanSpeaker', spanId: 'q9', speaker: 'Psaki' }, context));
+    const result = await handlers.findStoryMatches({ text: 'We are also ready to impose swift and severe consequences should Russia instead choose war' });
+    expect(result.ok && result.value.matches.find((match) => match.documentId === target.id)?.span).toMatchObject({ id: 'q9', label: 'quote', speaker: 'Psaki' });
+    const indexed = new LibrarySearcher(store, handlers.service);
+    const scanning = new LibrarySearcher(store);
+    for (const query of ['Psaki', 'psak', 'ready to', 'White House says', 'Straße', 'e', 'war.', 'nothing like this']) {
+      expect(await indexed.search({ query }), query).toEqual(await scanning.search({ query }));
+    }
+    await handlers.service.close();
+    await store.close();
   });
 
   test('a damaged cache file is rebuilt from the articles', async () => {
