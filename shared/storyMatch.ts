@@ -140,7 +140,7 @@ export function matchPassage(sourceText: string, source: readonly Token[], targe
   const slack = Math.ceil(source.length * SLACK);
   // No region the diff is given is longer than this window, so no match shares more words than
   // it does: when even that many could not make a match, the diffs are not worth running.
-  const widest = bestWindow(source, target, source.length + 2 * slack).shared;
+  const widest = sharedWordsBound(source, target);
   if (widest < Math.min(MIN_SHARED_WORDS, source.length) || (2 * widest) / (source.length + widest) < MIN_SIMILARITY) return null;
   const start = bestWindow(source, target, source.length).start;
   const end = start + source.length;
@@ -163,6 +163,14 @@ export function matchPassage(sourceText: string, source: readonly Token[], targe
     similarity,
     changes,
   };
+}
+
+/**
+ * The most words any match of `source` in `target` can share with it (cheap: no diff), so that
+ * a caller with many candidates can align the most promising first.
+ */
+export function sharedWordsBound(source: readonly Token[], target: readonly Token[]): number {
+  return bestWindow(source, target, source.length + 2 * Math.ceil(source.length * SLACK)).shared;
 }
 
 /** A sentence or clause ends between two words when this is between them. */

@@ -1,7 +1,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/model';
 import type { TextRange } from '../../shared/spans';
-import { matchPassage, type PassageMatch } from '../../shared/storyMatch';
+import { matchPassage, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
 import { paragraphsOf, termsOf, tokensOf, type Token } from '../../shared/storyText';
 
 /**
@@ -35,6 +35,8 @@ export interface IndexedMatch extends PassageMatch {
 
 /** Paragraphs fetched from the index per story lookup, best first, before word alignment. */
 const CANDIDATE_PASSAGES = 40;
+/** Candidates aligned word by word beyond the number of matches asked for. */
+const ALIGN_BEYOND_LIMIT = 10;
 /** A single-term query matched as a substring of more index terms than this is not narrowed (looking them all up costs more than it saves). */
 const MAX_SUBSTRING_TERMS = 100;
 /** A query's last word shorter than this begins too many words to narrow on. */
@@ -229,18 +231,24 @@ export class StoryIndex {
     const query = (rare.length >= 2 ? rare : byRarity.slice(0, 3)).slice(0, LOOKUP_TERMS);
     if (query.length === 0) return [];
     const hits = this.byPassage.search({ combineWith: 'OR', queries: query }).slice(0, CANDIDATE_PASSAGES * 2);
-    const matches: IndexedMatch[] = [];
-    let aligned = 0;
+    const candidates: { document: IndexedDocument; target: Token[]; bound: number }[] = [];
     for (const hit of hits) {
       const passage = this.passages.get(hit.id as number);
       if (!passage || passage.order === TITLE || passage.documentId === excludeId) continue;
-      if (aligned++ >= CANDIDATE_PASSAGES) break;
+      if (candidates.length >= CANDIDATE_PASSAGES) break;
       const document = this.documents.get(passage.documentId)!;
       const ids = this.passageIds.get(passage.documentId)!;
       // ids[0] is the title; paragraph n is ids[n + 1].
       const before = passage.order > 0 ? this.passages.get(ids[passage.order]!) : undefined;
       const after = this.passages.get(ids[passage.order + 2] ?? -1);
       const target = tokensOf(document.text, (before ?? passage).start, (after ?? passage).end);
+      candidates.push({ document, target, bound: sharedWordsBound(source, target) });
+    }
+    // The word diffs cost the most: they run on the candidates that could share the most words,
+    // as many as can be returned and a few more.
+    candidates.sort((a, b) => b.bound - a.bound);
+    const matches: IndexedMatch[] = [];
+    for (const { document, target } of candidates.slice(0, limit + ALIGN_BEYOND_LIMIT)) {
       const match = matchPassage(sourceText, source, document.text, target);
       if (!match) continue;
       const overlaps = matches.some((other) => other.documentId === document.id && other.start < match.end && match.start < other.end);
