@@ -39,6 +39,8 @@ const CANDIDATE_PASSAGES = 40;
 const ALIGN_BEYOND_LIMIT = 10;
 /** A single-term query matched as a substring of more index terms than this is not narrowed (looking them all up costs more than it saves). */
 const MAX_SUBSTRING_TERMS = 100;
+/** A condition met by more than this share of paragraphs narrows too little to be worth looking up. */
+const SELECTIVE_SHARE = 0.3;
 /** A query's last word shorter than this begins too many words to narrow on. */
 const MIN_PREFIX = 3;
 
@@ -183,28 +185,40 @@ export class StoryIndex {
   candidates(query: string): Set<string> | null {
     const terms = termsOf(query);
     if (terms.length === 0) return null;
+    // Each word is a condition any matching article meets (a query may run across paragraphs, so
+    // they are not combined): the rarest one alone names the candidates, if it is rare enough.
+    const conditions: { query: Query; paragraphs: number; terms: number }[] = [];
     if (terms.length === 1) {
       const term = terms[0]!;
       if (term.length < MIN_PREFIX) return null;
-      const containing: string[] = [];
-      for (const known of this.vocabulary.keys()) {
-        if (!known.includes(term)) continue;
-        containing.push(known);
-        if (containing.length > MAX_SUBSTRING_TERMS) return null;
+      const containing = this.termsWhere((known) => known.includes(term));
+      if (containing === null) return null;
+      conditions.push({ query: { combineWith: 'OR', queries: containing.terms }, paragraphs: containing.paragraphs, terms: containing.terms.length });
+    } else {
+      for (const [order, term] of terms.entries()) {
+        if (order > 0 && order < terms.length - 1) conditions.push({ query: term, paragraphs: this.vocabulary.get(term) ?? 0, terms: 1 });
       }
-      if (containing.length === 0) return new Set();
-      return this.documentsWith({ combineWith: 'OR', queries: containing });
+      const last = terms.at(-1)!;
+      const beginning = last.length >= MIN_PREFIX ? this.termsWhere((known) => known.startsWith(last)) : null;
+      if (beginning) conditions.push({ query: { combineWith: 'OR', queries: beginning.terms }, paragraphs: beginning.paragraphs, terms: beginning.terms.length });
     }
-    // Each word on its own: a query may run across paragraphs (and its words be in the title).
-    let found: Set<string> | null = null;
-    for (const [order, term] of terms.entries()) {
-      if (order === 0 || (order === terms.length - 1 && term.length < MIN_PREFIX)) continue;
-      const these: Set<string> = this.documentsWith({ queries: [term], prefix: order === terms.length - 1 });
-      const before: Set<string> | null = found;
-      found = before ? new Set([...before].filter((id: string) => these.has(id))) : these;
-      if (found.size === 0) break;
+    const rarest = conditions.sort((a, b) => a.paragraphs - b.paragraphs)[0];
+    if (!rarest || rarest.paragraphs > this.passages.size * SELECTIVE_SHARE) return null;
+    if (rarest.terms === 0) return new Set();
+    return this.documentsWith(rarest.query);
+  }
+
+  /** The vocabulary's terms that pass `test` and how many paragraphs have them, or null when there are too many. */
+  private termsWhere(test: (term: string) => boolean): { terms: string[]; paragraphs: number } | null {
+    const terms: string[] = [];
+    let paragraphs = 0;
+    for (const [known, count] of this.vocabulary) {
+      if (!test(known)) continue;
+      terms.push(known);
+      paragraphs += count;
+      if (terms.length > MAX_SUBSTRING_TERMS) return null;
     }
-    return found;
+    return { terms, paragraphs };
   }
 
   /** The articles with a passage (or title) that answers `query`. */
