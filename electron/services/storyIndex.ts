@@ -133,14 +133,15 @@ export class StoryIndex {
 
   /**
    * Adds or updates an article. Its text and title never change after import, so a document
-   * already indexed with the same text only has its spans replaced.
+   * already indexed with the same text only has its spans replaced. Returns whether the text
+   * index changed (an article added or re-imported), not only spans.
    */
-  put(document: NewsDocument): void {
+  put(document: NewsDocument): boolean {
     const kept = this.documents.get(document.id);
     const entry: IndexedDocument = { id: document.id, title: document.meta.title, text: document.text, status: document.status, updatedAt: document.updatedAt, spans: document.spans, relations: document.relations };
     if (kept && kept.text === document.text && kept.title === entry.title) {
       this.documents.set(document.id, entry);
-      return;
+      return false;
     }
     if (kept) this.remove(document.id);
     this.documents.set(document.id, entry);
@@ -160,6 +161,7 @@ export class StoryIndex {
       ids.push(id);
     });
     this.passageIds.set(entry.id, ids);
+    return true;
   }
 
   /** Removes an article; removing one that is not there does nothing. */

@@ -64,8 +64,9 @@ export class StoryIndexService {
       this.pending.set(document.id, document);
       return;
     }
-    this.index.put(document);
-    this.scheduleSave();
+    // A change of spans alone is not worth rewriting the cache (the whole library's text): the
+    // next open re-reads the articles changed since, as their stamps tell.
+    if (this.index.put(document)) this.scheduleSave();
   }
 
   private async readCache(): Promise<StoryIndex | null> {
