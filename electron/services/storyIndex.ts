@@ -87,12 +87,14 @@ export class StoryIndex {
     return new StoryIndex(passageIndex());
   }
 
-  /** The index from a snapshot; throws when the snapshot does not fit this version. */
+  /** The index from a snapshot; throws when the snapshot does not fit this version or its own articles. */
   static fromSnapshot(snapshot: StoryIndexSnapshot): StoryIndex {
     const index = new StoryIndex(MiniSearch.loadJS(snapshot.passageIndex, INDEX_OPTIONS) as MiniSearch<{ id: number; text: string }>);
     for (const document of snapshot.documents) index.documents.set(document.id, document);
     for (const [term, paragraphs] of snapshot.vocabulary) index.vocabulary.set(term, paragraphs);
     for (const [documentId, start, end, order, id] of snapshot.passages) {
+      const document = index.documents.get(documentId);
+      if (!document || !(start >= 0 && start <= end && end <= document.text.length)) throw new RangeError(`The story index cache's passage ${id} does not fit article "${documentId}".`);
       index.passages.set(id, { documentId, start, end, order });
       const ids = index.passageIds.get(documentId) ?? [];
       ids.push(id);
