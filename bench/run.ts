@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick | --large] [-- --only article,store,export,start,suggestions] [-- --keep]`: Newsmark's
+ * `npm run bench [-- --quick | --large] [-- --only article,store,export,start,story,suggestions] [-- --keep]`: Newsmark's
  * benchmarks, each beside its peer or baseline measured in the same run, printed as one table
  * with targets and PASS/FAIL. Missed targets are reported, not hidden, and do not fail the run;
  * an error does. Generated corpora live in a temporary folder, removed at the end (unless --keep).
@@ -15,9 +15,10 @@ import { benchExport } from './exportBench';
 import { Report } from './report';
 import { benchStart } from './startBench';
 import { benchStore } from './storeBench';
+import { benchStory } from './storyBench';
 import { benchSuggestions } from './suggestionBench';
 
-const SECTIONS = ['article', 'store', 'export', 'start', 'suggestions'] as const;
+const SECTIONS = ['article', 'store', 'export', 'start', 'story', 'suggestions'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /**
@@ -33,6 +34,7 @@ const FULL = {
   store: { sizes: [1_000, 10_000], saves: 60 },
   export: { documents: [1_000, 10_000] },
   start: { documents: [1_000, 10_000], runs: 3 },
+  story: { documents: 10_000, lookups: 40 },
 };
 const SIZES = {
   full: FULL,
@@ -51,6 +53,7 @@ const SIZES = {
     store: { sizes: [10, 200], saves: 10 },
     export: { documents: [100, 400] },
     start: { documents: [100, 400], runs: 1 },
+    story: { documents: 400, lookups: 10 },
   },
 };
 
@@ -89,6 +92,10 @@ async function main(): Promise<void> {
     if (runs('suggestions')) {
       console.log('\n[suggestions]');
       benchSuggestions(report, { repeats: values.quick ? 1 : 20 });
+    }
+    if (runs('story')) {
+      console.log('\n[story]');
+      await benchStory(report, sizes.story);
     }
     if (runs('store')) {
       console.log('\n[store]');

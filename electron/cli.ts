@@ -8,6 +8,7 @@ import { DOCUMENT_STATUSES, ID_PATTERN, labelNameSchema, type DocumentStatus } f
 import { validateExport } from '../shared/schema/validateExport';
 import { AGREE_USAGE, runAgree } from './agreeCommand';
 import { resolveDataFolder } from './dataFolder';
+import { DRIFT_USAGE, runDrift } from './driftCommand';
 import { openLibrary } from './openLibrary';
 import { terminalJson, terminalText } from './terminalText';
 import { exportToFile } from './services/exportLibrary';
@@ -37,6 +38,7 @@ Commands:
   validate   check a Newsmark JSONL export against its JSON Schema and its texts
   stats      documents by status, spans by label and per annotator
   agree      how far two annotators' exports agree, and where they differ
+  drift      quotes told in several articles with different words
 
 Run "newsmark <command> --help" for a command's options.
 Exit codes: 0 all well, 1 problems found (or the data folder is in use), 2 usage error.`,
@@ -99,6 +101,7 @@ the documents they touched. --json prints it as one JSON object:
    "suggestions": {"by_rule": {RULE: {"accepted", "rejected"}}}}
 ${DATA_DIR_HELP}`,
   agree: AGREE_USAGE,
+  drift: DRIFT_USAGE,
 };
 
 type Command = keyof typeof USAGE;
@@ -288,6 +291,7 @@ const COMMANDS: Record<Exclude<Command, 'main'>, (args: string[]) => Promise<num
   validate: runValidate,
   stats: runStats,
   agree: runAgree,
+  drift: (args) => runDrift(args, withLibrary),
 };
 
 function isCommand(name: string | undefined): name is Exclude<Command, 'main'> {

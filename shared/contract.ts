@@ -14,6 +14,7 @@ import type { Suggestions } from './suggestions/suggest';
 
 /** The most rows one listDocumentPage answer carries. */
 export const MAX_PAGE_ROWS = 5_000;
+import { findStoryMatchesSchema, renameSpeakerSchema, restoreDocumentsSchema, type DriftReport, type LibraryChange, type SpeakerEntry, type StoryMatches } from './storyContract';
 
 /**
  * The one contract between the renderer and the main process: request name → argument schema
@@ -70,6 +71,16 @@ export const requestSchemas = {
   recordSuggestionDecision: suggestionDecisionSchema,
   /** Accepted and rejected suggestions per rule, over the library. */
   suggestionStats: z.object({}).strict(),
+  /** Passages of other articles that tell a passage again (story view; see storyContract.ts). */
+  findStoryMatches: findStoryMatchesSchema,
+  /** Every speaker on a span, with their quotes grouped. */
+  speakerIndex: z.object({}).strict(),
+  /** Renames or merges speakers across the library, as one durable change; undo with restoreDocuments. */
+  renameSpeaker: renameSpeakerSchema,
+  /** Puts articles back into given states, as one durable change (undo/redo of renameSpeaker). */
+  restoreDocuments: restoreDocumentsSchema,
+  /** Quotes told in several articles with different words. */
+  driftReport: z.object({}).strict(),
 } as const;
 
 /** Where an import stands. */
@@ -143,6 +154,11 @@ export interface RequestResults {
   getSuggestions: Suggestions;
   recordSuggestionDecision: SuggestionCounts;
   suggestionStats: SuggestionCounts;
+  findStoryMatches: StoryMatches;
+  speakerIndex: SpeakerEntry[];
+  renameSpeaker: LibraryChange;
+  restoreDocuments: LibraryChange;
+  driftReport: DriftReport;
 }
 
 export type RequestName = keyof typeof requestSchemas;

@@ -12,7 +12,10 @@ export interface ExportSpan {
   label: string;
   /** The spanned text: `text[start:end]` in the export's offset unit. */
   text: string;
+  /** The canonical speaker (after any rename or merge). */
   speaker?: string;
+  /** The speaker as first written, when a rename or merge changed it. */
+  speaker_original?: string;
   note?: string;
   annotator: string;
 }
@@ -122,6 +125,7 @@ export function toExportRecord(document: NewsDocument, options: Pick<ResolvedExp
         label: span.label,
         text: document.text.slice(span.start, span.end),
         ...(span.speaker !== undefined ? { speaker: span.speaker } : {}),
+        ...(span.speakerOriginal !== undefined ? { speaker_original: span.speakerOriginal } : {}),
         ...(span.note !== undefined ? { note: span.note } : {}),
         annotator: span.annotator,
       };

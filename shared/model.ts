@@ -39,6 +39,8 @@ export const spanSchema = z.object({
   label: labelNameSchema,
   note: z.string().max(10_000).optional(),
   speaker: z.string().max(500).optional(),
+  /** The speaker as first written, kept when a speaker rename or merge changed `speaker`. */
+  speakerOriginal: z.string().max(500).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   annotator: z.string().max(200),

@@ -36,6 +36,11 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     getSuggestions: answer('getSuggestions'),
     recordSuggestionDecision: answer('recordSuggestionDecision'),
     suggestionStats: answer('suggestionStats'),
+    findStoryMatches: answer('findStoryMatches'),
+    speakerIndex: answer('speakerIndex'),
+    renameSpeaker: answer('renameSpeaker'),
+    restoreDocuments: answer('restoreDocuments'),
+    driftReport: answer('driftReport'),
     ...overrides,
   };
 }

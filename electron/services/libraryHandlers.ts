@@ -7,6 +7,7 @@ import type { LibraryStore } from '../store/libraryStore';
 import { LibrarySearcher } from './searchLibrary';
 import { importJobsFor } from './importJobs';
 import { suggestionHandlers } from './suggestionHandlers';
+import { createStoryHandlers } from './storyRequests';
 
 /** One handler per request of the contract; arguments arrive already validated. */
 export type Handlers = {
@@ -23,9 +24,11 @@ function checkFilesAfterAnswer(store: LibraryStore): void {
 
 /** The services behind the contract, over one open library. */
 export function createLibraryHandlers(store: LibraryStore): Handlers {
-  const searcher = new LibrarySearcher(store);
+  const { service: storyIndex, ...storyHandlers } = createStoryHandlers(store);
+  const searcher = new LibrarySearcher(store, storyIndex);
   const imports = importJobsFor(store);
   return {
+    ...storyHandlers,
     async listDocuments() {
       const list = store.listDocuments();
       checkFilesAfterAnswer(store);

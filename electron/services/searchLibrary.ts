@@ -3,6 +3,7 @@ import { passesFilter } from '../../shared/librarySearch';
 import type { DocumentSummary } from '../../shared/model';
 import { findMatches, snippetAround } from '../../shared/textSearch';
 import type { LibraryStore } from '../store/libraryStore';
+import type { StoryIndexService } from './storyIndexService';
 
 /** Documents read at once while searching, so that reading one file overlaps parsing another. */
 const READ_CONCURRENCY = 16;
@@ -22,9 +23,15 @@ export class LibrarySearcher {
   private readonly kept = new Map<string, SearchText>();
   private keptSize = 0;
 
-  constructor(private readonly store: LibraryStore) {}
+  /** With `index`, once it is open, the search checks only the articles it names as candidates. */
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly index: Pick<StoryIndexService, 'current'> | null = null,
+  ) {}
 
   private async textOf(summary: DocumentSummary): Promise<SearchText | null> {
+    const indexed = this.index?.current?.get(summary.id);
+    if (indexed && indexed.text.length === summary.length) return indexed;
     const kept = this.kept.get(summary.id);
     // The length check guards against an id that came to name another article.
     if (kept && kept.text.length === summary.length) return kept;
@@ -47,13 +54,16 @@ export class LibrarySearcher {
   async search(search: LibrarySearch): Promise<SearchResults> {
     const candidates = this.store.listDocuments().filter((summary) => passesFilter(summary, search));
     const query = search.query.trim();
+    // The index names a superset of the articles that contain the query; each is still checked.
+    const narrowed = query === '' ? null : (this.index?.current?.candidates(query) ?? null);
     if (query === '') {
       const hits = candidates.map((summary): SearchHit => ({ id: summary.id, title: summary.title, status: summary.status, inTitle: false, count: 0, snippet: null }));
       return { hits, searched: candidates.length };
     }
     const hits: SearchHit[] = [];
-    for (let batch = 0; batch < candidates.length; batch += READ_CONCURRENCY) {
-      const summaries = candidates.slice(batch, batch + READ_CONCURRENCY);
+    const checked = narrowed ? candidates.filter((summary) => narrowed.has(summary.id)) : candidates;
+    for (let batch = 0; batch < checked.length; batch += READ_CONCURRENCY) {
+      const summaries = checked.slice(batch, batch + READ_CONCURRENCY);
       const texts = await Promise.all(summaries.map((summary) => this.textOf(summary)));
       summaries.forEach((summary, index) => {
         const found = texts[index];

@@ -132,6 +132,8 @@ export class LibraryStore {
   private adding: Promise<unknown> = Promise.resolve();
   private labelChanging: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Told of every document written (changed or added), after it is on disk. */
+  private readonly documentListeners = new Set<(document: NewsDocument) => void>();
   /** Documents whose spans that do not fit were reported already (once per open is enough). */
   private readonly reportedDocuments = new Set<string>();
   private fileCheck: Promise<void> | null = null;
@@ -468,6 +470,21 @@ export class LibraryStore {
     if (this.cache.size > CACHED_DOCUMENTS) this.cache.delete(this.cache.keys().next().value!);
   }
 
+  /** Whether close() was called: the folder may belong to another process now. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Calls `listener` with every document written from now on, once it is on disk; returns the unsubscribe. */
+  onDocumentWritten(listener: (document: NewsDocument) => void): () => void {
+    this.documentListeners.add(listener);
+    return () => this.documentListeners.delete(listener);
+  }
+
+  private tellWritten(document: NewsDocument): void {
+    for (const listener of this.documentListeners) listener(document);
+  }
+
   listDocuments(): DocumentSummary[] {
     return this.index.data.documents.map(({ file: _file, ...summary }) => summary);
   }
@@ -563,6 +580,7 @@ export class LibraryStore {
     file.data = document;
     await file.write();
     this.remember(document);
+    this.tellWritten(document);
     const stat = await fs.stat(this.documentPath(document.id));
     const entry = this.entries.get(document.id);
     if (entry) {
@@ -655,6 +673,7 @@ export class LibraryStore {
       this.index.data.documents.push(entry);
       this.listVersion++;
       added.push(summarise(document));
+      this.tellWritten(document);
     }
     await this.writeIndexNow();
     return { added, renamed };

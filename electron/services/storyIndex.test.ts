@@ -1,0 +1,185 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { NewsDocument } from '../../shared/model';
+import { findMatches } from '../../shared/textSearch';
+import { tokensOf } from '../../shared/storyText';
+import { toExportRecord } from '../../shared/exportRecord';
+import { LibraryStore } from '../store/libraryStore';
+import { dispatchRequest } from './dispatchRequest';
+import { createLibraryHandlers } from './libraryHandlers';
+import { LibrarySearcher } from './searchLibrary';
+import { loadSampleCorpus } from './sampleCorpus';
+import { driftReportOf } from './driftReport';
+import { StoryIndex } from './storyIndex';
+import { createStoryHandlers } from './storyRequests';
+import { StoryIndexService, STORY_INDEX_FILE, STORY_INDEX_VERSION } from './storyIndexService';
+
+const WORDS = ['Russia', 'ready', 'prepared', 'swift', 'rapid', 'war', 'Café', 'Straße', 'Мы', 'готовы', '我们', '准备', 'talks', 'U.S.', 'the'];
+
+function documentOf(id: string, text: string, speaker?: string): NewsDocument {
+  const now = '2026-01-01T00:00:00.000Z';
+  const spans = speaker ? [{ id: 's1', start: 0, end: Math.min(5, text.length) || 1, label: 'quote', speaker, createdAt: now, updatedAt: now, annotator: 'a' }] : [];
+  return { id, text, meta: { title: id }, status: 'todo', spans, relations: [], createdAt: now, updatedAt: now, annotator: 'a', revision: 0 };
+}
+
+/** What the index answers: search candidates (checked exactly) and story matches, compactly. */
+function answers(index: StoryIndex, queries: string[]): string[] {
+  return queries.map((query) => {
+    const candidates = index.candidates(query);
+    const found = [...index.all()].filter((document) => (candidates === null || candidates.has(document.id)) && findMatches(document.text, query).length > 0).map((document) => document.id).sort();
+    const matches = index.findMatches(query, tokensOf(query), null, 50).map((match) => `${match.documentId}:${match.start}-${match.end}:${match.kind}`).sort();
+    return `${query} → ${found.join(',')} | ${matches.join(',')}`;
+  });
+}
+
+describe('StoryIndex', () => {
+  test('after any imports, span edits and deletions, it answers as one built from scratch, and as a full scan', () => {
+    const text = fc.array(fc.constantFrom(...WORDS, ' ', ' ', '\n', ', ', '. '), { minLength: 1, maxLength: 40 }).map((parts) => parts.join(''));
+    const step = fc.oneof(
+      fc.record({ type: fc.constant('put' as const), id: fc.constantFrom('a', 'b', 'c', 'd'), text, speaker: fc.option(fc.constantFrom('Psaki', 'Jen Psaki'), { nil: undefined }) }),
+      fc.record({ type: fc.constant('remove' as const), id: fc.constantFrom('a', 'b', 'c', 'd') }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 25 }), fc.array(fc.constantFrom(...WORDS, 'rus', 'ssia', 'Russia ready', 'ready to', '准', 'strasse', 'the talks'), { minLength: 1, maxLength: 5 }), (steps, queries) => {
+        const index = StoryIndex.empty();
+        const current = new Map<string, NewsDocument>();
+        for (const change of steps) {
+          if (change.type === 'put') {
+            // Texts never change after import: a put of a known id with a new text is a re-import.
+            const document = documentOf(change.id, change.text, change.speaker);
+            index.put(document);
+            current.set(change.id, document);
+          } else {
+            index.remove(change.id);
+            current.delete(change.id);
+          }
+        }
+        const fresh = StoryIndex.empty();
+        for (const document of current.values()) fresh.put(document);
+        expect(answers(index, queries)).toEqual(answers(fresh, queries));
+        expect(answers(StoryIndex.fromSnapshot(JSON.parse(JSON.stringify(index.snapshot())) as never), queries)).toEqual(answers(fresh, queries));
+        // The candidates never miss an article a full scan finds.
+        for (const query of queries) {
+          const scanned = [...current.values()].filter((document) => findMatches(document.text, query).length > 0).map((document) => document.id).sort();
+          const candidates = index.candidates(query);
+          const found = scanned.filter((id) => candidates === null || candidates.has(id));
+          expect(found).toEqual(scanned);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('story requests on the sample corpus', () => {
+  const folders: string[] = [];
+  afterEach(async () => {
+    await Promise.all(folders.splice(0).map((folder) => fs.rm(folder, { recursive: true, force: true })));
+  });
+
+  async function sampleLibrary(): Promise<LibraryStore> {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsmark-story-'));
+    folders.push(folder);
+    return LibraryStore.open(folder, { holder: 'test', defaultAnnotator: 'tester', seed: loadSampleCorpus });
+  }
+
+  test("the quote in 003 finds 001's changed quote, with ready/prepared and swift/rapid marked", async () => {
+    const store = await sampleLibrary();
+    const handlers = createStoryHandlers(store);
+    const source = (await store.getDocument('003_37448910395a2621'))!;
+    const quote = 'We are also ready to impose swift and severe consequences should Russia instead choose war';
+    const start = source.text.indexOf(quote);
+    const result = await handlers.findStoryMatches({ documentId: source.id, start, end: start + quote.length });
+    expect(result.ok).toBe(true);
+    const best = result.ok ? result.value.matches.find((match) => match.documentId.startsWith('001')) : undefined;
+    expect(best?.text).toBe('We are also prepared to impose rapid and severe consequences if Russia chooses war');
+    expect(best?.changes.filter((change) => change.type === 'replace').map((change) => `${change.source}>${change.target}`)).toEqual(['ready>prepared', 'swift>rapid', 'should>if', 'instead choose>chooses']);
+    const drift = driftReportOf(await handlers.service.ready());
+    const pair = drift.entries.find((entry) => [entry.source.documentId, entry.target.documentId].sort().join() === '001_eb02124ce0597417,003_37448910395a2621');
+    expect(pair?.changes.map((change) => `${change.source}>${change.target}`)).toEqual(expect.arrayContaining(['prepared>ready', 'rapid>swift']));
+    await handlers.service.close();
+    await store.close();
+  });
+
+  test('renaming two spellings of a speaker is one durable change that restoreDocuments undoes; the index follows', async () => {
+    const store = await sampleLibrary();
+    const handlers = createStoryHandlers(store);
+    const ids = store.documentIds();
+    const context = { annotator: 'tester', now: new Date().toISOString(), labels: ['claim', 'quote', 'attribution'] };
+    const { applyOperation } = await import('../../shared/operations');
+    for (const [order, id] of ids.slice(0, 3).entries()) {
+      await store.updateDocument(id, (document) => applyOperation(document, { type: 'createSpan', span: { id: 'q1', start: 0, end: 10, label: 'quote' } }, context));
+      await store.updateDocument(id, (document) => applyOperation(document, { type: 'setSpanSpeaker', spanId: 'q1', speaker: order === 0 ? 'Psaki' : 'Jen Psaki' }, context));
+    }
+    const renamed = await handlers.renameSpeaker({ from: ['Psaki', 'Jen Psaki'], to: 'White House press secretary Jen Psaki' });
+    expect(renamed.ok && renamed.value.count).toBe(3);
+    const speakers = await handlers.speakerIndex();
+    expect(speakers.ok && speakers.value.map((entry) => `${entry.speaker} ${entry.count}`)).toEqual(['White House press secretary Jen Psaki 3']);
+    const renamedFirst = (await store.getDocument(ids[0]!))!;
+    expect(renamedFirst.spans[0]).toMatchObject({ speaker: 'White House press secretary Jen Psaki', speakerOriginal: 'Psaki' });
+    // Exports carry the canonical speaker and the wording it replaced.
+    expect(toExportRecord(renamedFirst, { offsetUnit: 'codepoint' }).spans[0]).toMatchObject({ speaker: 'White House press secretary Jen Psaki', speaker_original: 'Psaki' });
+    await handlers.service.close();
+    await store.close();
+    // Durable: a new open reads the renamed speakers from the article files.
+    const reopened = await LibraryStore.open(store.folder, { holder: 'test' });
+    const again = createStoryHandlers(reopened);
+    expect((await reopened.getDocument(ids[1]!))!.spans[0]?.speaker).toBe('White House press secretary Jen Psaki');
+    const undo = await again.restoreDocuments({ documents: renamed.ok ? renamed.value.changed.map((change) => ({ documentId: change.documentId, revision: change.revision, state: change.before })) : [] });
+    expect(undo.ok && undo.value.count).toBe(3);
+    const after = await again.speakerIndex();
+    expect(after.ok && after.value.map((entry) => `${entry.speaker} ${entry.count}`)).toEqual(['Jen Psaki 2', 'Psaki 1']);
+    await again.service.close();
+    await reopened.close();
+  });
+
+  test('at the edge: story requests are validated, and a range outside the article is refused with a reason', async () => {
+    const store = await sampleLibrary();
+    const handlers = createLibraryHandlers(store);
+    const bad = await dispatchRequest(handlers, 'findStoryMatches', { documentId: '003_37448910395a2621', start: 5 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    const outside = await dispatchRequest(handlers, 'findStoryMatches', { documentId: '003_37448910395a2621', start: 5, end: 10_000_000 });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('not inside article') } });
+    const typed = await dispatchRequest(handlers, 'findStoryMatches', { text: 'We are also prepared to impose rapid and severe consequences if Russia chooses war' });
+    expect(typed.ok && (typed.value as { matches: { documentId: string }[] }).matches.map((match) => match.documentId)).toContain('003_37448910395a2621');
+    expect(await dispatchRequest(handlers, 'renameSpeaker', { from: [], to: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await dispatchRequest(handlers, 'driftReport', {})).toMatchObject({ ok: true });
+    await store.close();
+  });
+
+  test('the index follows changes: a span labelled in 001 shows in the match; search answers as a full scan does', async () => {
+    const store = await sampleLibrary();
+    const handlers = createStoryHandlers(store);
+    await handlers.service.ready();
+    const target = (await store.getDocument('001_eb02124ce0597417'))!;
+    const start = target.text.indexOf('We are also prepared');
+    const context = { annotator: 'tester', now: new Date().toISOString(), labels: ['claim', 'quote', 'attribution'] };
+    const { applyOperation } = await import('../../shared/operations');
+    await store.updateDocument(target.id, (document) => applyOperation(document, { type: 'createSpan', span: { id: 'q9', start, end: start + 50, label: 'quote' } }, context));
+    await store.updateDocument(target.id, (document) => applyOperation(document, { type: 'setSpanSpeaker', spanId: 'q9', speaker: 'Psaki' }, context));
+    const result = await handlers.findStoryMatches({ text: 'We are also ready to impose swift and severe consequences should Russia instead choose war' });
+    expect(result.ok && result.value.matches.find((match) => match.documentId === target.id)?.span).toMatchObject({ id: 'q9', label: 'quote', speaker: 'Psaki' });
+    const indexed = new LibrarySearcher(store, handlers.service);
+    const scanning = new LibrarySearcher(store);
+    for (const query of ['Psaki', 'psak', 'ready to', 'White House says', 'Straße', 'e', 'war.', 'nothing like this']) {
+      expect(await indexed.search({ query }), query).toEqual(await scanning.search({ query }));
+    }
+    await handlers.service.close();
+    await store.close();
+  });
+
+  test('a damaged cache file is rebuilt from the articles', async () => {
+    const store = await sampleLibrary();
+    await fs.writeFile(path.join(store.folder, STORY_INDEX_FILE), '{"version": 1, "snapshot": {');
+    const service = new StoryIndexService(store, { saveDelayMs: 0 });
+    expect((await service.ready()).size).toBe(5);
+    await service.save();
+    const cached = JSON.parse(await fs.readFile(path.join(store.folder, STORY_INDEX_FILE), 'utf8')) as { version: number };
+    expect(cached.version).toBe(STORY_INDEX_VERSION);
+    await service.close();
+    await store.close();
+  });
+});

@@ -1,0 +1,148 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { NewsDocument } from '../../shared/model';
+import type { LibraryStore } from '../store/libraryStore';
+import { writeFileDurably } from '../store/durableWrite';
+import { StoryIndex, type StoryIndexSnapshot } from './storyIndex';
+
+/** The cache file in the data folder: a derived copy, rebuilt whenever it is missing, damaged or stale. */
+export const STORY_INDEX_FILE = 'story-index.json';
+/** Bumped whenever the index's terms, passages or snapshot change shape; an older cache is rebuilt. */
+export const STORY_INDEX_VERSION = 2;
+/** Documents read at once while (re)building. */
+const READ_CONCURRENCY = 16;
+/** The cache is written this long after the last change it misses (a stale cache costs only re-reading changed articles). */
+const SAVE_DELAY_MS = 10_000;
+
+interface CacheFile {
+  version: number;
+  snapshot: StoryIndexSnapshot;
+}
+
+/**
+ * Keeps one library's StoryIndex current: opened in the background (from the cache file when it
+ * is there and current, re-reading only the articles changed since; from the articles otherwise),
+ * told of every article written, and cached again a little after changes. Requests wait for
+ * `ready()`; opening the library never waits for the index.
+ */
+export class StoryIndexService {
+  private readonly opening: Promise<StoryIndex>;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly unsubscribe: () => void;
+  /** Articles written while the index was opening, applied once it is open. */
+  private readonly pending = new Map<string, NewsDocument>();
+  private index: StoryIndex | null = null;
+
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly options: { saveDelayMs?: number; persist?: boolean } = {},
+  ) {
+    this.unsubscribe = store.onDocumentWritten((document) => this.written(document));
+    // After the current turn, so that whoever opened the library answers first.
+    this.opening = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.open());
+    // A failure is reported to each request that waits for the index.
+    this.opening.catch(() => undefined);
+  }
+
+  /** The index if it is open already, else null (for callers that can do without it). */
+  get current(): StoryIndex | null {
+    return this.index;
+  }
+
+  /** The index, once open and current with every article written so far. */
+  ready(): Promise<StoryIndex> {
+    return this.opening;
+  }
+
+  private get cachePath(): string {
+    return path.join(this.store.folder, STORY_INDEX_FILE);
+  }
+
+  private written(document: NewsDocument): void {
+    if (!this.index) {
+      this.pending.set(document.id, document);
+      return;
+    }
+    // A change of spans alone is not worth rewriting the cache (the whole library's text): the
+    // next open re-reads the articles changed since, as their stamps tell.
+    if (this.index.put(document)) this.scheduleSave();
+  }
+
+  private async readCache(): Promise<StoryIndex | null> {
+    try {
+      const file = JSON.parse(await fs.readFile(this.cachePath, 'utf8')) as CacheFile;
+      if (file?.version !== STORY_INDEX_VERSION) return null;
+      return StoryIndex.fromSnapshot(file.snapshot);
+    } catch {
+      // Missing or damaged: the cache is only a copy, so it is built again from the articles.
+      return null;
+    }
+  }
+
+  private async open(): Promise<StoryIndex> {
+    const cached = await this.readCache();
+    const index = cached ?? StoryIndex.empty();
+    const summaries = this.store.listDocuments();
+    const listed = new Set(summaries.map((summary) => summary.id));
+    let changed = cached === null;
+    for (const kept of [...index.all()]) {
+      if (!listed.has(kept.id)) {
+        index.remove(kept.id);
+        changed = true;
+      }
+    }
+    const stale = summaries.filter((summary) => {
+      const kept = index.get(summary.id);
+      return !kept || kept.text.length !== summary.length || kept.updatedAt !== summary.updatedAt || kept.title !== summary.title;
+    });
+    for (let batch = 0; batch < stale.length; batch += READ_CONCURRENCY) {
+      const documents = await Promise.all(stale.slice(batch, batch + READ_CONCURRENCY).map((summary) => this.store.getDocument(summary.id)));
+      for (const document of documents) if (document && !this.pending.has(document.id)) index.put(document);
+      // Yields between batches so requests keep being answered while a large library is indexed.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (stale.length > 0) changed = true;
+    for (const document of this.pending.values()) index.put(document);
+    if (this.pending.size > 0) changed = true;
+    this.pending.clear();
+    this.index = index;
+    if (changed) this.scheduleSave(0);
+    return index;
+  }
+
+  private scheduleSave(delay = this.options.saveDelayMs ?? SAVE_DELAY_MS): void {
+    if (this.options.persist === false || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      // A cache that could not be written is rebuilt next time; nothing is lost.
+      this.save().catch(() => undefined);
+    }, delay);
+    this.saveTimer.unref();
+  }
+
+  /** Writes the cache file now (after any write under way). */
+  save(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+    }
+    const write = async () => {
+      const index = await this.opening;
+      // A closed library's folder may be another process's now; the next open rebuilds what is missing.
+      if (this.store.isClosed) return;
+      const file: CacheFile = { version: STORY_INDEX_VERSION, snapshot: index.snapshot() };
+      await writeFileDurably(this.cachePath, JSON.stringify(file));
+    };
+    this.saving = this.saving.then(write, write);
+    return this.saving;
+  }
+
+  /** Stops listening and writes the cache if it misses changes. */
+  async close(): Promise<void> {
+    this.unsubscribe();
+    const due = this.saveTimer !== null;
+    if (due) await this.save().catch(() => undefined);
+    else await this.saving.catch(() => undefined);
+  }
+}

@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { matchPassage, type PassageMatch } from './storyMatch';
+import { tokensOf } from './storyText';
+
+/** The match of all of `source` in `target`, as "kind | matched text | changes". */
+function described(source: string, target: string): string {
+  const match = matchPassage(source, tokensOf(source), target, tokensOf(target));
+  return match ? describe_(match, target) : 'none';
+}
+
+function describe_(match: PassageMatch, target: string): string {
+  const changes = match.changes.filter((change) => change.type !== 'equal').map((change) => `${change.source}>${change.target}`);
+  return `${match.kind} | ${target.slice(match.start, match.end)} | ${changes.join(', ')}`;
+}
+
+describe('matchPassage', () => {
+  test('a reworded quote: substitutions word by word, offsets in the target', () => {
+    const source = 'We are also ready to impose swift and severe consequences should Russia instead choose war';
+    const target = 'Psaki said: “We are always ready for diplomacy. We are also prepared to impose rapid and severe consequences if Russia chooses war.”';
+    expect(described(source, target)).toBe(
+      'reworded | We are also prepared to impose rapid and severe consequences if Russia chooses war | ready>prepared, swift>rapid, should>if, instead choose>chooses',
+    );
+  });
+
+  test('a trimmed quote matches the part it keeps', () => {
+    expect(described('the talks will continue next week in Geneva', 'Officials said the talks will continue next week in Geneva, after a pause.')).toBe('exact | the talks will continue next week in Geneva | ');
+    expect(described('Officials said the talks will continue next week in Geneva after a pause', 'the talks will continue next week')).toBe('reworded | the talks will continue next week | Officials said>, in Geneva after a pause>');
+  });
+
+  test('re-punctuated and re-cased: the same words, an exact copy', () => {
+    expect(described('"We are ready," he said — "ready for anything."', 'WE ARE READY he said: ready for anything')).toBe('exact | WE ARE READY he said: ready for anything | ');
+  });
+
+  test('Unicode forms: composed, decomposed and full-width letters are the same words', () => {
+    expect(described('Café society is over', 'Cafe\u0301 society is ｏｖｅｒ')).toBe('exact | Cafe\u0301 society is ｏｖｅｒ | ');
+  });
+
+  test('Cyrillic', () => {
+    expect(described('Мы готовы к диалогу на уровне министров', 'Песков: «Мы открыты к диалогу на уровне министров».')).toBe('near | Мы открыты к диалогу на уровне министров | готовы>открыты');
+  });
+
+  test('Arabic, with and without diacritics', () => {
+    expect(described('نحن مستعدون دائما للدبلوماسية', 'قال: نَحْنُ مستعدون دائما للحوار')).toBe('reworded | نَحْنُ مستعدون دائما للحوار | للدبلوماسية>للحوار');
+  });
+
+  test('CJK: each character is a word, changes marked character by character', () => {
+    expect(described('我们随时准备进行外交', '他说：“我们始终准备进行外交。”')).toBe('near | 我们始终准备进行外交 | 随时>始终');
+  });
+
+  test('a quote split across a paragraph break still matches whole', () => {
+    const target = 'He said the talks were over.\n\nThe minister added that the sanctions would stay\nin place until the troops withdraw.';
+    expect(described('the sanctions would stay in place until the troops withdraw', target)).toBe('exact | the sanctions would stay\nin place until the troops withdraw | ');
+  });
+
+  test('a changed first or last word is a substitution, up to the end of the sentence', () => {
+    expect(described('Officials warned Russia would choose war soon', 'Analysts say Russia would choose peace. Later, talks began.')).toBe('reworded | Analysts say Russia would choose peace | Officials warned>Analysts say, war soon>peace');
+  });
+
+  test('unrelated text and a few shared common words are no match', () => {
+    expect(described('the markets rallied on the news of the deal', 'Rain is expected in the north of the country.')).toBe('none');
+  });
+});
