@@ -145,18 +145,16 @@ export class LibraryClient {
 
   private context() {
     const settings = this.status.settings;
-    return {
-      annotator: settings?.annotator ?? 'annotator',
-      now: new Date().toISOString(),
-      labels: settings?.labels.map((label) => label.name) ?? [],
-    };
+    return { annotator: settings?.annotator ?? 'annotator', now: new Date().toISOString(), labels: settings?.labels.map((label) => label.name) ?? [] };
   }
 
   /**
    * Recomputes what is shown of a document — its stored state plus its unconfirmed changes —
    * and tells the article at once; the list's row and the saving status follow after the paint.
+   * A confirmation by the host tells only those: it changes the stamps of what is shown, not
+   * what the article draws.
    */
-  private showDocument(id: string): void {
+  private showDocument(id: string, { confirmation = false } = {}): void {
     const stored = this.confirmed.get(id);
     if (!stored) return;
     let computed = stored;
@@ -174,7 +172,9 @@ export class LibraryClient {
     const summary = summarise(shown);
     this.summaries = this.summaries.map((entry) => (entry.id === id ? summary : entry));
     this.save = this.saveState();
-    this.notifier.notify(documentSlice(id), 'summaries', 'save');
+    if (confirmation) this.notifier.notifyAfterPaint(documentSlice(id));
+    else this.notifier.notify(documentSlice(id));
+    this.notifier.notify('summaries', 'save');
   }
 
   private saveState(): SaveState {
@@ -258,7 +258,7 @@ export class LibraryClient {
         const stored = { ...result.value.annotations, text };
         this.confirmed.set(documentId, stored);
         this.histories.confirm(documentId, operation, stored);
-        this.showDocument(documentId);
+        this.showDocument(documentId, { confirmation: true });
       }
       this.publishSave();
     } finally {

@@ -53,10 +53,16 @@ export class SliceNotifier<Key extends string = string> {
 
   /** Tells the `now` listeners of these slices at once, and their `afterPaint` listeners after the next paint. */
   notify(...keys: Key[]): void {
-    for (const key of keys) {
-      for (const listener of [...(this.listeners.now.get(key) ?? [])]) listener();
-      if (this.listeners.afterPaint.has(key)) this.due.add(key);
-    }
+    for (const key of keys) for (const listener of [...(this.listeners.now.get(key) ?? [])]) listener();
+    this.notifyAfterPaint(...keys);
+  }
+
+  /**
+   * Tells only the `afterPaint` listeners, for a change that nothing needs to paint at once
+   * (a `now` listener reads it whenever it next renders).
+   */
+  notifyAfterPaint(...keys: Key[]): void {
+    for (const key of keys) if (this.listeners.afterPaint.has(key)) this.due.add(key);
     if (this.due.size > 0 && !this.scheduled) {
       this.scheduled = true;
       afterNextPaint(() => this.flush());

@@ -4,9 +4,9 @@ import { toEditorDocument } from '../../../shared/editorPositions';
 import type { TextRange } from '../../../shared/spans';
 import { articleExtensions } from './articleExtensions';
 import { articleTextOf, type ArticleText } from './articleText';
-import { selectionAidsKey, type SelectionAids } from './selectionAids';
 import { drawWhenIdle } from './drawWhenIdle';
-import { DRAW_ALL_UP_TO, spanHighlightsKey, VISIBLE_RANGE_META, WIDEN_WINDOW_META, type HighlightInput } from './spanHighlights';
+import { selectionAidsKey, type SelectionAids } from './selectionAids';
+import { DRAW_ALL_UP_TO, DRAW_WINDOW_META, spanHighlightsKey, VISIBLE_RANGE_META, type HighlightInput } from './spanHighlights';
 import { trackVisibleRange } from './visibleRange';
 
 /** What the article shows over its text: the spans and the selection aids. */
@@ -48,9 +48,20 @@ export class ArticleEditor {
     });
     if (this.long) {
       // The first screen is drawn from the article's start; what is on screen is measured, and
-      // the rest drawn, only after that first paint.
-      this.stops.push(trackVisibleRange(this.editor.view, scroller, () => this.article.positions, (visible) => this.dispatch([[VISIBLE_RANGE_META, visible]])));
-      this.stops.push(drawWhenIdle(() => spanHighlightsKey.getState(this.editor.state)?.window ?? null, text.length, (by) => this.dispatch([[WIDEN_WINDOW_META, by]])));
+      // more is drawn around it, only after that first paint.
+      let visible: TextRange | null = null;
+      const idle = drawWhenIdle({
+        drawn: () => spanHighlightsKey.getState(this.editor.state)?.window ?? null,
+        visible: () => visible,
+        textLength: text.length,
+        draw: (window) => this.dispatch([[DRAW_WINDOW_META, window]]),
+      });
+      const onVisible = (shown: TextRange) => {
+        visible = shown;
+        this.dispatch([[VISIBLE_RANGE_META, shown]]);
+        idle.wake();
+      };
+      this.stops.push(trackVisibleRange(this.editor.view, scroller, () => this.article.positions, onVisible), idle.stop);
     }
   }
 

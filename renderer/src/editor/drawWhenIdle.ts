@@ -1,27 +1,59 @@
 import type { TextRange } from '../../../shared/spans';
 
-/** Characters added to each side of the drawn window per idle moment. */
+/** Screens of text drawn ahead on each side of the screen, in idle time. */
+const IDLE_BAND_SCREENS = 6;
+/** Characters the window moves (on each side) per idle moment. */
 const CHARACTERS_PER_STEP = 5_000;
 /** An idle moment shorter than this (ms) is left alone: a step takes a few milliseconds. */
 const MINIMUM_IDLE_MS = 8;
+/** Before the first measurement, what is taken to be on screen (the article's start). */
+const FIRST_SCREEN: TextRange = { start: 0, end: 2_000 };
+
+export interface IdleDrawing {
+  /** What is on screen has changed: draw towards it again when idle. */
+  wake(): void;
+  stop(): void;
+}
+
+interface IdleDrawingOptions {
+  /** The window drawn now (text offsets). */
+  drawn(): TextRange | null;
+  /** What is on screen, as last measured; null before the first measurement. */
+  visible(): TextRange | null;
+  textLength: number;
+  /** Draws exactly this window. */
+  draw(window: TextRange): void;
+}
 
 /**
- * Draws the rest of a long article in idle time after its first screen: while the drawn window
- * (`window()`, text offsets) does not yet cover the whole text, each idle moment widens it by
- * CHARACTERS_PER_STEP on each side (`widen`). Once all is drawn, scrolling changes nothing in
- * the page. Returns the function that stops it.
+ * Draws ahead of the screen in idle time: the drawn window is moved, CHARACTERS_PER_STEP at a
+ * time on each side, towards IDLE_BAND_SCREENS screens either side of what is on screen, so that
+ * scrolling (which redraws only when the screen nears the window's edge) seldom has anything
+ * left to draw, while the drawn part, and the memory it takes, stays bounded. A window far from
+ * the screen (a jump) is left to the scrolling path, which redraws around the screen at once.
  */
-export function drawWhenIdle(window: () => TextRange | null, textLength: number, widen: (by: number) => void): () => void {
+export function drawWhenIdle({ drawn, visible, textLength, draw }: IdleDrawingOptions): IdleDrawing {
   let handle: number | null = null;
+  const toward = (from: number, to: number) => (from < to ? Math.min(to, from + CHARACTERS_PER_STEP) : Math.max(to, from - CHARACTERS_PER_STEP));
   const step = (deadline: IdleDeadline) => {
     handle = null;
-    const drawn = window();
-    if (!drawn || (drawn.start <= 0 && drawn.end >= textLength)) return;
-    if (deadline.timeRemaining() >= MINIMUM_IDLE_MS || deadline.didTimeout) widen(CHARACTERS_PER_STEP);
+    const window = drawn();
+    const shown = visible() ?? FIRST_SCREEN;
+    if (!window || window.end <= shown.start || window.start >= shown.end) return;
+    const band = Math.max(shown.end - shown.start, 1_000) * IDLE_BAND_SCREENS;
+    const target = { start: Math.max(0, Math.floor(shown.start - band)), end: Math.min(textLength, Math.ceil(shown.end + band)) };
+    if (window.start === target.start && window.end === target.end) return;
+    if (deadline.timeRemaining() >= MINIMUM_IDLE_MS || deadline.didTimeout) draw({ start: toward(window.start, target.start), end: toward(window.end, target.end) });
     handle = requestIdleCallback(step);
   };
-  handle = requestIdleCallback(step);
-  return () => {
-    if (handle !== null) cancelIdleCallback(handle);
+  const wake = () => {
+    handle ??= requestIdleCallback(step);
+  };
+  wake();
+  return {
+    wake,
+    stop() {
+      if (handle !== null) cancelIdleCallback(handle);
+    },
   };
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { TextPositionMap, toEditorDocument } from '../../../shared/editorPositions';
 import type { TextRange } from '../../../shared/spans';
 import { createArticleTextPlugin, textOfDocument } from './articleText';
-import { createSpanHighlightsPlugin, DRAW_ALL_UP_TO, nextWindow, spanHighlightsKey, WIDEN_WINDOW_META, type HighlightInput, type HighlightSpan } from './spanHighlights';
+import { createSpanHighlightsPlugin, DRAW_ALL_UP_TO, nextWindow, spanHighlightsKey, DRAW_WINDOW_META, type HighlightInput, type HighlightSpan } from './spanHighlights';
 
 const LABELS = ['claim', 'quote', 'attribution'];
 const TEXT = 'Psaki said: “We are ready.”\n\nRussia has 150,000 troops 🪖 near Ukraine.\nDone.';
@@ -198,18 +198,18 @@ describe('SpanHighlights on a long article', () => {
     expect(drawn(current, LONG_TEXT)).toContain('40000-40012 nm-hl nm-label-0 nm-selected');
   });
 
-  it('widens its window in steps (idle drawing) until every span is drawn; then scrolling moves nothing', () => {
+  it('draws exactly the window it is given (idle drawing ahead of the screen), within the text; scrolling inside it moves nothing', () => {
     const current = new Drawing(LONG_TEXT);
     const spans = [spanAt('top', 100), spanAt('middle', 20_000), spanAt('end', LONG_TEXT.length - 50)];
     current.draw({ spans, labels: LABELS, selectedId: null });
-    const widen = (by: number) => (current.state = current.state.apply(current.state.tr.setMeta(WIDEN_WINDOW_META, by)));
-    widen(10_000);
+    const drawWindow = (window: TextRange) => (current.state = current.state.apply(current.state.tr.setMeta(DRAW_WINDOW_META, window)));
+    drawWindow({ start: -5, end: 22_000 });
     expect(current.window).toEqual({ start: 0, end: 22_000 });
     expect(drawnIds(current)).toBe('middle top');
-    widen(LONG_TEXT.length);
-    expect(drawnIds(current)).toBe('end middle top');
+    drawWindow({ start: 15_000, end: LONG_TEXT.length + 100 });
+    expect(drawnIds(current)).toBe('end middle');
     const before = spanHighlightsKey.getState(current.state)!.decorations;
-    current.show({ start: 30_000, end: 31_500 }).show({ start: 0, end: 1_500 });
+    current.show({ start: 30_000, end: 31_500 });
     expect(spanHighlightsKey.getState(current.state)!.decorations).toBe(before);
   });
 

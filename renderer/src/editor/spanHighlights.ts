@@ -44,11 +44,11 @@ const WINDOW_SLACK_SCREENS = 0.5;
 /** The meta naming what is on screen (a TextRange), set by the `showVisibleRange` command. */
 export const VISIBLE_RANGE_META = 'spanHighlights.visibleRange';
 /**
- * The meta that widens a long article's window by so many characters each side (a number): the
- * rest of the article is drawn this way in idle time after opening, so that once it is all
- * drawn, scrolling changes nothing in the page.
+ * The meta that sets a long article's window outright (a TextRange, clipped to the text): idle
+ * time uses it to draw ahead of the screen (editor/drawWhenIdle.ts), so that scrolling seldom
+ * has anything left to draw.
  */
-export const WIDEN_WINDOW_META = 'spanHighlights.widenWindow';
+export const DRAW_WINDOW_META = 'spanHighlights.drawWindow';
 
 interface HighlightSpec {
   spanId: string;
@@ -203,11 +203,12 @@ function moveWindow(state: HighlightState, doc: ProseMirrorNode, visible: TextRa
   return window ? setWindow(state, doc, window) : state;
 }
 
-/** Widens a long article's window by `by` characters on each side (within the text). */
-function widenWindow(state: HighlightState, doc: ProseMirrorNode, by: number): HighlightState {
+/** Sets a long article's window to `range` (clipped to the text). */
+function drawWindow(state: HighlightState, doc: ProseMirrorNode, range: TextRange): HighlightState {
   if (state.window === null) return state;
-  const window = { start: Math.max(0, state.window.start - by), end: Math.min(state.article.text.length, state.window.end + by) };
-  return window.start === state.window.start && window.end === state.window.end ? state : setWindow(state, doc, window);
+  const window = { start: Math.max(0, range.start), end: Math.min(state.article.text.length, range.end) };
+  const same = window.start === state.window.start && window.end === state.window.end;
+  return same || window.start >= window.end ? state : setWindow(state, doc, window);
 }
 
 function setWindow(state: HighlightState, doc: ProseMirrorNode, window: TextRange): HighlightState {
@@ -233,10 +234,10 @@ export function createSpanHighlightsPlugin(initial: HighlightInput | null = null
         const visible = tr.getMeta(VISIBLE_RANGE_META) as TextRange | undefined;
         // The article never changes; a new article (setContent) rebuilds from scratch.
         if (tr.docChanged) return build(newState.doc, articleTextOf(newState), input ?? { spans: [], labels: value.labels, selectedId: null });
-        const widen = tr.getMeta(WIDEN_WINDOW_META) as number | undefined;
+        const window = tr.getMeta(DRAW_WINDOW_META) as TextRange | undefined;
         const updated = input ? update(value, newState.doc, input) : value;
         const moved = visible ? moveWindow(updated, newState.doc, visible) : updated;
-        return widen ? widenWindow(moved, newState.doc, widen) : moved;
+        return window ? drawWindow(moved, newState.doc, window) : moved;
       },
     },
     props: {
