@@ -27,7 +27,7 @@ export function ArticlePane() {
   const linking = useSessionState(session, (state) => state.linking);
   const labels = useLabels('now');
   const snapToWords = useLibrarySlice(client, 'status', () => client.getStatus().settings?.snapToWords ?? true, 'now');
-  const libraryEmpty = useLibrarySlice(client, 'summaries', () => client.getSummaries().length === 0);
+  const libraryEmpty = useLibrarySlice(client, 'summaries', () => client.getList().total === 0);
 
   const handlers = useMemo(
     () => ({
