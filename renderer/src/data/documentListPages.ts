@@ -7,6 +7,8 @@ import type { Result } from '../../../shared/result';
 export const FIRST_SCREEN_ROWS = 100;
 /** Later pages (on scroll and in idle time), aligned to multiples of this size. */
 export const PAGE_ROWS = MAX_PAGE_ROWS;
+/** With every page fetched while the host still checks its files, the first screen is asked again this often. */
+const FILE_CHECK_POLL_MS = 1_000;
 
 /**
  * The document list as far as it is fetched. Rows fetched by page carry what a row shows (id,
@@ -63,11 +65,15 @@ export class DocumentListPages {
   async loadFirstScreen(): Promise<Result<void>> {
     const page = await this.host.request('listDocumentPage', { offset: 0, limit: FIRST_SCREEN_ROWS });
     if (!page.ok) return page;
+    // Rows shown so far stay until their page comes again.
     this.fetched.clear();
-    this.version = null;
-    this.accept(page.value);
-    this.fillInIdle();
+    this.accept(page.value, null);
     return { ok: true, value: undefined };
+  }
+
+  private async askFirstScreen(): Promise<void> {
+    const page = await this.host.request('listDocumentPage', { offset: 0, limit: FIRST_SCREEN_ROWS });
+    if (page.ok) this.accept(page.value, null);
   }
 
   /** Fetches the pages holding rows `start` to `end` (inclusive) that are not fetched yet. */
@@ -121,8 +127,7 @@ export class DocumentListPages {
       running = this.host.request('listDocumentPage', { offset: page * PAGE_ROWS, limit: PAGE_ROWS }).then((answer) => {
         this.inFlight.delete(page);
         if (!answer.ok) return;
-        this.accept(answer.value);
-        this.fetched.add(page);
+        this.accept(answer.value, page);
       });
       this.inFlight.set(page, running);
     }
@@ -138,6 +143,8 @@ export class DocumentListPages {
       while (this.fetched.has(page) && page * PAGE_ROWS < this.state.total) page++;
       if (page * PAGE_ROWS >= this.state.total) {
         this.filling = false;
+        // Only an answer tells that the check ended: ask for the first screen until one does.
+        if (this.checkingFiles) setTimeout(() => void this.askFirstScreen(), FILE_CHECK_POLL_MS);
         return;
       }
       void this.fetchPage(page).then(() => whenIdle(next));
@@ -146,25 +153,23 @@ export class DocumentListPages {
   }
 
   /** Takes a page's rows and totals; when the list changed under it, every other page is fetched again. */
-  private accept(page: DocumentPage): void {
+  private accept(page: DocumentPage, pageIndex: number | null): void {
     const versionChanged = this.version !== null && page.listVersion !== this.version;
     const filesChecked = this.checkingFiles && !page.checkingFiles;
     this.version = page.listVersion;
     this.checkingFiles = page.checkingFiles;
     if (versionChanged || filesChecked) this.fetched.clear();
+    // The first screen of a small library is all of it.
+    if (pageIndex !== null) this.fetched.add(pageIndex);
+    else if (page.offset === 0 && page.rows.length === page.total) this.fetched.add(0);
     const rows = versionChanged ? new Array<DocumentSummary | undefined>(page.total) : this.state.rows.slice(0, page.total);
     rows.length = page.total;
     page.rows.forEach((row, at) => (rows[page.offset + at] = this.overlay(asSummary(row))));
     let complete = true;
-    for (let at = 0; at < rows.length; at++) {
-      if (!rows[at]) {
-        complete = false;
-        break;
-      }
-    }
-    this.state = { total: page.total, statusCounts: page.statusCounts, rows, complete: complete && !versionChanged && !filesChecked };
+    for (let at = 0; at * PAGE_ROWS < page.total; at++) complete &&= this.fetched.has(at);
+    this.state = { total: page.total, statusCounts: page.statusCounts, rows, complete };
     this.onChange();
     if (filesChecked) this.onFilesChecked();
-    if (!this.state.complete) this.fillInIdle();
+    if (!this.state.complete || this.checkingFiles) this.fillInIdle();
   }
 }

@@ -205,8 +205,9 @@ export class LibraryClient {
     }
     this.shown.set(id, shown);
     this.save = this.saveState();
-    this.notifier.notify(documentSlice(id), 'save');
+    this.notifier.notify(documentSlice(id));
     this.list.replaceRow(summarise(shown));
+    this.notifier.notify('save');
   }
 
   private saveState(): SaveState {
