@@ -3,7 +3,7 @@ import { useLibrarySlice } from '../data/useLibrarySlice';
 import { useSessionState } from '../session/sessionStore';
 import { useWorkbench } from '../session/workbench';
 import { ImportExportControls } from './ImportExportControls';
-import { SettingsPanel } from './SettingsPanel';
+import { SettingsButton } from './SettingsButton';
 
 /** The header: the saving status, settings, undo and redo, the keys, import and export. */
 export function AppHeader() {
@@ -12,7 +12,7 @@ export function AppHeader() {
     <header className="app-header">
       <h1 className="app-name">Newsmark</h1>
       <SaveStatus />
-      <SettingsPanel />
+      <SettingsButton />
       <HistoryButtons />
       <button type="button" className="help-button" onClick={() => session.dispatch({ type: 'setHelp', open: true })} aria-haspopup="dialog" title="Keys (?)">
         Keys <kbd>?</kbd>

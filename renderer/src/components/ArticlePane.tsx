@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { DocumentStatus, LabelDefinition, NewsDocument } from '../../../shared/model';
 import type { TextRange } from '../../../shared/spans';
 import { documentSlice } from '../data/librarySlices';
@@ -7,8 +7,11 @@ import { change, link, resizeSpan, selectSpan } from '../session/editing';
 import { useSessionState } from '../session/sessionStore';
 import { useWorkbench } from '../session/workbench';
 import { useLabels } from '../ui/useLabels';
-import { ArticleView } from './ArticleView';
-import { FindBar } from './FindBar';
+
+/** The article editor (TipTap and its layers) is loaded beside the list's first paint, not before it. */
+const ArticleView = lazy(() => import('./ArticleView').then((module) => ({ default: module.ArticleView })));
+/** The find bar works on the editor's document (ProseMirror), so it comes with the editor's code. */
+const FindBar = lazy(() => import('./FindBar').then((module) => ({ default: module.FindBar })));
 import { LabelToolbar } from './LabelToolbar';
 import { LinkBanner } from './LinkBanner';
 import { StatusPicker } from './StatusPicker';
@@ -27,7 +30,7 @@ export function ArticlePane() {
   const linking = useSessionState(session, (state) => state.linking);
   const labels = useLabels('now');
   const snapToWords = useLibrarySlice(client, 'status', () => client.getStatus().settings?.snapToWords ?? true, 'now');
-  const libraryEmpty = useLibrarySlice(client, 'summaries', () => client.getSummaries().length === 0);
+  const libraryEmpty = useLibrarySlice(client, 'summaries', () => client.getList().total === 0);
 
   const handlers = useMemo(
     () => ({
@@ -48,23 +51,27 @@ export function ArticlePane() {
 
   return (
     <main className="article-pane">
-      <FindBar />
+      <Suspense fallback={null}>
+        <FindBar />
+      </Suspense>
       {document ? (
         <>
           <ArticleHeader document={document} labels={labels} />
           {linking && <LinkBanner document={document} linking={linking} labels={labels} onLink={handlers.linkToTarget} onCancel={handlers.cancelLinking} />}
-          <ArticleView
-            key={document.id}
-            ref={workbench.article}
-            document={document}
-            labels={labels}
-            selectedSpanId={linking ? (linking.targetId ?? linking.sourceId) : selectedSpanId}
-            snapToWords={snapToWords}
-            linkSourceId={linking?.sourceId ?? null}
-            onSelectSpan={handlers.selectSpan}
-            onPickLinkTarget={handlers.pickLinkTarget}
-            onResizeSpan={handlers.resizeSpan}
-          />
+          <Suspense fallback={<div className="empty">Opening the article…</div>}>
+            <ArticleView
+              key={document.id}
+              ref={workbench.article}
+              document={document}
+              labels={labels}
+              selectedSpanId={linking ? (linking.targetId ?? linking.sourceId) : selectedSpanId}
+              snapToWords={snapToWords}
+              linkSourceId={linking?.sourceId ?? null}
+              onSelectSpan={handlers.selectSpan}
+              onPickLinkTarget={handlers.pickLinkTarget}
+              onResizeSpan={handlers.resizeSpan}
+            />
+          </Suspense>
         </>
       ) : (
         <div className="empty">{libraryEmpty ? 'The library is empty.' : 'Opening the article…'}</div>

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentFilter } from '../../../shared/librarySearch';
-import type { LabelDefinition } from '../../../shared/model';
+import type { DocumentSummary, LabelDefinition } from '../../../shared/model';
 import { STATUS_NAMES } from '../../../shared/model';
 import { useLibrarySlice } from '../data/useLibrarySlice';
 import { useSessionState } from '../session/sessionStore';
@@ -9,7 +9,8 @@ import { useWorkbench } from '../session/workbench';
 import { useLabels } from '../ui/useLabels';
 import { LibraryFilterBar } from './LibraryFilterBar';
 import { labelClass } from '../ui/labelStyles';
-import { useLibrarySearch, type ListRow } from '../ui/useLibrarySearch';
+import { useLibrarySearch } from '../ui/useLibrarySearch';
+import type { SearchHit } from '../../../shared/librarySearch';
 
 /** A row's height before it is measured: a one-line title and its chips. */
 const ESTIMATED_ROW_HEIGHT = 62;
@@ -20,13 +21,17 @@ function optionId(documentId: string): string {
 
 /**
  * The library: each article's title, status and spans per label, and overall progress; a
- * search box and status and label filters above it. Only the rows on screen are drawn, so a
- * library of 10,000 articles scrolls as lightly as one of ten. The list is one tab stop (a
+ * search box and status and label filters above it. Only the rows on screen are drawn, and the
+ * list is fetched by pages (data/documentListPages.ts): the first screen first, the page under
+ * the scroll position as it moves, the rest in idle time; a row not fetched yet is drawn as a
+ * placeholder. The totals and progress come with every page. Search and filters look through
+ * the rows fetched so far (every row, moments after the start). The list is one tab stop (a
  * listbox): ↑/↓, Home/End and Page Up/Down move through it, Enter opens the article. Its
  * counts follow the library after the paint, never delaying a highlight.
  */
 export function DocumentList() {
   const { client, services, session } = useWorkbench();
+  const list = useLibrarySlice(client, 'summaries', client.getList);
   const summaries = useLibrarySlice(client, 'summaries', client.getSummaries);
   const labels = useLabels();
   // At once: opening an article is a click here, and the list says which is open (never on a labelling's path).
@@ -35,41 +40,50 @@ export function DocumentList() {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<DocumentFilter>({ statuses: [], labels: [] });
   const search = useLibrarySearch(services, summaries, query, filter);
-  const rows = search.rows;
-  const done = summaries.filter((summary) => summary.status === 'done' || summary.status === 'skipped').length;
+  const narrowed = search.narrowed;
+  const count = narrowed ? search.rows.length : list.total;
+  const summaryAt = (index: number): DocumentSummary | undefined => (narrowed ? search.rows[index]?.summary : list.rows[index]);
+  const hitAt = (index: number): SearchHit | null => (narrowed ? (search.rows[index]?.hit ?? null) : null);
+  const indexOf = (id: string | null): number =>
+    id === null ? -1 : narrowed ? search.rows.findIndex((row) => row.summary.id === id) : list.rows.findIndex((row) => row?.id === id);
+  const done = list.statusCounts.done + list.statusCounts.skipped;
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
-    getItemKey: (index) => rows[index]!.summary.id,
+    getItemKey: (index) => summaryAt(index)?.id ?? `unfetched-${index}`,
     overscan: 6,
   });
 
   // The row the keyboard is on; it follows the open article.
   const [activeId, setActiveId] = useState<string | null>(currentId);
-  const currentIndex = rows.findIndex((row) => row.summary.id === currentId);
+  const currentIndex = indexOf(currentId);
   useEffect(() => {
     if (!currentId) return;
     setActiveId(currentId);
     if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
     // Only when the open article changes: scrolling by hand must not be undone.
   }, [currentId]);
-  const activeIndex = Math.max(
-    0,
-    rows.findIndex((row) => row.summary.id === activeId),
-  );
-  const active = rows[activeIndex];
+  const activeIndex = Math.max(0, indexOf(activeId));
+  const active = summaryAt(activeIndex);
   const items = virtualizer.getVirtualItems();
+  // The rows on screen are fetched first, ahead of the idle-time fetching of the rest.
+  const firstDrawn = items[0]?.index ?? 0;
+  const lastDrawn = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (!narrowed && lastDrawn >= 0) client.ensureRows(firstDrawn, lastDrawn);
+  }, [client, narrowed, firstDrawn, lastDrawn, list]);
   // Only a drawn row can be pointed at; the keys scroll the active row back into view.
   const activeDrawn = active !== undefined && items.some((item) => item.index === activeIndex);
 
   const moveTo = (index: number) => {
-    const row = rows[Math.min(rows.length - 1, Math.max(0, index))];
+    const at = Math.min(count - 1, Math.max(0, index));
+    const row = summaryAt(at);
     if (!row) return;
-    setActiveId(row.summary.id);
-    virtualizer.scrollToIndex(rows.indexOf(row), { align: 'auto' });
+    setActiveId(row.id);
+    virtualizer.scrollToIndex(at, { align: 'auto' });
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -77,10 +91,10 @@ export function DocumentList() {
     if (event.key === 'ArrowDown') moveTo(activeIndex + 1);
     else if (event.key === 'ArrowUp') moveTo(activeIndex - 1);
     else if (event.key === 'Home') moveTo(0);
-    else if (event.key === 'End') moveTo(rows.length - 1);
+    else if (event.key === 'End') moveTo(count - 1);
     else if (event.key === 'PageDown') moveTo(activeIndex + page);
     else if (event.key === 'PageUp') moveTo(activeIndex - page);
-    else if ((event.key === 'Enter' || event.key === ' ') && active) onOpen(active.summary.id);
+    else if ((event.key === 'Enter' || event.key === ' ') && active) onOpen(active.id);
     else return;
     event.preventDefault();
     // These keys mean something else to the window (Enter, Space); here they belong to the list.
@@ -91,10 +105,10 @@ export function DocumentList() {
     <nav className="document-list" aria-label="Articles">
       <div className="document-list-header">
         <h2>Articles</h2>
-        <div className="progress" aria-label={`${done} of ${summaries.length} articles done or skipped`}>
-          <progress max={Math.max(summaries.length, 1)} value={done} />
+        <div className="progress" aria-label={`${done} of ${list.total} articles done or skipped`}>
+          <progress max={Math.max(list.total, 1)} value={done} />
           <span>
-            {done} / {summaries.length} done
+            {done} / {list.total} done
           </span>
         </div>
         <LibraryFilterBar
@@ -108,8 +122,8 @@ export function DocumentList() {
               ? `Search failed: ${search.error}`
               : search.searching
                 ? 'Searching…'
-                : search.narrowed
-                  ? `${rows.length} of ${summaries.length} articles`
+                : narrowed
+                  ? `${count} of ${list.total} articles${list.complete ? '' : ` (of ${summaries.length} fetched so far)`}`
                   : ''
           }
         />
@@ -120,21 +134,23 @@ export function DocumentList() {
         role="listbox"
         aria-label="Articles"
         tabIndex={0}
-        aria-activedescendant={activeDrawn ? optionId(active.summary.id) : undefined}
+        aria-activedescendant={activeDrawn ? optionId(active.id) : undefined}
         onKeyDown={onKeyDown}
       >
         <div className="document-rows" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const row = rows[item.index]!;
+            const summary = summaryAt(item.index);
+            if (!summary) return <UnfetchedRow key={item.key} index={item.index} count={count} top={item.start} measure={virtualizer.measureElement} />;
             return (
               <DocumentRow
                 key={item.key}
-                row={row}
+                summary={summary}
+                hit={hitAt(item.index)}
                 labels={labels}
-                current={row.summary.id === currentId}
-                active={row === active}
+                current={summary.id === currentId}
+                active={summary === active}
                 index={item.index}
-                count={rows.length}
+                count={count}
                 top={item.start}
                 measure={virtualizer.measureElement}
                 onOpen={onOpen}
@@ -142,14 +158,34 @@ export function DocumentList() {
             );
           })}
         </div>
-        {rows.length === 0 && !search.searching && <p className="document-list-empty">{search.narrowed ? 'No article matches.' : 'No articles.'}</p>}
+        {count === 0 && !search.searching && <p className="document-list-empty">{narrowed ? 'No article matches.' : 'No articles.'}</p>}
       </div>
     </nav>
   );
 }
 
+/** A row whose page is not fetched yet: its place in the list, drawn as it will be once the page comes. */
+function UnfetchedRow({ index, count, top, measure }: { index: number; count: number; top: number; measure(element: Element | null): void }) {
+  return (
+    <div
+      ref={measure}
+      role="option"
+      aria-selected={false}
+      aria-busy="true"
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      data-index={index}
+      className="document-item unfetched"
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      <span className="document-title">…</span>
+    </div>
+  );
+}
+
 interface DocumentRowProps {
-  row: ListRow;
+  summary: DocumentSummary;
+  hit: SearchHit | null;
   labels: readonly LabelDefinition[];
   current: boolean;
   active: boolean;
@@ -161,8 +197,7 @@ interface DocumentRowProps {
 }
 
 /** One row; drawn again only when what it shows changes, not on every scroll. */
-const DocumentRow = memo(function DocumentRow({ row, labels, current, active, index, count, top, measure, onOpen }: DocumentRowProps) {
-  const { summary, hit } = row;
+const DocumentRow = memo(function DocumentRow({ summary, hit, labels, current, active, index, count, top, measure, onOpen }: DocumentRowProps) {
   return (
     <div
       ref={measure}
@@ -181,7 +216,8 @@ const DocumentRow = memo(function DocumentRow({ row, labels, current, active, in
       <span className="document-title">{summary.title}</span>
       <span className="document-meta">
         <span className={`status-badge status-${summary.status}`}>{STATUS_NAMES[summary.status]}</span>
-        {labels.map((label) => (
+        {/* Labels with no span in the article show no chip. */}
+        {labels.filter((label) => (summary.counts[label.name] ?? 0) > 0).map((label) => (
           <span key={label.name} className={`count-chip ${labelClass(labels, label.name)}`} data-label={label.name} title={`${label.name}: ${summary.counts[label.name] ?? 0}`}>
             {label.name} {summary.counts[label.name] ?? 0}
           </span>

@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { sourcesFromDrop, type ImportSource } from '../data/importSources';
 import { useLibrarySlice } from '../data/useLibrarySlice';
 import { useWorkbench } from '../session/workbench';
 import { useLabels } from '../ui/useLabels';
-import { ExportDialog } from './ExportDialog';
-import { ImportDialog } from './ImportDialog';
 import './importExport.css';
+
+// The dialogs' code is loaded when one is first opened, not before the first paint.
+const ExportDialog = lazy(() => import('./ExportDialog').then((module) => ({ default: module.ExportDialog })));
+const ImportDialog = lazy(() => import('./ImportDialog').then((module) => ({ default: module.ImportDialog })));
 
 /** True when a drag carries files (not text dragged out of the article). */
 function carriesFiles(event: DragEvent): boolean {
@@ -68,8 +70,10 @@ export function ImportExportControls() {
         Export…
       </button>
       {dragging && dialog !== 'import' && <div className="drop-overlay">Drop files or folders to import them</div>}
-      {dialog === 'import' && <ImportDialog services={services} dropped={dropped} onClose={close} />}
-      {dialog === 'export' && <LiveExportDialog onClose={close} />}
+      <Suspense fallback={null}>
+        {dialog === 'import' && <ImportDialog services={services} dropped={dropped} onClose={close} />}
+        {dialog === 'export' && <LiveExportDialog onClose={close} />}
+      </Suspense>
     </>
   );
 }

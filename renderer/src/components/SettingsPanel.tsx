@@ -18,31 +18,13 @@ interface SettingsDialogProps {
 }
 
 /**
- * The header's "Labels & settings" button and the dialog it opens: the annotator's name, word
- * snapping, and the label set — add, rename, recolour (from a colour-blind-safe palette, with
- * contrast shown), rebind keys (collisions shown), delete (after a confirmation that says how
- * many spans carry the label). Nothing changes until Save, which sends one request.
+ * The "Labels & settings" dialog (SettingsButton.tsx opens it, loading this module on first
+ * use), over the settings, the list and the saving status as they are now: the annotator's
+ * name, word snapping, and the label set — add, rename, recolour (from a colour-blind-safe
+ * palette, with contrast shown), rebind keys (collisions shown), delete (after a confirmation
+ * that says how many spans carry the label). Nothing changes until Save, which sends one request.
  */
-export function SettingsPanel() {
-  const [open, setOpen] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
-  const close = () => {
-    setOpen(false);
-    // Once the modal dialog is gone: until then the rest of the window is inert.
-    requestAnimationFrame(() => opener.current?.focus());
-  };
-  return (
-    <>
-      <button ref={opener} type="button" className="settings-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Labels &amp; settings
-      </button>
-      {open && <LiveSettingsDialog onClose={close} />}
-    </>
-  );
-}
-
-/** The dialog over the settings, the list and the saving status as they are now. */
-function LiveSettingsDialog({ onClose }: { onClose(): void }) {
+export function LiveSettingsDialog({ onClose }: { onClose(): void }) {
   const { client } = useWorkbench();
   const settings = useLibrarySlice(client, 'status', () => client.getStatus().settings);
   const summaries = useLibrarySlice(client, 'summaries', client.getSummaries);

@@ -2,6 +2,8 @@ import type { NewsmarkApi } from '../../../shared/contract';
 import { summarise, type DocumentSummary, type NewsDocument } from '../../../shared/model';
 import { applyOperation, type DocumentOperation } from '../../../shared/operations';
 import type { AppError } from '../../../shared/result';
+import type { DocumentFilter } from '../../../shared/librarySearch';
+import { DocumentListPages, type ListState } from './documentListPages';
 import { documentSlice, type LibrarySlice, type LibraryStatus, type SaveState } from './librarySlices';
 import { NoticeBoard } from './noticeBoard';
 import { shareUnchanged } from './shareUnchanged';
@@ -34,7 +36,9 @@ function describeFailure(error: AppError): string {
  */
 export class LibraryClient {
   private status: LibraryStatus = { phase: 'loading', loadError: null, settings: null };
-  private summaries: readonly DocumentSummary[] = [];
+  /** The document list, fetched by pages; the slice 'summaries' follows it. */
+  private readonly list: DocumentListPages;
+  private loadedRows: { of: ListState; rows: readonly DocumentSummary[] } | null = null;
   private save: SaveState = { pending: 0, error: null };
   /** Loaded documents as the user sees them: stored state with unconfirmed changes applied. */
   private readonly shown = new Map<string, NewsDocument>();
@@ -54,6 +58,15 @@ export class LibraryClient {
     storage: StorageLike | null = globalThis.localStorage ?? null,
   ) {
     this.unsaved = new UnsavedChanges(storage);
+    this.list = new DocumentListPages(
+      host,
+      () => this.notifier.notify('summaries'),
+      () => void this.refreshNotices(),
+      (row) => {
+        const shown = this.shown.get(row.id);
+        return shown ? summarise(shown) : row;
+      },
+    );
   }
 
   subscribe(slice: LibrarySlice, listener: () => void, timing: Timing = 'now'): () => void {
@@ -61,13 +74,32 @@ export class LibraryClient {
   }
 
   getStatus = (): LibraryStatus => this.status;
-  getSummaries = (): readonly DocumentSummary[] => this.summaries;
+  /** The list as far as it is fetched: totals, and rows by index (undefined until their page comes). */
+  getList = (): ListState => this.list.get();
+  /** The rows fetched so far, in library order (every row once `getList().complete`). */
+  getSummaries = (): readonly DocumentSummary[] => {
+    const list = this.list.get();
+    if (this.loadedRows?.of !== list) this.loadedRows = { of: list, rows: list.rows.filter((row): row is DocumentSummary => row !== undefined) };
+    return this.loadedRows.rows;
+  };
+  /** Asks for the list's rows `start` to `end` (the ones on screen), if not fetched yet. */
+  ensureRows(start: number, end: number): void {
+    this.list.ensure(start, end);
+  }
+  /**
+   * The next (`step` 1) or previous (-1) article after `documentId` in library order passing
+   * `filter`, without needing every row fetched: it fetches the pages it looks through. Null at
+   * the list's end.
+   */
+  neighbourId(documentId: string, step: 1 | -1, filter: DocumentFilter): Promise<string | null> {
+    return this.list.neighbourId(documentId, step, filter);
+  }
   getSave = (): SaveState => this.save;
   getDocument = (documentId: string): NewsDocument | null => this.shown.get(documentId) ?? null;
 
   async load(): Promise<void> {
     const [summaries, settings, notices] = await Promise.all([
-      this.host.request('listDocuments', {}),
+      this.list.loadFirstScreen(),
       this.host.request('getSettings', {}),
       this.host.request('getNotices', {}),
     ]);
@@ -77,7 +109,6 @@ export class LibraryClient {
       this.notifier.notify('status');
       return;
     }
-    this.summaries = summaries.value;
     this.status = { phase: 'ready', loadError: null, settings: settings.value };
     this.notices.replace(notices.ok ? notices.value : []);
     this.notifier.notify('summaries', 'status');
@@ -137,10 +168,12 @@ export class LibraryClient {
   }
 
   private async refreshListAndNotices(): Promise<void> {
-    const [summaries] = await Promise.all([this.host.request('listDocuments', {}), this.refreshNotices()]);
-    if (!summaries.ok) return;
-    this.summaries = summaries.value;
-    this.notifier.notify('summaries');
+    await Promise.all([this.list.loadFirstScreen(), this.refreshNotices()]);
+  }
+
+  /** Fetches the list again from its first screen (after an import added articles). */
+  async reloadList(): Promise<void> {
+    await this.refreshListAndNotices();
   }
 
   private context() {
@@ -169,12 +202,12 @@ export class LibraryClient {
       return;
     }
     this.shown.set(id, shown);
-    const summary = summarise(shown);
-    this.summaries = this.summaries.map((entry) => (entry.id === id ? summary : entry));
     this.save = this.saveState();
     if (confirmation) this.notifier.notifyAfterPaint(documentSlice(id));
     else this.notifier.notify(documentSlice(id));
-    this.notifier.notify('summaries', 'save');
+    // The list's row (its counts and status) follows; replaceRow tells the list's followers.
+    this.list.replaceRow(summarise(shown));
+    this.notifier.notify('save');
   }
 
   private saveState(): SaveState {

@@ -29,7 +29,7 @@ export class LibraryServices {
   /** Imports files (see importRunner.ts); the list is fetched again afterwards. */
   async importFiles(sources: readonly ImportSource[], onUpdate: (state: ImportState) => void, signal: AbortSignal): Promise<ImportState> {
     const final = await runImport(this.host, sources, onUpdate, signal);
-    if (final.documentsAdded > 0) void this.client.load();
+    if (final.documentsAdded > 0) void this.client.reloadList();
     return final;
   }
 

@@ -34,10 +34,11 @@ export function connectSession(client: LibraryClient, session: SessionStore, sto
 
   const openKnownDocument = () => {
     if (client.getStatus().phase !== 'ready') return;
-    const summaries = client.getSummaries();
+    const list = client.getList();
     const current = session.getState().documentId;
-    if (current && summaries.some((summary) => summary.id === current)) return;
-    session.dispatch({ type: 'openDocument', documentId: summaries[0]?.id ?? null });
+    // Until every page of the list is fetched, an open article not among the rows so far may be further down.
+    if (current && (!list.complete || list.rows.some((row) => row?.id === current))) return;
+    session.dispatch({ type: 'openDocument', documentId: list.rows[0]?.id ?? null });
   };
 
   const unsubscribeSession = session.subscribe(followDocument);

@@ -34,6 +34,7 @@ export interface ListRow {
 }
 
 export interface LibrarySearchState {
+  /** The rows passing the query and filter, among the rows fetched so far; empty when nothing narrows the list. */
   rows: ListRow[];
   /** A query is being answered (the rows shown are the previous answer's). */
   searching: boolean;
@@ -81,7 +82,10 @@ export function useLibrarySearch(services: LibraryServices, summaries: readonly 
     // filterKey stands for filter (a new object each render).
   }, [services, trimmed, filterKey]);
 
+  const narrowed = trimmed !== '' || isFiltering(filter);
   const rows = useMemo(() => {
+    // Nothing narrows the list: the list shows the client's rows by index, as they are fetched.
+    if (!narrowed) return [];
     const passing = summaries.filter((summary) => passesFilter(summary, filter));
     if (trimmed === '') return passing.map((summary): ListRow => ({ summary, hit: null }));
     if (!answer) return [];
@@ -90,8 +94,8 @@ export function useLibrarySearch(services: LibraryServices, summaries: readonly 
       return hit ? [{ summary, hit }] : [];
     });
     // filterKey stands for filter (a new object each render).
-  }, [summaries, filterKey, trimmed, answer]);
+  }, [summaries, filterKey, trimmed, answer, narrowed]);
 
   const searching = trimmed !== '' && (answer === null || answer.query !== trimmed || answer.filterKey !== filterKey) && error === null;
-  return { rows, searching, error, narrowed: trimmed !== '' || isFiltering(filter) };
+  return { rows, searching, error, narrowed };
 }

@@ -28,6 +28,8 @@ export class FakeHost implements NewsmarkApi {
   readonly host = 'web' as const;
   readonly documents = new Map<string, NewsDocument>([['a', article('a')], ['b', article('b')]]);
   failWith: (documentId: string) => AppError | null = () => null;
+  /** The list version listDocumentPage answers with; a test raises it when articles join or leave. */
+  listVersion = 1;
   private clock = 0;
 
   async request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<Result<RequestResult<K>>> {
@@ -38,6 +40,17 @@ export class FakeHost implements NewsmarkApi {
     switch (name) {
       case 'listDocuments':
         return ok([...this.documents.values()].map(summarise));
+      case 'listDocumentPage': {
+        const { offset, limit } = args as RequestArgs<'listDocumentPage'>;
+        const all = [...this.documents.values()];
+        const statusCounts = { todo: 0, in_progress: 0, done: 0, skipped: 0 };
+        for (const document of all) statusCounts[document.status]++;
+        const rows = all.slice(offset, offset + limit).map(({ id, meta, status, spans }) => {
+          const { counts } = summarise({ id, meta, status, spans, text: '', updatedAt: '' });
+          return { id, title: meta.title, status, counts };
+        });
+        return ok({ offset, rows, total: all.length, statusCounts, listVersion: this.listVersion, checkingFiles: false });
+      }
       case 'getSettings':
         return ok(SETTINGS);
       case 'getNotices':

@@ -1,0 +1,88 @@
+import { describe, expect, test, vi } from 'vitest';
+import type { DocumentRow, NewsmarkApi, RequestArgs } from '../../../shared/contract';
+import { ok } from '../../../shared/result';
+import { DocumentListPages, FIRST_SCREEN_ROWS, PAGE_ROWS } from './documentListPages';
+
+/** A host answering listDocumentPage over `rows`, recording each request. */
+function pagingHost(rows: DocumentRow[]) {
+  const state = { rows, listVersion: 1, checkingFiles: false, asked: [] as { offset: number; limit: number }[] };
+  const host = {
+    request: async (name: string, args: RequestArgs<'listDocumentPage'>) => {
+      if (name !== 'listDocumentPage') throw new Error(`not in this fake: ${name}`);
+      state.asked.push(args);
+      const statusCounts = { todo: 0, in_progress: 0, done: 0, skipped: 0 };
+      for (const row of state.rows) statusCounts[row.status]++;
+      const page = state.rows.slice(args.offset, args.offset + args.limit);
+      return ok({ offset: args.offset, rows: page, total: state.rows.length, statusCounts, listVersion: state.listVersion, checkingFiles: state.checkingFiles });
+    },
+  } as unknown as NewsmarkApi;
+  return { host, state };
+}
+
+function rows(count: number, every = 0): DocumentRow[] {
+  return Array.from({ length: count }, (_, index): DocumentRow => ({
+    id: `d${index}`,
+    title: `Article ${index}`,
+    status: every > 0 && index % every === 0 ? 'done' : 'todo',
+    counts: every > 0 && index % every === 0 ? { quote: 1 } : {},
+  }));
+}
+
+function pages(host: NewsmarkApi, onFilesChecked = () => {}) {
+  return new DocumentListPages(host, () => {}, onFilesChecked, (row) => row);
+}
+
+describe('DocumentListPages', () => {
+  test('the first screen comes first with the totals, and the rest follows page by page', async () => {
+    const { host, state } = pagingHost(rows(PAGE_ROWS * 2 + 10, 7));
+    const list = pages(host);
+    await list.loadFirstScreen();
+    expect(state.asked[0]).toEqual({ offset: 0, limit: FIRST_SCREEN_ROWS });
+    expect(list.get().total).toBe(PAGE_ROWS * 2 + 10);
+    expect(list.get().statusCounts.done).toBe(Math.ceil((PAGE_ROWS * 2 + 10) / 7));
+    expect(list.get().rows[FIRST_SCREEN_ROWS]).toBeUndefined();
+    expect(list.get().complete).toBe(false);
+    await vi.waitFor(() => expect(list.get().complete).toBe(true));
+    expect(list.get().rows.every((row, index) => row?.id === `d${index}`)).toBe(true);
+  });
+
+  test('a changed list version fetches every page again', async () => {
+    const { host, state } = pagingHost(rows(PAGE_ROWS + 5));
+    const list = pages(host);
+    await list.loadFirstScreen();
+    // An article joins before the rest is fetched: the first screen fetched is shifted.
+    state.rows = [{ id: 'new', title: 'New', status: 'todo', counts: {} }, ...state.rows];
+    state.listVersion = 2;
+    await vi.waitFor(() => expect(list.get().complete).toBe(true));
+    expect(list.get().total).toBe(PAGE_ROWS + 6);
+    expect(list.get().rows.map((row) => row?.id).slice(0, 2)).toEqual(['new', 'd0']);
+    expect(list.get().rows[PAGE_ROWS + 5]?.id).toBe(`d${PAGE_ROWS + 4}`);
+  });
+
+  test('when the host ends its file check, the pages and notices are fetched again', async () => {
+    const { host, state } = pagingHost(rows(3));
+    state.checkingFiles = true;
+    const checked = vi.fn();
+    const list = pages(host, checked);
+    await list.loadFirstScreen();
+    expect(list.get().complete).toBe(true);
+    // The check sets a file aside; the list learns it from a later answer.
+    state.checkingFiles = false;
+    state.rows = rows(2);
+    await vi.waitFor(() => expect(checked).toHaveBeenCalledOnce(), { timeout: 3_000 });
+    await vi.waitFor(() => expect(list.get().complete).toBe(true));
+    expect(list.get().rows.map((row) => row?.id)).toEqual(['d0', 'd1']);
+  });
+
+  test('the neighbour passing a filter is found through pages not fetched yet', async () => {
+    const { host } = pagingHost(rows(PAGE_ROWS * 3, PAGE_ROWS * 2 + 3));
+    const list = pages(host);
+    await list.loadFirstScreen();
+    const filter = { statuses: ['done' as const], labels: [] };
+    // d0 and d(2·PAGE_ROWS + 3) are done; everything between is to do.
+    expect(await list.neighbourId('d0', 1, filter)).toBe(`d${PAGE_ROWS * 2 + 3}`);
+    expect(await list.neighbourId(`d${PAGE_ROWS * 2 + 3}`, -1, filter)).toBe('d0');
+    expect(await list.neighbourId('d0', -1, filter)).toBeNull();
+    expect(await list.neighbourId('d1', 1, { statuses: [], labels: ['quote'] })).toBe(`d${PAGE_ROWS * 2 + 3}`);
+  });
+});

@@ -1,0 +1,175 @@
+import { MAX_PAGE_ROWS, type DocumentPage, type DocumentRow, type NewsmarkApi } from '../../../shared/contract';
+import { passesFilter, type DocumentFilter } from '../../../shared/librarySearch';
+import { DOCUMENT_STATUSES, type DocumentStatus, type DocumentSummary } from '../../../shared/model';
+import type { Result } from '../../../shared/result';
+
+/** The first request: a screen of rows and the totals, so the list paints before the rest is sent. */
+export const FIRST_SCREEN_ROWS = 100;
+/** Later pages (on scroll and in idle time), aligned to multiples of this size. */
+export const PAGE_ROWS = MAX_PAGE_ROWS;
+/** With every page fetched while the host still checks its files, the first screen is asked again this often. */
+const FILE_CHECK_POLL_MS = 1_000;
+
+/**
+ * The document list as far as it is fetched. Rows fetched by page carry what a row shows (id,
+ * title, status, counts); `speakers` are known only for articles opened here, `length` is 0
+ * and `updatedAt` empty until then.
+ */
+export interface ListState {
+  /** Articles in the library. */
+  total: number;
+  statusCounts: Readonly<Record<DocumentStatus, number>>;
+  /** Rows by index in library order; undefined where the page is not fetched yet. */
+  rows: readonly (DocumentSummary | undefined)[];
+  /** Whether every row is fetched (under the current list version). */
+  complete: boolean;
+}
+
+const NO_COUNTS = Object.fromEntries(DOCUMENT_STATUSES.map((status) => [status, 0])) as Record<DocumentStatus, number>;
+export const EMPTY_LIST: ListState = { total: 0, statusCounts: NO_COUNTS, rows: [], complete: true };
+
+function asSummary(row: DocumentRow): DocumentSummary {
+  return { ...row, speakers: [], length: 0, updatedAt: '' };
+}
+
+const whenIdle: (run: () => void) => void =
+  typeof globalThis.requestIdleCallback === 'function' ? (run) => void globalThis.requestIdleCallback(run, { timeout: 500 }) : (run) => void setTimeout(run, 0);
+
+/**
+ * Fetches the document list by pages (listDocumentPage): the first screen first, then the page
+ * under the list's scroll position as it moves, and the rest one page per idle moment. When an
+ * answer's `listVersion` differs (an article joined or left) every page is fetched again; when
+ * the host's file check ends (`checkingFiles` true, then false) too, and `onFilesChecked` runs
+ * (the client fetches the notices: a file set aside has one).
+ */
+export class DocumentListPages {
+  private state: ListState = EMPTY_LIST;
+  private version: number | null = null;
+  private checkingFiles = false;
+  /** Pages (by index: rows `page * PAGE_ROWS` on) fetched under the current version. */
+  private readonly fetched = new Set<number>();
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private filling = false;
+
+  constructor(
+    private readonly host: NewsmarkApi,
+    private readonly onChange: () => void,
+    private readonly onFilesChecked: () => void,
+    /** What the window shows of a row: the fetched row, or the open article's summary with its unsaved changes. */
+    private readonly overlay: (row: DocumentSummary) => DocumentSummary,
+  ) {}
+
+  get = (): ListState => this.state;
+
+  /** Fetches the first screen (and forgets every page fetched before); the rest follows in idle time. */
+  async loadFirstScreen(): Promise<Result<void>> {
+    const page = await this.host.request('listDocumentPage', { offset: 0, limit: FIRST_SCREEN_ROWS });
+    if (!page.ok) return page;
+    // Rows shown so far stay until their page comes again.
+    this.fetched.clear();
+    this.accept(page.value, null);
+    return { ok: true, value: undefined };
+  }
+
+  private async askFirstScreen(): Promise<void> {
+    const page = await this.host.request('listDocumentPage', { offset: 0, limit: FIRST_SCREEN_ROWS });
+    if (page.ok) this.accept(page.value, null);
+  }
+
+  /** Fetches the pages holding rows `start` to `end` (inclusive) that are not fetched yet. */
+  ensure(start: number, end: number): void {
+    const last = Math.min(end, this.state.total - 1);
+    for (let page = Math.floor(Math.max(0, start) / PAGE_ROWS); page * PAGE_ROWS <= last; page++) void this.fetchPage(page);
+  }
+
+  /** Replaces the row of one article (a change shown here), keeping the status counts in step. */
+  replaceRow(summary: DocumentSummary): void {
+    const index = this.state.rows.findIndex((row) => row?.id === summary.id);
+    const previous = index >= 0 ? this.state.rows[index] : undefined;
+    if (!previous || previous === summary) return;
+    const rows = this.state.rows.slice();
+    rows[index] = summary;
+    const statusCounts = { ...this.state.statusCounts };
+    statusCounts[previous.status]--;
+    statusCounts[summary.status]++;
+    this.state = { ...this.state, rows, statusCounts };
+    this.onChange();
+  }
+
+  /**
+   * The id of the next (`step` 1) or previous (-1) article after `id` in library order that
+   * passes `filter`, fetching the pages it has to look through; null at either end (or when
+   * `id` is not in the list).
+   */
+  async neighbourId(id: string, step: 1 | -1, filter: DocumentFilter): Promise<string | null> {
+    let index = this.state.rows.findIndex((row) => row?.id === id);
+    if (index < 0 && !this.state.complete) {
+      await this.fetchAll();
+      index = this.state.rows.findIndex((row) => row?.id === id);
+    }
+    if (index < 0) return null;
+    for (let at = index + step; at >= 0 && at < this.state.total; at += step) {
+      if (!this.state.rows[at]) await this.fetchPage(Math.floor(at / PAGE_ROWS));
+      const row = this.state.rows[at];
+      if (row && passesFilter(row, filter)) return row.id;
+    }
+    return null;
+  }
+
+  private async fetchAll(): Promise<void> {
+    for (let page = 0; page * PAGE_ROWS < this.state.total; page++) await this.fetchPage(page);
+  }
+
+  private fetchPage(page: number): Promise<void> {
+    if (this.fetched.has(page)) return Promise.resolve();
+    let running = this.inFlight.get(page);
+    if (!running) {
+      running = this.host.request('listDocumentPage', { offset: page * PAGE_ROWS, limit: PAGE_ROWS }).then((answer) => {
+        this.inFlight.delete(page);
+        if (!answer.ok) return;
+        this.accept(answer.value, page);
+      });
+      this.inFlight.set(page, running);
+    }
+    return running;
+  }
+
+  /** One page per idle moment until every row is fetched. */
+  private fillInIdle(): void {
+    if (this.filling) return;
+    this.filling = true;
+    const next = () => {
+      let page = 0;
+      while (this.fetched.has(page) && page * PAGE_ROWS < this.state.total) page++;
+      if (page * PAGE_ROWS >= this.state.total) {
+        this.filling = false;
+        // Only an answer tells that the check ended: ask for the first screen until one does.
+        if (this.checkingFiles) setTimeout(() => void this.askFirstScreen(), FILE_CHECK_POLL_MS);
+        return;
+      }
+      void this.fetchPage(page).then(() => whenIdle(next));
+    };
+    whenIdle(next);
+  }
+
+  /** Takes a page's rows and totals; when the list changed under it, every other page is fetched again. */
+  private accept(page: DocumentPage, pageIndex: number | null): void {
+    const versionChanged = this.version !== null && page.listVersion !== this.version;
+    const filesChecked = this.checkingFiles && !page.checkingFiles;
+    this.version = page.listVersion;
+    this.checkingFiles = page.checkingFiles;
+    if (versionChanged || filesChecked) this.fetched.clear();
+    // The first screen of a small library is all of it.
+    if (pageIndex !== null) this.fetched.add(pageIndex);
+    else if (page.offset === 0 && page.rows.length === page.total) this.fetched.add(0);
+    const rows = versionChanged ? new Array<DocumentSummary | undefined>(page.total) : this.state.rows.slice(0, page.total);
+    rows.length = page.total;
+    page.rows.forEach((row, at) => (rows[page.offset + at] = this.overlay(asSummary(row))));
+    let complete = true;
+    for (let at = 0; at * PAGE_ROWS < page.total; at++) complete &&= this.fetched.has(at);
+    this.state = { total: page.total, statusCounts: page.statusCounts, rows, complete };
+    this.onChange();
+    if (filesChecked) this.onFilesChecked();
+    if (!this.state.complete || this.checkingFiles) this.fillInIdle();
+  }
+}
