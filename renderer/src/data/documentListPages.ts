@@ -60,6 +60,12 @@ export class DocumentListPages {
   ) {}
 
   get = (): ListState => this.state;
+  private fetchedList: { of: ListState; rows: readonly DocumentSummary[] } | null = null;
+  /** The rows fetched so far, in library order (the same array while the list is unchanged). */
+  fetchedRows(): readonly DocumentSummary[] {
+    if (this.fetchedList?.of !== this.state) this.fetchedList = { of: this.state, rows: this.state.rows.filter((row): row is DocumentSummary => row !== undefined) };
+    return this.fetchedList.rows;
+  }
 
   /** Fetches the first screen (and forgets every page fetched before); the rest follows in idle time. */
   async loadFirstScreen(): Promise<Result<void>> {

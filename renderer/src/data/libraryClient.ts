@@ -9,22 +9,9 @@ import { NoticeBoard } from './noticeBoard';
 import { shareUnchanged } from './shareUnchanged';
 import { SliceNotifier, type Timing } from './sliceNotifier';
 import { UndoHistories } from './undoHistories';
+import { describeFailure, PERMANENT, RETRY_DELAYS_MS } from './saveFailures';
 import { UnsavedChanges, type StorageLike } from './unsavedChanges';
-
-/**
- * Errors that retrying cannot fix: the document's unsent changes are dropped, the user told
- * why, and the document fetched again as stored. Anything else (a full disk, a host that
- * restarted and no longer knows this window's token) is retried with the change kept.
- */
-const PERMANENT: ReadonlySet<AppError['code']> = new Set(['invalid_request', 'invalid_span', 'invalid_operation', 'not_found', 'conflict']);
-const RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000];
-
-function describeFailure(error: AppError): string {
-  if (error.code === 'unauthorized') {
-    return 'the Newsmark host no longer accepts this window (was it restarted?). Open the address it printed; your changes are kept in this browser and sent when you do';
-  }
-  return error.message;
-}
+import { whenSettled } from './whenSettled';
 
 /**
  * The renderer's view of the library, treating the main process as a server: it fetches and
@@ -38,7 +25,6 @@ export class LibraryClient {
   private status: LibraryStatus = { phase: 'loading', loadError: null, settings: null };
   /** The document list, fetched by pages; the slice 'summaries' follows it. */
   private readonly list: DocumentListPages;
-  private loadedRows: { of: ListState; rows: readonly DocumentSummary[] } | null = null;
   private save: SaveState = { pending: 0, error: null };
   /** Loaded documents as the user sees them: stored state with unconfirmed changes applied. */
   private readonly shown = new Map<string, NewsDocument>();
@@ -77,11 +63,7 @@ export class LibraryClient {
   /** The list as far as it is fetched: totals, and rows by index (undefined until their page comes). */
   getList = (): ListState => this.list.get();
   /** The rows fetched so far, in library order (every row once `getList().complete`). */
-  getSummaries = (): readonly DocumentSummary[] => {
-    const list = this.list.get();
-    if (this.loadedRows?.of !== list) this.loadedRows = { of: list, rows: list.rows.filter((row): row is DocumentSummary => row !== undefined) };
-    return this.loadedRows.rows;
-  };
+  getSummaries = (): readonly DocumentSummary[] => this.list.fetchedRows();
   /** Asks for the list's rows `start` to `end` (the ones on screen), if not fetched yet. */
   ensureRows(start: number, end: number): void {
     this.list.ensure(start, end);
@@ -145,7 +127,7 @@ export class LibraryClient {
           this.notices.tell({ level: 'error', text: result.error.message });
           if (result.error.code === 'not_found') this.unsaved.drop(id);
           // A damaged file is reported through the notices; fetch them and the corrected list.
-          await this.refreshListAndNotices();
+          await this.reloadList();
           return null;
         }
         this.confirmed.set(id, result.value);
@@ -167,13 +149,9 @@ export class LibraryClient {
     if (notices.ok) this.notices.add(notices.value);
   }
 
-  private async refreshListAndNotices(): Promise<void> {
-    await Promise.all([this.list.loadFirstScreen(), this.refreshNotices()]);
-  }
-
-  /** Fetches the list again from its first screen (after an import added articles). */
+  /** Fetches the list again from its first screen (after an import added articles), and the notices. */
   async reloadList(): Promise<void> {
-    await this.refreshListAndNotices();
+    await Promise.all([this.list.loadFirstScreen(), this.refreshNotices()]);
   }
 
   private context() {
@@ -315,18 +293,6 @@ export class LibraryClient {
 
   /** Resolves once every change is confirmed, or after `timeoutMs`, with whether all were. */
   whenSaved(timeoutMs: number): Promise<boolean> {
-    if (this.save.pending === 0) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        unsubscribe();
-        resolve(false);
-      }, timeoutMs);
-      const unsubscribe = this.subscribe('save', () => {
-        if (this.save.pending > 0) return;
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(true);
-      });
-    });
+    return whenSettled((listener) => this.subscribe('save', listener), () => this.save.pending === 0, timeoutMs);
   }
 }
