@@ -1,0 +1,88 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ExportRecord } from '../shared/exportRecord';
+import { callApi } from './support/browserHostProcess';
+import { expect, test } from './support/fixtures';
+import { ImportExportDialogs } from './pages/importExport';
+
+/**
+ * ../shared/real-world/peers beside the repo, read in place. (shared/testing/realWorld.ts finds
+ * it by import.meta.url, which Playwright's CommonJS transform cannot load; tests run from the
+ * repo root.)
+ */
+const PEERS = path.resolve(process.cwd(), '..', 'shared', 'real-world', 'peers');
+const peer = (name: string) => path.join(PEERS, name);
+
+/** Where each peer label goes: people and organisations say things; the rest are what was said or claimed. */
+function targetOf(label: string): string {
+  if (/^(PER|PERSON|ORG|ORGANIZATION|NORP|GPE)$/i.test(label)) return 'attribution';
+  if (/QUOTE|SAY/i.test(label)) return 'quote';
+  return 'claim';
+}
+
+const byType = (records: ExportRecord[]) => {
+  const counts: Record<string, number> = {};
+  for (const record of records) for (const relation of record.relations) counts[relation.label] = (counts[relation.label] ?? 0) + 1;
+  return counts;
+};
+
+test.describe('Import with a mapping step (browser host)', () => {
+  test("every peer export through the file input, labels mapped onto claim, quote and attribution: the label set is as chosen, every relation keeps its type, the report opens what it added, a second import skips", async ({ app, host }) => {
+    test.skip(!existsSync(PEERS), `skipped: the real-world files are not at ${PEERS}`);
+    const files = readdirSync(PEERS).sort().map(peer);
+    const dialogs = new ImportExportDialogs(app.page);
+    const before = (await callApi<unknown[]>(host, 'listDocuments', {})).length;
+    await dialogs.importFiles(files);
+
+    // Step 1 wrote nothing: the mapping step lists what the files bring.
+    await expect(dialogs.mappingStep).toBeVisible();
+    expect(await callApi<unknown[]>(host, 'listDocuments', {})).toHaveLength(before);
+    const labels = await dialogs.mappingNames('Label');
+    const types = await dialogs.mappingNames('Relation type');
+    expect(labels).toEqual(expect.arrayContaining(['ORG', 'PERSON']));
+    expect(types).toEqual(expect.arrayContaining(['foundedAt', 'foundedBy']));
+    const planned: Record<string, number> = {};
+    for (const type of types) {
+      const row = dialogs.mappingStep.getByRole('row').filter({ has: app.page.getByRole('combobox', { name: `Relation type ${type}`, exact: true }) });
+      planned[type] = Number(/(\d+) relations?/.exec((await row.textContent()) ?? '')![1]);
+    }
+    await expect(dialogs.mappingStep).toContainText('SOURCES.md: not an article');
+    for (const label of labels) await dialogs.choose('Label', label, `map:${targetOf(label)}`);
+    await dialogs.confirmImport();
+    await dialogs.waitForImportEnd();
+    await expect(dialogs.progressDetail).toHaveText(/^Imported: 11 of 11 files/);
+
+    // No red problem for any file; SOURCES.md is a note.
+    const problemLines = await dialogs.problemLines();
+    expect(problemLines.filter((line) => !line.includes(': note: '))).toEqual([]);
+    await expect(dialogs.report.locator('.report-not-articles')).toContainText('SOURCES.md: not an article, skipped');
+    const added = await dialogs.report.locator('.report-added li button').allTextContents();
+    expect(added.length).toBeGreaterThan(50);
+
+    // The label set is as chosen: nothing added.
+    const settings = await callApi<{ labels: { name: string }[]; relationTypes?: { name: string }[] }>(host, 'getSettings', {});
+    expect(settings.labels.map((label) => label.name)).toEqual(['claim', 'quote', 'attribution']);
+    expect((settings.relationTypes ?? []).map((type) => type.name)).toEqual(expect.arrayContaining(types));
+
+    // The report's open works.
+    const first = added[0]!;
+    await dialogs.report.getByRole('button', { name: `Open ${first}`, exact: true }).first().click();
+    await expect(dialogs.importDialog).toHaveCount(0);
+    await expect(app.articleTitle).toHaveText(first);
+
+    // Every relation kept with its type (the export says).
+    const { records } = await app.exportViaButton();
+    const exported = byType(records);
+    for (const type of types) expect([type, exported[type]]).toEqual([type, planned[type]]);
+
+    // The same file again: the mapping step says the library has it; the report says it was skipped.
+    await dialogs.importFiles([peer('doccano-relation_extraction-example.jsonl')]);
+    await expect(dialogs.mappingStep).toContainText('the library already has');
+    await dialogs.confirmImport();
+    await dialogs.waitForImportEnd();
+    await expect(dialogs.report).toContainText('Added 0 articles');
+    await expect(dialogs.report).toContainText('Skipped 1 already in the library');
+    await expect(dialogs.report.locator('.report-duplicates')).toContainText('doccano-relation_extraction-example.jsonl: skipped, the library has it');
+    expect(app.problems).toEqual([]);
+  });
+});
