@@ -1,5 +1,5 @@
 import type { NewsmarkApi } from '../../../shared/contract';
-import { summarise, type DocumentSummary, type NewsDocument } from '../../../shared/model';
+import { DEFAULT_RELATION_TYPE, relationTypesOf, summarise, type DocumentSummary, type NewsDocument } from '../../../shared/model';
 import { applyOperation, type DocumentOperation } from '../../../shared/operations';
 import type { AppError } from '../../../shared/result';
 import { documentSlice, type LibrarySlice, type LibraryStatus, type SaveState } from './librarySlices';
@@ -149,7 +149,14 @@ export class LibraryClient {
       annotator: settings?.annotator ?? 'annotator',
       now: new Date().toISOString(),
       labels: settings?.labels.map((label) => label.name) ?? [],
+      ...(settings ? { relationTypes: this.relationTypes() } : {}),
     };
+  }
+
+  /** The library's relation types, the default first. */
+  relationTypes(): string[] {
+    const settings = this.status.settings;
+    return settings ? relationTypesOf(settings).map((type) => type.name) : [DEFAULT_RELATION_TYPE];
   }
 
   /**

@@ -103,7 +103,7 @@ export class FakeArticle implements ArticleViewHandle {
 /** A session in one line: "doc a | span s1 | link s1→s2 | help". */
 export function showSession(state: SessionState): string {
   const parts = [`doc ${state.documentId ?? '-'}`, `span ${state.selectedSpanId ?? '-'}`];
-  if (state.linking) parts.push(`link ${state.linking.sourceId}→${state.linking.targetId ?? '?'}`);
+  if (state.linking) parts.push(`link ${state.linking.sourceId}→${state.linking.targetId ?? '?'}${state.linking.choosingType ? ' (type?)' : ''}`);
   if (state.helpOpen) parts.push('help');
   return parts.join(' | ');
 }
