@@ -86,3 +86,43 @@ test.describe('Import with a mapping step (browser host)', () => {
     expect(app.problems).toEqual([]);
   });
 });
+
+test.describe('Relation types in link mode (browser host)', () => {
+  const TITLE = 'Talks resume in Geneva';
+  const QUOTE = '“We are ready to talk,”';
+  const ATTRIBUTION = 'Psaki said';
+  test.use({ library: { articles: [{ name: 'geneva.txt', text: `${TITLE}\n${QUOTE} ${ATTRIBUTION} on Sunday.\n` }] } });
+
+  test('with two relation types, making a link asks for its type (the default first, keys work) and the export carries it', async ({ app, host }) => {
+    const settings = await callApi<Record<string, unknown>>(host, 'getSettings', {});
+    await callApi(host, 'updateSettings', { settings: { ...settings, relationTypes: [{ name: 'attributed_to', color: '#555555' }, { name: 'paraphrases', color: '#cc79a7' }] } });
+    await app.reload();
+    const { page } = app;
+    await app.openArticle(TITLE);
+    await app.label(QUOTE, '2');
+    await app.label(ATTRIBUTION, '3');
+    await app.highlights('quote').first().click();
+    await page.keyboard.press('l');
+    await expect(page.locator('.link-banner')).toContainText(ATTRIBUTION);
+    await page.keyboard.press('Enter');
+    const chooser = page.getByRole('dialog', { name: 'Link type' });
+    await expect(chooser).toBeVisible();
+    await expect(chooser.locator('.link-types button')).toHaveText([/^attributed_to/, /^paraphrases/]);
+    await expect(chooser.locator('.link-types button').first()).toBeFocused();
+    // Escape goes back to link mode; Enter asks again; ↓ Enter chooses the second type.
+    await page.keyboard.press('Escape');
+    await expect(chooser).toHaveCount(0);
+    await expect(page.locator('.link-banner')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(chooser.locator('.link-types button').first()).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(chooser).toHaveCount(0);
+    await expect(page.locator('.link-item')).toHaveCount(1);
+    await app.waitUntilSaved();
+    const { records } = await app.exportViaButton();
+    const record = records.find((each) => each.text.startsWith(TITLE))!;
+    expect(record.relations.map((relation) => [relation.label, relation.head_span.label, relation.child_span.label])).toEqual([['paraphrases', 'quote', 'attribution']]);
+    expect(app.problems).toEqual([]);
+  });
+});
