@@ -4,6 +4,7 @@ import type { ExportRecord } from '../shared/exportRecord';
 import { callApi } from './support/browserHostProcess';
 import { expect, test } from './support/fixtures';
 import { ImportExportDialogs } from './pages/importExport';
+import { SettingsDialog } from './pages/SettingsDialog';
 
 /**
  * ../shared/real-world/peers beside the repo, read in place. (shared/testing/realWorld.ts finds
@@ -93,11 +94,16 @@ test.describe('Relation types in link mode (browser host)', () => {
   const ATTRIBUTION = 'Psaki said';
   test.use({ library: { articles: [{ name: 'geneva.txt', text: `${TITLE}\n${QUOTE} ${ATTRIBUTION} on Sunday.\n` }] } });
 
-  test('with two relation types, making a link asks for its type (the default first, keys work) and the export carries it', async ({ app, host }) => {
-    const settings = await callApi<Record<string, unknown>>(host, 'getSettings', {});
-    await callApi(host, 'updateSettings', { settings: { ...settings, relationTypes: [{ name: 'attributed_to', color: '#555555' }, { name: 'paraphrases', color: '#cc79a7' }] } });
-    await app.reload();
+  test('a relation type added in the settings: making a link asks for its type (the default first, keys work) and the export carries it', async ({ app, host }) => {
     const { page } = app;
+    const settingsDialog = new SettingsDialog(page);
+    await settingsDialog.open();
+    await settingsDialog.dialog.getByRole('button', { name: 'Add a relation type' }).click();
+    await settingsDialog.dialog.getByRole('textbox', { name: 'Relation type 2 name' }).fill('paraphrases');
+    await settingsDialog.save();
+    await expect(settingsDialog.dialog).toHaveCount(0);
+    const saved = await callApi<{ relationTypes?: { name: string }[] }>(host, 'getSettings', {});
+    expect(saved.relationTypes?.map((type) => type.name)).toEqual(['attributed_to', 'paraphrases']);
     await app.openArticle(TITLE);
     await app.label(QUOTE, '2');
     await app.label(ATTRIBUTION, '3');
