@@ -17,7 +17,7 @@ export function RelationTypeSettings({ types, onChange }: RelationTypeSettingsPr
   const add = () => {
     const used = new Set(types.map((type) => type.color.toLowerCase()));
     const color = LABEL_PALETTE.map((entry) => entry.color).find((each) => !used.has(each.toLowerCase())) ?? LABEL_PALETTE[0]!.color;
-    onChange([...types, { name: '', color, saved: false }]);
+    onChange([...types, { name: '', color, saved: false, savedColor: null }]);
   };
   return (
     <section className="settings-section" aria-labelledby="relation-types-title">

@@ -26,6 +26,8 @@ export interface DraftRelationType {
   name: string;
   color: string;
   saved: boolean;
+  /** Its saved colour (null for a new type). */
+  savedColor: string | null;
 }
 
 export interface LabelUse {
@@ -39,7 +41,7 @@ export function draftOf(settings: Settings): Draft {
     snapToWords: settings.snapToWords,
     labels: settings.labels.map((label, row) => ({ row, original: label.name, ...label })),
     deleted: [],
-    relationTypes: relationTypesOf(settings).map((type) => ({ ...type, saved: true })),
+    relationTypes: relationTypesOf(settings).map((type) => ({ ...type, saved: true, savedColor: type.color })),
   };
 }
 
@@ -63,7 +65,8 @@ export function spansPhrase({ spans, documents }: LabelUse): string {
 export function requestOf(draft: Draft): LabelChangesInput {
   return {
     settings: { annotator: draft.annotator.trim(), snapToWords: draft.snapToWords, labels: draft.labels.map(({ name, color, key }) => ({ name, color, key })),
-      relationTypes: draft.relationTypes.map(({ name, color }) => ({ name: name.trim(), color })),
+      // Sent only when changed: the settings stay as they are (absent means the default set).
+      ...(draft.relationTypes.some((type) => !type.saved || type.color !== type.savedColor) ? { relationTypes: draft.relationTypes.map(({ name, color }) => ({ name: name.trim(), color })) } : {}),
     },
     renames: draft.labels.flatMap((label) => (label.original !== null && label.original !== label.name ? [{ from: label.original, to: label.name }] : [])),
     deletions: draft.deleted,
