@@ -125,6 +125,7 @@ test.describe('Relation types in link mode (browser host)', () => {
     await page.keyboard.press('Enter');
     await expect(chooser).toHaveCount(0);
     await expect(page.locator('.link-item')).toHaveCount(1);
+    await expect(page.locator('.link-item .link-direction')).toHaveText('paraphrases');
     await app.waitUntilSaved();
     const { records } = await app.exportViaButton();
     const record = records.find((each) => each.text.startsWith(TITLE))!;
