@@ -50,6 +50,7 @@ export class FakeClient implements CommandClient {
   readonly log: string[] = [];
   undoable = false;
   redoable = false;
+  relationTypes?: () => readonly string[];
 
   getDocument = (id: string): NewsDocument | null => this.documents.get(id) ?? null;
   getSummaries = (): readonly DocumentSummary[] => [...this.documents.values()].map(summarise);
