@@ -42,6 +42,9 @@ test.describe('Import through the UI (browser host)', () => {
     const dialogs = new ImportExportDialogs(app.page);
     try {
       await dialogs.importFolder(path.join(root, 'incoming'));
+      // Unknown labels: the mapping step asks first; adding them (the default) is the old one-step import.
+      await expect(dialogs.mappingStep).toBeVisible();
+      await dialogs.confirmImport();
       await dialogs.waitForImportEnd();
       await expect(dialogs.progressBar).toBeVisible();
       await expect(dialogs.progressBar).toHaveAttribute('max', '7');
@@ -96,10 +99,11 @@ test.describe('Import through the UI (browser host)', () => {
     // Hold the second file's upload until Cancel has been clicked, so the moment is certain.
     let release: () => void = () => undefined;
     const cancelled = new Promise<void>((resolve) => (release = resolve));
+    // Five uploads read the files (step 1, nothing written), five more import them.
     let uploads = 0;
     await app.page.route('**/api/import/**', async (route) => {
       uploads++;
-      if (uploads === 2) await cancelled;
+      if (uploads === 7) await cancelled;
       await route.continue();
     });
     try {
@@ -110,7 +114,7 @@ test.describe('Import through the UI (browser host)', () => {
       await dialogs.waitForImportEnd();
       await expect(dialogs.progressDetail).toHaveText('Cancelled: 2 of 5 files, 2 documents added, 0 problems');
       await expect(dialogs.progressBar).toHaveAttribute('value', '2');
-      expect(uploads).toBe(2);
+      expect(uploads).toBe(7);
       await dialogs.importDialog.getByRole('button', { name: 'Done' }).click();
       await expect(app.documentItem('Batch story 2')).toBeVisible();
       await expect(app.documentItem('Batch story 3')).toHaveCount(0);

@@ -38,6 +38,37 @@ export class ImportExportDialogs {
     await this.importDialog.getByTestId('import-folder').setInputFiles(folder);
   }
 
+  /** Picks files in the dialog's file input, as the file chooser would. */
+  async importFiles(files: string[]): Promise<void> {
+    await this.openImport();
+    await this.importDialog.getByTestId('import-files').setInputFiles(files);
+  }
+
+  /** The mapping step, shown when the files bring unknown labels or types, or duplicates. */
+  get mappingStep(): Locator {
+    return this.importDialog.locator('form.import-mapping');
+  }
+
+  /** The names of the unknown labels (or relation types) the mapping step lists. */
+  async mappingNames(kind: 'Label' | 'Relation type'): Promise<string[]> {
+    const labels = await this.mappingStep.getByRole('combobox').evaluateAll((selects) => selects.map((select) => select.getAttribute('aria-label') ?? ''));
+    return labels.filter((label) => label.startsWith(`${kind} `)).map((label) => label.slice(kind.length + 1));
+  }
+
+  /** Chooses "map:NAME", "add" or "skip" for one unknown label or relation type. */
+  async choose(kind: 'Label' | 'Relation type', name: string, choice: string): Promise<void> {
+    await this.mappingStep.getByRole('combobox', { name: `${kind} ${name}`, exact: true }).selectOption(choice);
+  }
+
+  /** Step 2: imports with the choices made. */
+  async confirmImport(): Promise<void> {
+    await this.mappingStep.getByRole('button', { name: 'Import', exact: true }).click();
+  }
+
+  get report(): Locator {
+    return this.importDialog.getByRole('region', { name: 'Import report' });
+  }
+
   /** Waits until the import has ended (finished, cancelled or stopped). */
   async waitForImportEnd(): Promise<void> {
     await this.progressDetail.filter({ hasText: /^(Imported|Cancelled|Stopped):/ }).waitFor();

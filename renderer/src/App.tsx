@@ -4,6 +4,7 @@ import { AppHeader } from './components/AppHeader';
 import { ArticlePane } from './components/ArticlePane';
 import { DocumentList } from './components/DocumentList';
 import { HelpLayer } from './components/HelpOverlay';
+import { LinkTypeChooser } from './components/LinkTypeChooser';
 import { useLabelStyles } from './ui/labelStyles';
 import { NoticeBar } from './components/NoticeBar';
 import { SpanSidebar } from './components/SpanSidebar';
@@ -68,6 +69,7 @@ function Window() {
         <SpanSidebar />
       </div>
       <HelpLayer />
+      <LinkTypeChooser />
     </div>
   );
 }

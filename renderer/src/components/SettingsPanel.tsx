@@ -6,6 +6,7 @@ import { describeSchemaError } from '../../../shared/schemaError';
 import { useLibrarySlice } from '../data/useLibrarySlice';
 import { useWorkbench } from '../session/workbench';
 import { DeleteConfirmation, LabelRow } from './LabelSettingsRow';
+import { RelationTypeSettings } from './RelationTypeSettings';
 import { draftOf, labelUse, requestOf, type Draft, type DraftLabel } from '../ui/settingsDraft';
 import { trapFocus } from '../ui/trapFocus';
 
@@ -200,6 +201,8 @@ function SettingsDialog({ settings, summaries, pendingSaves, onClose }: Settings
             </p>
           )}
         </section>
+
+        <RelationTypeSettings types={draft.relationTypes} onChange={(relationTypes) => setDraft((current) => ({ ...current, relationTypes }))} />
 
         {confirming && (
           <DeleteConfirmation

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { DocumentSummary, LabelDefinition, NewsDocument, Span } from '../../../shared/model';
+import { DEFAULT_RELATION_TYPE, type DocumentSummary, type LabelDefinition, type NewsDocument, type Span } from '../../../shared/model';
 import { NOTE_MAX_LENGTH, SPEAKER_MAX_LENGTH, type DocumentOperation } from '../../../shared/operations';
 import { ATTRIBUTION_LABEL } from '../data/links';
 import { labelClass } from '../ui/labelStyles';
@@ -102,7 +102,9 @@ export function SpanDetails({ article, span, labels, speakers, onChange, onSelec
         <ul>
           {links.map(({ relation, other, outgoing }) => (
             <li key={relation.id} className="link-item" data-relation-id={relation.id}>
-              <span className="link-direction">{outgoing ? 'attributed to' : 'attribution of'}</span>{' '}
+              <span className="link-direction" data-relation-type={relation.label}>
+                {relation.label === DEFAULT_RELATION_TYPE ? (outgoing ? 'attributed to' : 'attribution of') : outgoing ? relation.label : `${relation.label} ←`}
+              </span>{' '}
               <button type="button" className={`link-end ${labelClass(labels, other.label)}`} data-span-id={other.id} onClick={() => onSelectSpan(other.id)}>
                 {snippet(article.text.slice(other.start, other.end), 80)}
                 {other.speaker && ` — ${other.speaker}`}

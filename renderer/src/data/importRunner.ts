@@ -2,11 +2,25 @@ import type { NewsmarkApi } from '../../../shared/contract';
 import { extensionOf, kindFromName, unsupportedTypeMessage } from '../../../shared/formats/fileKind';
 import { fileTooLargeMessage, MAX_IMPORT_FILE_BYTES } from '../../../shared/formats/importLimits';
 import type { ImportProblem } from '../../../shared/importProblem';
+import type { ImportMappingInput } from '../../../shared/importMapping';
+import { emptyImportReport, mergeImportReport, type ImportPlan, type ImportReport } from '../../../shared/importReport';
 import type { ImportSource } from './importSources';
 
 export type { ImportSource };
 
+/**
+ * How a run imports: `plan` reads every file and writes nothing (step 1); otherwise the files
+ * are imported with `mapping` (step 2; without it every new label and type is added) and
+ * articles the library holds are skipped unless `duplicates` is "import".
+ */
+export interface ImportOptions {
+  plan?: boolean;
+  mapping?: ImportMappingInput;
+  duplicates?: 'skip' | 'import';
+}
+
 export interface ImportState {
+  mode: 'plan' | 'import';
   phase: 'running' | 'finished' | 'cancelled' | 'failed';
   filesTotal: number;
   filesDone: number;
@@ -15,6 +29,10 @@ export interface ImportState {
   problems: ImportProblem[];
   /** Why the import stopped early, when the host refused it. */
   error: string | null;
+  /** Step 1's plan of the files sent so far (null when importing). */
+  plan: ImportPlan | null;
+  /** What the import added and skipped so far (empty in a plan). */
+  report: ImportReport;
 }
 
 /** What the page can tell before sending a file: too large, or a type no reader takes. Null when it may go. */
@@ -33,8 +51,9 @@ function localProblem(source: ImportSource): ImportProblem | null {
  * the state is reported after each. Stops between files when `signal` aborts, telling the
  * host; what is imported stays.
  */
-export async function runImport(api: NewsmarkApi, sources: readonly ImportSource[], onUpdate: (state: ImportState) => void, signal: AbortSignal): Promise<ImportState> {
-  const state: ImportState = { phase: 'running', filesTotal: sources.length, filesDone: 0, documentsAdded: 0, problems: [], error: null };
+export async function runImport(api: NewsmarkApi, sources: readonly ImportSource[], onUpdate: (state: ImportState) => void, signal: AbortSignal, options: ImportOptions = {}): Promise<ImportState> {
+  const mode = options.plan ? 'plan' : 'import';
+  const state: ImportState = { mode, phase: 'running', filesTotal: sources.length, filesDone: 0, documentsAdded: 0, problems: [], error: null, plan: null, report: emptyImportReport() };
   const update = (changes: Partial<ImportState>) => {
     Object.assign(state, changes);
     onUpdate({ ...state, problems: [...state.problems] });
@@ -51,7 +70,10 @@ export async function runImport(api: NewsmarkApi, sources: readonly ImportSource
     update({ phase: 'finished' });
     return state;
   }
-  const started = await api.request('startImport', { files: toSend.length });
+  const started = await api.request(
+    'startImport',
+    options.plan ? { files: toSend.length, plan: true } : { files: toSend.length, ...(options.mapping ? { mapping: options.mapping } : {}), duplicates: options.duplicates ?? 'skip' },
+  );
   if (!started.ok) {
     update({ phase: 'failed', error: started.error.message });
     return state;
@@ -68,8 +90,10 @@ export async function runImport(api: NewsmarkApi, sources: readonly ImportSource
       update({ phase: 'failed', error: `${source.name}: ${answer.error.message}` });
       return state;
     }
-    const { progress, problems } = answer.value;
-    update({ filesDone: refused.length + progress.filesDone, documentsAdded: progress.documentsAdded, problems: [...state.problems, ...problems] });
+    const { progress, problems, report, plan } = answer.value;
+    const merged = { ...state.report, added: [...state.report.added], duplicates: [...state.report.duplicates], notArticles: [...state.report.notArticles], addedLabels: [...state.report.addedLabels], addedRelationTypes: [...state.report.addedRelationTypes] };
+    mergeImportReport(merged, report);
+    update({ filesDone: refused.length + progress.filesDone, documentsAdded: progress.documentsAdded, problems: [...state.problems, ...problems], plan: plan ?? state.plan, report: merged });
   }
   update({ phase: 'finished' });
   return state;

@@ -6,6 +6,7 @@ import type { DocumentFilter } from '../../../shared/librarySearch';
 import { DocumentListPages, type ListState } from './documentListPages';
 import { documentSlice, type LibrarySlice, type LibraryStatus, type SaveState } from './librarySlices';
 import { NoticeBoard } from './noticeBoard';
+import { operationContext, relationTypeNames } from './operationContext';
 import { shareUnchanged } from './shareUnchanged';
 import { SliceNotifier, type Timing } from './sliceNotifier';
 import { UndoHistories } from './undoHistories';
@@ -155,9 +156,11 @@ export class LibraryClient {
   }
 
   private context() {
-    const settings = this.status.settings;
-    return { annotator: settings?.annotator ?? 'annotator', now: new Date().toISOString(), labels: settings?.labels.map((label) => label.name) ?? [] };
+    return operationContext(this.status.settings);
   }
+
+  /** The library's relation types, the default first. */
+  relationTypes = (): string[] => relationTypeNames(this.status.settings);
 
   /**
    * Recomputes what is shown of a document — its stored state plus its unconfirmed changes —

@@ -3,7 +3,7 @@ import type { ExportOptions } from '../../../shared/exportRecord';
 import type { LabelChangeOutcome, LabelChangesInput } from '../../../shared/labelSet';
 import type { DocumentFilter, SearchHit } from '../../../shared/librarySearch';
 import type { Result } from '../../../shared/result';
-import { runImport, type ImportSource, type ImportState } from './importRunner';
+import { runImport, type ImportOptions, type ImportSource, type ImportState } from './importRunner';
 import type { LibraryClient } from './libraryClient';
 
 /** How long an export waits for unconfirmed changes to land before it exports what is on disk. */
@@ -26,10 +26,11 @@ export class LibraryServices {
     return result.ok ? { ok: true, value: result.value.hits } : result;
   }
 
-  /** Imports files (see importRunner.ts); the list is fetched again afterwards. */
-  async importFiles(sources: readonly ImportSource[], onUpdate: (state: ImportState) => void, signal: AbortSignal): Promise<ImportState> {
-    const final = await runImport(this.host, sources, onUpdate, signal);
-    if (final.documentsAdded > 0) void this.client.reloadList();
+  /** Plans or imports files (see importRunner.ts); after an import the list and settings are fetched again. */
+  async importFiles(sources: readonly ImportSource[], onUpdate: (state: ImportState) => void, signal: AbortSignal, options: ImportOptions = {}): Promise<ImportState> {
+    const final = await runImport(this.host, sources, onUpdate, signal, options);
+    const changed = final.documentsAdded > 0 || final.report.addedLabels.length > 0 || final.report.addedRelationTypes.length > 0;
+    if (final.mode === 'import' && changed) await this.client.load();
     return final;
   }
 

@@ -1,4 +1,4 @@
-import type { NewsDocument, Relation, Span } from '../../../shared/model';
+import { DEFAULT_RELATION_TYPE, type NewsDocument, type Relation, type Span } from '../../../shared/model';
 import { newId } from './newSpanId';
 
 /** The label that names who said something: the child end of an attributed_to link. */
@@ -19,13 +19,14 @@ export function linkCandidates(document: NewsDocument, sourceId: string): Span[]
 }
 
 /**
- * The attributed_to link between two spans, pointing from the quote or claim (head) to the
- * attribution (child) whichever was picked first. Null for a span and itself.
+ * The link of relation type `type` (attributed_to unless given) between two spans, pointing from
+ * the quote or claim (head) to the attribution (child) whichever was picked first. Null for a
+ * span and itself.
  */
-export function linkBetween(document: NewsDocument, sourceId: string, targetId: string): Relation | null {
+export function linkBetween(document: NewsDocument, sourceId: string, targetId: string, type: string = DEFAULT_RELATION_TYPE): Relation | null {
   if (sourceId === targetId) return null;
   const source = document.spans.find((span) => span.id === sourceId);
   const sourceIsChild = source?.label === ATTRIBUTION_LABEL && document.spans.find((span) => span.id === targetId)?.label !== ATTRIBUTION_LABEL;
   const [headId, childId] = sourceIsChild ? [targetId, sourceId] : [sourceId, targetId];
-  return { id: newId('r'), label: 'attributed_to', headId, childId };
+  return { id: newId('r'), label: type, headId, childId };
 }

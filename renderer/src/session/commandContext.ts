@@ -15,6 +15,8 @@ export interface CommandClient {
   canRedo(documentId: string): boolean;
   undo(documentId: string): boolean;
   redo(documentId: string): boolean;
+  /** The library's relation types, the default first (absent: only the default). */
+  relationTypes?(): readonly string[];
 }
 
 /** Everything a command reads and acts on. Built afresh for each key press or click. */

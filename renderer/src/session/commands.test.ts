@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { TextRange } from '../../../shared/spans';
 import { COMMANDS, type CommandId } from '../keyMap';
 import { COMMAND_HANDLERS, runCommand } from './commands';
-import { applyLabel } from './editing';
+import { applyLabel, link } from './editing';
 import type { SessionState } from './sessionState';
 import { harness, showSession } from './testing/commandFakes';
 
@@ -123,5 +123,26 @@ describe('a label key', () => {
     const elsewhere = harness(SPAN);
     applyLabel({ ...elsewhere.context, textSelectedElsewhere: () => true }, 'claim');
     expect([...linking.log, ...elsewhere.log]).toEqual([]);
+  });
+});
+
+describe('linking with several relation types', () => {
+  test('Enter asks for the type first; linking with the chosen type makes the link and leaves link mode', () => {
+    const run = harness(LINKING);
+    run.client.relationTypes = () => ['attributed_to', 'paraphrases'];
+    expect(runCommand('confirm', run.context)).toBe(true);
+    expect(run.log).toEqual([]);
+    expect(showSession(run.state())).toBe('doc a | span s1 | link s1→s2 (type?)');
+    link(run.context, 's1', 's2', 'paraphrases');
+    expect(run.log).toEqual(['linkSpans s1→s2']);
+    expect(run.client.getDocument('a')!.relations.map((relation) => relation.label)).toContain('paraphrases');
+    expect(showSession(run.state())).toBe('doc a | span s1');
+  });
+
+  test('with one type, Enter links with it at once', () => {
+    const run = harness(LINKING);
+    run.client.relationTypes = () => ['attributed_to'];
+    runCommand('confirm', run.context);
+    expect(run.client.getDocument('a')!.relations.map((relation) => relation.label)).toEqual(['attributed_to']);
   });
 });

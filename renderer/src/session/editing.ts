@@ -76,11 +76,20 @@ export function startLinking(context: CommandContext): boolean {
   return true;
 }
 
-/** Links two spans (see linkBetween) and leaves link mode with the source selected. */
-export function link(context: CommandContext, sourceId: string, targetId: string): void {
+/**
+ * Links two spans (see linkBetween) with relation type `type` and leaves link mode with the
+ * source selected. Without a type, when the library has more than one, asks for it first
+ * (LinkTypeChooser calls back with the choice).
+ */
+export function link(context: CommandContext, sourceId: string, targetId: string, type?: string): void {
   const document = currentDocument(context);
   if (!document) return;
-  const relation = linkBetween(document, sourceId, targetId);
+  const types = context.client.relationTypes?.() ?? [];
+  if (type === undefined && types.length > 1) {
+    context.dispatch({ type: 'chooseLinkType', targetId });
+    return;
+  }
+  const relation = linkBetween(document, sourceId, targetId, type ?? types[0]);
   if (relation) change(context, { type: 'linkSpans', relation });
   context.dispatch({ type: 'linked', sourceId });
 }

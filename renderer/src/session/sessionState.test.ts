@@ -17,6 +17,9 @@ const ROWS: { action: SessionAction; from: SessionState; to: string }[] = [
   { action: { type: 'moveLinkTarget', targetId: 's3' }, from: BUSY, to: 'doc a | span s1 | link s1→s3' },
   { action: { type: 'moveLinkTarget', targetId: 's3' }, from: QUIET, to: 'doc a | span s1' },
   { action: { type: 'cancelLinking' }, from: BUSY, to: 'doc a | span s1' },
+  { action: { type: 'chooseLinkType', targetId: 's3' }, from: BUSY, to: 'doc a | span s1 | link s1→s3 (type?)' },
+  { action: { type: 'chooseLinkType', targetId: null }, from: { ...BUSY, linking: { sourceId: 's1', targetId: 's2', choosingType: true } }, to: 'doc a | span s1 | link s1→s2' },
+  { action: { type: 'chooseLinkType', targetId: 's3' }, from: QUIET, to: 'doc a | span s1' },
   { action: { type: 'linked', sourceId: 's2' }, from: BUSY, to: 'doc a | span s2' },
   { action: { type: 'setHelp', open: true }, from: QUIET, to: 'doc a | span s1 | help' },
   { action: { type: 'setHelp', open: false }, from: { ...QUIET, helpOpen: true }, to: 'doc a | span s1' },
@@ -31,7 +34,7 @@ describe('the session reducer', () => {
   });
 
   test('every action is in the table', () => {
-    const types: SessionAction['type'][] = ['openDocument', 'selectSpan', 'startLinking', 'moveLinkTarget', 'cancelLinking', 'linked', 'setHelp', 'spansChanged'];
+    const types: SessionAction['type'][] = ['openDocument', 'selectSpan', 'startLinking', 'moveLinkTarget', 'cancelLinking', 'chooseLinkType', 'linked', 'setHelp', 'spansChanged'];
     expect(new Set(ROWS.map((row) => row.action.type))).toEqual(new Set(types));
   });
 

@@ -8,6 +8,8 @@
 export interface Linking {
   sourceId: string;
   targetId: string | null;
+  /** The target is picked and the user is choosing the link's relation type (the library has several). */
+  choosingType?: boolean;
 }
 
 export interface SessionState {
@@ -25,6 +27,8 @@ export type SessionAction =
   /** In link mode: the candidate the keyboard moved to. */
   | { type: 'moveLinkTarget'; targetId: string }
   | { type: 'cancelLinking' }
+  /** In link mode: asks for the relation type of a link to `targetId`; null goes back to picking. */
+  | { type: 'chooseLinkType'; targetId: string | null }
   /** A link was made (or refused): link mode ends with its source selected. */
   | { type: 'linked'; sourceId: string }
   | { type: 'setHelp'; open: boolean }
@@ -51,6 +55,9 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
     case 'moveLinkTarget':
       if (!state.linking || state.linking.targetId === action.targetId) return state;
       return update(state, { linking: { ...state.linking, targetId: action.targetId } });
+    case 'chooseLinkType':
+      if (!state.linking) return state;
+      return update(state, { linking: { sourceId: state.linking.sourceId, targetId: action.targetId ?? state.linking.targetId, choosingType: action.targetId !== null } });
     case 'cancelLinking':
       return update(state, { linking: null });
     case 'linked':

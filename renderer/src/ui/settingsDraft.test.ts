@@ -13,6 +13,19 @@ describe('the settings draft', () => {
     expect(requestOf(draftOf(SETTINGS))).toEqual({ settings: SETTINGS, renames: [], deletions: [] });
   });
 
+  test('relation types are sent when one is added or recoloured, saved ones first, names trimmed', () => {
+    const draft = draftOf(SETTINGS);
+    expect(draft.relationTypes).toEqual([{ name: 'attributed_to', color: '#555555', saved: true, savedColor: '#555555' }]);
+    draft.relationTypes.push({ name: ' paraphrases ', color: '#cc79a7', saved: false, savedColor: null });
+    expect(requestOf(draft).settings.relationTypes).toEqual([
+      { name: 'attributed_to', color: '#555555' },
+      { name: 'paraphrases', color: '#cc79a7' },
+    ]);
+    const recoloured = draftOf({ ...SETTINGS, relationTypes: [{ name: 'attributed_to', color: '#555555' }] });
+    recoloured.relationTypes[0]!.color = '#0072b2';
+    expect(requestOf(recoloured).settings.relationTypes).toEqual([{ name: 'attributed_to', color: '#0072b2' }]);
+  });
+
   test('a renamed row is a rename from its saved name; a new row is an addition; deleted saved labels are deletions', () => {
     const draft = draftOf(SETTINGS);
     draft.labels[0]!.name = 'assertion';

@@ -1,5 +1,5 @@
 import type { LabelChangesInput } from '../../../shared/labelSet';
-import type { DocumentSummary, Settings } from '../../../shared/model';
+import { relationTypesOf, type DocumentSummary, type Settings } from '../../../shared/model';
 
 // The settings dialog's working copy of the settings, and what Save sends for it.
 
@@ -18,6 +18,16 @@ export interface Draft {
   labels: DraftLabel[];
   /** Saved labels the user chose to delete, with their spans. */
   deleted: string[];
+  /** The relation types, saved ones first; only new ones (`saved` false) can be renamed or removed. */
+  relationTypes: DraftRelationType[];
+}
+
+export interface DraftRelationType {
+  name: string;
+  color: string;
+  saved: boolean;
+  /** Its saved colour (null for a new type). */
+  savedColor: string | null;
 }
 
 export interface LabelUse {
@@ -31,6 +41,7 @@ export function draftOf(settings: Settings): Draft {
     snapToWords: settings.snapToWords,
     labels: settings.labels.map((label, row) => ({ row, original: label.name, ...label })),
     deleted: [],
+    relationTypes: relationTypesOf(settings).map((type) => ({ ...type, saved: true, savedColor: type.color })),
   };
 }
 
@@ -53,7 +64,10 @@ export function spansPhrase({ spans, documents }: LabelUse): string {
 
 export function requestOf(draft: Draft): LabelChangesInput {
   return {
-    settings: { annotator: draft.annotator.trim(), snapToWords: draft.snapToWords, labels: draft.labels.map(({ name, color, key }) => ({ name, color, key })) },
+    settings: { annotator: draft.annotator.trim(), snapToWords: draft.snapToWords, labels: draft.labels.map(({ name, color, key }) => ({ name, color, key })),
+      // Sent only when changed: the settings stay as they are (absent means the default set).
+      ...(draft.relationTypes.some((type) => !type.saved || type.color !== type.savedColor) ? { relationTypes: draft.relationTypes.map(({ name, color }) => ({ name: name.trim(), color })) } : {}),
+    },
     renames: draft.labels.flatMap((label) => (label.original !== null && label.original !== label.name ? [{ from: label.original, to: label.name }] : [])),
     deletions: draft.deleted,
   };

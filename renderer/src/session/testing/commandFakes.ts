@@ -50,6 +50,7 @@ export class FakeClient implements CommandClient {
   readonly log: string[] = [];
   undoable = false;
   redoable = false;
+  relationTypes?: () => readonly string[];
 
   getDocument = (id: string): NewsDocument | null => this.documents.get(id) ?? null;
   getSummaries = (): readonly DocumentSummary[] => [...this.documents.values()].map(summarise);
@@ -103,7 +104,7 @@ export class FakeArticle implements ArticleViewHandle {
 /** A session in one line: "doc a | span s1 | link s1→s2 | help". */
 export function showSession(state: SessionState): string {
   const parts = [`doc ${state.documentId ?? '-'}`, `span ${state.selectedSpanId ?? '-'}`];
-  if (state.linking) parts.push(`link ${state.linking.sourceId}→${state.linking.targetId ?? '?'}`);
+  if (state.linking) parts.push(`link ${state.linking.sourceId}→${state.linking.targetId ?? '?'}${state.linking.choosingType ? ' (type?)' : ''}`);
   if (state.helpOpen) parts.push('help');
   return parts.join(' | ');
 }
