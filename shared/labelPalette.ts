@@ -11,8 +11,9 @@ export interface PaletteColour {
 /** In the order new labels take them: the default labels' three first. */
 export const LABEL_PALETTE: readonly PaletteColour[] = [
   { name: 'Blue', color: '#0072b2' },
-  { name: 'Orange', color: '#e69f00' },
+  { name: 'Dark orange', color: '#c26a00' },
   { name: 'Bluish green', color: '#009e73' },
+  { name: 'Orange', color: '#e69f00' },
   { name: 'Vermillion', color: '#d55e00' },
   { name: 'Reddish purple', color: '#cc79a7' },
   { name: 'Sky blue', color: '#56b4e9' },

@@ -83,6 +83,9 @@ function ArticleHeader({ document, labels }: { document: NewsDocument; labels: r
       <div className="article-controls">
         <LabelToolbar labels={labels} onApply={workbench.applyLabel} />
         <StatusPicker status={document.status} onChange={setStatus} />
+        <button type="button" className="done-and-next" title="Mark done and open the next article (Shift+D)" onClick={() => workbench.runCommand('doneAndNext')}>
+          Done &amp; next <kbd>Shift+D</kbd>
+        </button>
       </div>
     </div>
   );

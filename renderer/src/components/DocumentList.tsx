@@ -36,6 +36,8 @@ export function DocumentList() {
   const [filter, setFilter] = useState<DocumentFilter>({ statuses: [], labels: [] });
   const search = useLibrarySearch(services, summaries, query, filter);
   const rows = search.rows;
+  // n and p (session/commands.ts) follow the list as narrowed here.
+  useEffect(() => session.dispatch({ type: 'listOrder', ids: search.narrowed ? rows.map((row) => row.summary.id) : null }), [session, rows, search.narrowed]);
   const done = summaries.filter((summary) => summary.status === 'done' || summary.status === 'skipped').length;
 
   const scroller = useRef<HTMLDivElement>(null);
