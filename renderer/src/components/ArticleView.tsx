@@ -23,6 +23,8 @@ export interface ArticleViewHandle {
   moveCaret(unit: CaretUnit, direction: 1 | -1, extend: boolean): void;
   /** Puts the keyboard caret at an offset (collapsed). */
   placeCaret(offset: number): void;
+  /** Where the user is in the article: the mouse selection's start, else the keyboard caret; null if neither. */
+  caretOffset(): number | null;
   focus(): void;
 }
 
@@ -154,6 +156,9 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       },
       placeCaret(offset) {
         setCaret({ anchor: offset, head: offset });
+      },
+      caretOffset() {
+        return editor?.pageSelection()?.start ?? (caret ? Math.min(caret.anchor, caret.head) : null);
       },
       focus() {
         scrollRef.current?.focus({ preventScroll: true });
