@@ -75,3 +75,31 @@ test.describe('the settings dialog', () => {
     await expect(settings.dialog.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 });
   });
 });
+
+test.describe('link mode', () => {
+  const WHITE_HOUSE = 'The White House says Biden has agreed to meet with Putin';
+  const QUOTE = 'We are always ready for diplomacy.';
+  const ATTRIBUTION = 'Psaki said in a statement';
+
+  test('the link banner lies over the article without moving it, and the label card under the pointer goes', async ({ app }) => {
+    const { page } = app;
+    await app.openArticle(WHITE_HOUSE);
+    await app.label(QUOTE, '2');
+    await app.label(ATTRIBUTION, '3');
+    await app.highlights('quote').first().hover();
+    await expect(page.locator('.hover-card')).toBeVisible();
+    // The article's box (its text may scroll to the link's candidate, which is another matter).
+    const scroller = page.locator('.article-scroll');
+    const before = await scroller.boundingBox();
+
+    await page.keyboard.press('l');
+    await expect(page.locator('.link-banner')).toBeVisible();
+    await expect(page.locator('.hover-card')).toHaveCount(0);
+    expect(await scroller.boundingBox()).toEqual(before);
+
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.link-banner')).toHaveCount(0);
+    expect(await scroller.boundingBox()).toEqual(before);
+    expect(app.problems).toEqual([]);
+  });
+});

@@ -52,19 +52,22 @@ export function ArticlePane() {
       {document ? (
         <>
           <ArticleHeader document={document} labels={labels} />
-          {linking && <LinkBanner document={document} linking={linking} labels={labels} onLink={handlers.linkToTarget} onCancel={handlers.cancelLinking} />}
-          <ArticleView
-            key={document.id}
-            ref={workbench.article}
-            document={document}
-            labels={labels}
-            selectedSpanId={linking ? (linking.targetId ?? linking.sourceId) : selectedSpanId}
-            snapToWords={snapToWords}
-            linkSourceId={linking?.sourceId ?? null}
-            onSelectSpan={handlers.selectSpan}
-            onPickLinkTarget={handlers.pickLinkTarget}
-            onResizeSpan={handlers.resizeSpan}
-          />
+          {/* Link mode's banner lies over the article's top, so the text does not move when it comes and goes. */}
+          <div className="article-stage">
+            {linking && <LinkBanner document={document} linking={linking} labels={labels} onLink={handlers.linkToTarget} onCancel={handlers.cancelLinking} />}
+            <ArticleView
+              key={document.id}
+              ref={workbench.article}
+              document={document}
+              labels={labels}
+              selectedSpanId={linking ? (linking.targetId ?? linking.sourceId) : selectedSpanId}
+              snapToWords={snapToWords}
+              linkSourceId={linking?.sourceId ?? null}
+              onSelectSpan={handlers.selectSpan}
+              onPickLinkTarget={handlers.pickLinkTarget}
+              onResizeSpan={handlers.resizeSpan}
+            />
+          </div>
         </>
       ) : (
         <div className="empty">{libraryEmpty ? 'The library is empty.' : 'Opening the article…'}</div>

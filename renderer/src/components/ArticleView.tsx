@@ -60,6 +60,8 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const mountRef = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<ArticleEditor | null>(null);
   const [hover, setHover] = useState<HoverCard | null>(null);
+  // Link mode's banner comes over the article: the label card goes until the pointer moves again.
+  useEffect(() => setHover(null), [linkSourceId]);
   const [hoveredSpanId, setHoveredSpanId] = useState<string | null>(null);
   const [caret, setCaret] = useState<SelectionAids['caret']>(null);
   const [preview, setPreview] = useState<TextRange | null>(null);
