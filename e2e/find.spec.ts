@@ -121,6 +121,31 @@ test.describe('find in the article', () => {
     expect(app.problems).toEqual([]);
   });
 
+  test('find starts from the caret: the first match after where the user clicked, round to the first', async ({ app }) => {
+    const find = new FindControls(app.page);
+    await app.openArticle(WHITE_HOUSE);
+    const text = (await app.storedDocument(await app.currentDocumentId())).text;
+    const expected = text.match(/Russia/g)!.length;
+    expect(expected).toBeGreaterThan(2);
+
+    // The caret just inside the end of the second "Russia": the next match is the third.
+    const points = await app.textPoints('Russia', 1);
+    await app.page.mouse.click(points.x2, points.y2);
+    await app.page.keyboard.press('Control+f');
+    await app.page.keyboard.type('Russia');
+    await expect(find.findCount).toHaveText(`3 of ${expected}`);
+    await expect(find.activeFindMatch).toHaveAttribute('data-find-index', '2');
+    await app.page.keyboard.press('Escape');
+
+    // After the last match, round to the first.
+    const last = await app.textPoints('Russia', expected - 1);
+    await app.page.mouse.click(last.x2, last.y2);
+    await app.page.keyboard.press('Control+f');
+    await app.page.keyboard.type('Russia');
+    await expect(find.findCount).toHaveText(`1 of ${expected}`);
+    expect(app.problems).toEqual([]);
+  });
+
   test('the find bar stays open across articles and finds again in each; find highlights and span highlights show together', async ({ app }) => {
     const find = new FindControls(app.page);
     await app.openArticle(WHITE_HOUSE);

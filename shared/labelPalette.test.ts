@@ -19,12 +19,15 @@ describe('contrast', () => {
   test('the default label colours draw visible marks, keep the text readable, and pick a readable ink for names', () => {
     for (const label of DEFAULT_LABELS) {
       const report = contrastReport(label.color);
+      // The settings panel's own check: marks under MARKS_MINIMUM are flagged as faint.
+      expect(report.marks, `${label.name} ${label.color}`).toBeGreaterThanOrEqual(MARKS_MINIMUM);
       expect(report.textOnTint).toBeGreaterThanOrEqual(TEXT_MINIMUM);
       expect(report.name).toBeGreaterThanOrEqual(TEXT_MINIMUM);
     }
     expect(contrastReport('#0072b2')).toMatchObject({ ink: '#ffffff' });
-    expect(contrastReport('#e69f00')).toMatchObject({ ink: '#000000' });
-    expect(contrastReport('#0072b2').marks).toBeGreaterThanOrEqual(MARKS_MINIMUM);
+    expect(contrastReport('#c26a00')).toMatchObject({ ink: '#000000' });
+    // The old default quote orange was faint on the page (2.2:1).
+    expect(contrastReport('#e69f00').marks).toBeLessThan(MARKS_MINIMUM);
   });
 
   test('a pale colour is reported as faint on the page', () => {

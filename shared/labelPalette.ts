@@ -11,7 +11,7 @@ export interface PaletteColour {
 /** In the order new labels take them: the default labels' three first. */
 export const LABEL_PALETTE: readonly PaletteColour[] = [
   { name: 'Blue', color: '#0072b2' },
-  { name: 'Orange', color: '#e69f00' },
+  { name: 'Dark orange', color: '#c26a00' },
   { name: 'Bluish green', color: '#009e73' },
   { name: 'Vermillion', color: '#d55e00' },
   { name: 'Reddish purple', color: '#cc79a7' },
@@ -27,6 +27,8 @@ export const LABEL_PALETTE: readonly PaletteColour[] = [
   { name: 'Rose', color: '#cc6677' },
   { name: 'Wine', color: '#882255' },
   { name: 'Purple', color: '#aa4499' },
+  // The default quote colour before: faint on the page (2.2:1), so taken last.
+  { name: 'Orange', color: '#e69f00' },
 ];
 
 /** The article's page and text colours (styles.css `--panel` and `--ink`). */

@@ -165,7 +165,7 @@ export type SettingsInput = z.input<typeof settingsSchema>;
  */
 export const DEFAULT_LABELS: readonly LabelDefinition[] = [
   { name: 'claim', color: '#0072b2', key: '1' },
-  { name: 'quote', color: '#e69f00', key: '2' },
+  { name: 'quote', color: '#c26a00', key: '2' },
   { name: 'attribution', color: '#009e73', key: '3' },
 ];
 

@@ -32,6 +32,20 @@ export function App({ api }: { api: NewsmarkApi }) {
     void client.load();
   }, [client]);
 
+  // Coming back to the window shows what other windows changed meanwhile.
+  useEffect(() => {
+    const onReturn = () => {
+      const documentId = session.getState().documentId;
+      if (document.visibilityState === 'visible' && documentId) void client.refresh(documentId);
+    };
+    window.addEventListener('focus', onReturn);
+    document.addEventListener('visibilitychange', onReturn);
+    return () => {
+      window.removeEventListener('focus', onReturn);
+      document.removeEventListener('visibilitychange', onReturn);
+    };
+  }, [client, session]);
+
   // Leaving with changes the host has not confirmed asks first (the desktop app asks too).
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {

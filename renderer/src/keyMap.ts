@@ -19,6 +19,7 @@ export type CommandId =
   | 'nextDocument'
   | 'previousDocument'
   | 'markDone'
+  | 'doneAndNext'
   | 'markSkipped'
   | 'link'
   | 'nextSpan'
@@ -76,6 +77,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'undo', chords: [{ key: 'z', mod: true }], description: 'Undo' },
   { id: 'redo', chords: [{ key: 'z', mod: true, shift: true }, { key: 'y', mod: true }], description: 'Redo' },
   { id: 'markDone', chords: [{ key: 'd' }], description: 'Mark the article done (again: in progress)' },
+  { id: 'doneAndNext', chords: [{ key: 'd', shift: true }], description: 'Mark the article done and open the next one of the list' },
   { id: 'markSkipped', chords: [{ key: 'x' }], description: 'Mark the article skipped (again: in progress)' },
   { id: 'nextDocument', chords: [{ key: 'n' }], description: 'Next article' },
   { id: 'previousDocument', chords: [{ key: 'p' }], description: 'Previous article' },

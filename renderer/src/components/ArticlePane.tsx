@@ -57,8 +57,10 @@ export function ArticlePane() {
       {document ? (
         <>
           <ArticleHeader document={document} labels={labels} />
-          {linking && <LinkBanner document={document} linking={linking} labels={labels} onLink={handlers.linkToTarget} onCancel={handlers.cancelLinking} />}
-          <Suspense fallback={<div className="empty">Opening the article…</div>}>
+          {/* Link mode's banner lies over the article's top, so the text does not move when it comes and goes. */}
+          <div className="article-stage">
+            {linking && <LinkBanner document={document} linking={linking} labels={labels} onLink={handlers.linkToTarget} onCancel={handlers.cancelLinking} />}
+            <Suspense fallback={<div className="empty">Opening the article…</div>}>
             <ArticleView
               key={document.id}
               ref={workbench.article}
@@ -71,7 +73,8 @@ export function ArticlePane() {
               onPickLinkTarget={handlers.pickLinkTarget}
               onResizeSpan={handlers.resizeSpan}
             />
-          </Suspense>
+            </Suspense>
+          </div>
         </>
       ) : (
         <div className="empty">{libraryEmpty ? 'The library is empty.' : 'Opening the article…'}</div>
@@ -90,6 +93,9 @@ function ArticleHeader({ document, labels }: { document: NewsDocument; labels: r
       <div className="article-controls">
         <LabelToolbar labels={labels} onApply={workbench.applyLabel} />
         <StatusPicker status={document.status} onChange={setStatus} />
+        <button type="button" className="done-and-next" title="Mark done and open the next article (Shift+D)" onClick={() => workbench.runCommand('doneAndNext')}>
+          Done &amp; next <kbd>Shift+D</kbd>
+        </button>
       </div>
     </div>
   );

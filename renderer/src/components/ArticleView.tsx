@@ -23,6 +23,8 @@ export interface ArticleViewHandle {
   moveCaret(unit: CaretUnit, direction: 1 | -1, extend: boolean): void;
   /** Puts the keyboard caret at an offset (collapsed). */
   placeCaret(offset: number): void;
+  /** Where the user is in the article: the mouse selection's start, else the keyboard caret; null if neither. */
+  caretOffset(): number | null;
   focus(): void;
 }
 
@@ -58,6 +60,8 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const mountRef = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<ArticleEditor | null>(null);
   const [hover, setHover] = useState<HoverCard | null>(null);
+  // Link mode's banner comes over the article: the label card goes until the pointer moves again.
+  useEffect(() => setHover(null), [linkSourceId]);
   const [hoveredSpanId, setHoveredSpanId] = useState<string | null>(null);
   const [caret, setCaret] = useState<SelectionAids['caret']>(null);
   const [preview, setPreview] = useState<TextRange | null>(null);
@@ -154,6 +158,9 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       },
       placeCaret(offset) {
         setCaret({ anchor: offset, head: offset });
+      },
+      caretOffset() {
+        return editor?.pageSelection()?.start ?? (caret ? Math.min(caret.anchor, caret.head) : null);
       },
       focus() {
         scrollRef.current?.focus({ preventScroll: true });

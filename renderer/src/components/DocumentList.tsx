@@ -47,6 +47,8 @@ export function DocumentList() {
   const indexOf = (id: string | null): number =>
     id === null ? -1 : narrowed ? search.rows.findIndex((row) => row.summary.id === id) : list.rows.findIndex((row) => row?.id === id);
   const done = list.statusCounts.done + list.statusCounts.skipped;
+  // n and p (session/commands.ts) follow the list as narrowed here.
+  useEffect(() => session.dispatch({ type: 'listOrder', ids: narrowed ? search.rows.map((row) => row.summary.id) : null }), [session, search.rows, narrowed]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

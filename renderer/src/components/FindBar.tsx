@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { MAX_FIND_MATCHES, findStateOf, getFindTarget, subscribeToFindTarget } from '../editor/findHighlights';
+import { useWorkbench } from '../session/workbench';
 
 /** The keys of find, for the key list. */
 export const FIND_KEYS: readonly { keys: string; action: string }[] = [
@@ -54,6 +55,7 @@ export function FindBar() {
   const input = useRef<HTMLInputElement>(null);
   const returnFocusTo = useRef<HTMLElement | null>(null);
   const state = useFindState(editor, open);
+  const workbench = useWorkbench();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -78,7 +80,13 @@ export function FindBar() {
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     editor.commands.setFindQuery(open ? query : '');
-    if (open) revealActiveMatch(editor);
+    if (!open) return;
+    // The first match at or after the caret (round to the first), not always the article's first.
+    const caret = workbench.article.current?.caretOffset() ?? null;
+    const matches = findStateOf(editor).matches;
+    const fromCaret = caret === null ? -1 : matches.findIndex((match) => match.start >= caret);
+    if (fromCaret > 0) editor.commands.setActiveFindMatch(fromCaret);
+    revealActiveMatch(editor);
   }, [editor, open, query]);
 
   const step = useCallback(

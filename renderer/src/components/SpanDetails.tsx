@@ -5,6 +5,7 @@ import { ATTRIBUTION_LABEL } from '../data/links';
 import { labelClass } from '../ui/labelStyles';
 import { LinkPicker } from './LinkPicker';
 import { snippet } from '../ui/snippet';
+import { useStoredDraft } from '../ui/useStoredDraft';
 
 interface SpanDetailsProps {
   article: NewsDocument;
@@ -20,8 +21,9 @@ interface SpanDetailsProps {
 
 /** The selected span's label, text, offsets and author; its speaker and note fields; its links and the link picker. */
 export function SpanDetails({ article, span, labels, speakers, onChange, onSelectSpan, onStartLinking, onLink, onDoneEditing }: SpanDetailsProps) {
-  const [note, setNote] = useState(span.note ?? '');
-  const [speaker, setSpeaker] = useState(span.speaker ?? '');
+  // The fields show the stored note and speaker whenever those change (undo, redo, another window).
+  const [note, setNote, resetNote] = useStoredDraft(span.note ?? '');
+  const [speaker, setSpeaker, resetSpeaker] = useStoredDraft(span.speaker ?? '');
   const knownSpeakers = useMemo(() => [...new Set(speakers.flatMap((summary) => summary.speakers))].sort((a, b) => a.localeCompare(b)), [speakers]);
   const spanById = (id: string) => article.spans.find((each) => each.id === id);
   const links = article.relations.flatMap((relation) => {
@@ -41,8 +43,8 @@ export function SpanDetails({ article, span, labels, speakers, onChange, onSelec
       onDoneEditing();
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      setNote(span.note ?? '');
-      setSpeaker(span.speaker ?? '');
+      resetNote();
+      resetSpeaker();
       onDoneEditing();
     }
   };

@@ -144,6 +144,18 @@ export class LibraryClient {
     return loading;
   }
 
+  /**
+   * Fetches a loaded document again, to show changes made to it in another window. A document
+   * with changes not yet confirmed here is left as it is (its sends answer with the stored state).
+   */
+  async refresh(id: string): Promise<void> {
+    if (!this.confirmed.has(id) || this.unsaved.of(id).length > 0 || this.sending.has(id)) return;
+    const result = await this.host.request('getDocument', { id });
+    if (!result.ok || this.unsaved.of(id).length > 0 || this.sending.has(id)) return;
+    this.confirmed.set(id, result.value);
+    this.showDocument(id);
+  }
+
   /** Shows the notices the host has that this window has not shown yet (dismissed ones stay dismissed). */
   private async refreshNotices(): Promise<void> {
     const notices = await this.host.request('getNotices', {});

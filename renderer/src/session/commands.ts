@@ -2,7 +2,7 @@ import type { NewsDocument } from '../../../shared/model';
 import type { CaretUnit } from '../../../shared/textBoundaries';
 import type { CommandId } from '../keyMap';
 import { currentDocument, type CommandContext } from './commandContext';
-import { change, link, moveDocument, moveSpanEnd, selectedSpan, startLinking, stepSpan, toggleStatus } from './editing';
+import { change, doneAndNext, link, moveDocument, moveSpanEnd, selectedSpan, startLinking, stepSpan, toggleStatus } from './editing';
 
 /**
  * One command: whether it applies now, and what it does. A key whose command does not apply
@@ -127,6 +127,7 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
     (context, document) => context.client.canRedo(document.id),
   ),
   markDone: onArticle((context, document) => toggleStatus(context, document, 'done')),
+  doneAndNext: onArticle(doneAndNext),
   markSkipped: onArticle((context, document) => toggleStatus(context, document, 'skipped')),
   nextDocument: documentStep(1),
   previousDocument: documentStep(-1),

@@ -119,10 +119,29 @@ export function toggleStatus(context: CommandContext, document: NewsDocument, st
   change(context, { type: 'setStatus', status: document.status === status ? 'in_progress' : status });
 }
 
-/** The next (or previous) article of the list, if there is one. */
+/**
+ * The next (or previous) article of the list as shown, narrowed by its search and filters. An
+ * open article the list no longer shows (marked done under a "to do" filter) counts from where
+ * it is in the library: the nearest shown one after (or before) it.
+ */
 export function moveDocument(context: CommandContext, step: 1 | -1): void {
-  const summaries = context.client.getSummaries();
-  const index = summaries.findIndex((summary) => summary.id === context.getState().documentId);
-  const next = summaries[index + step];
-  if (next) context.dispatch({ type: 'openDocument', documentId: next.id });
+  const { documentId, listOrder } = context.getState();
+  const library = context.client.getSummaries().map((summary) => summary.id);
+  const order = listOrder ?? library;
+  let next: string | undefined = order[order.indexOf(documentId ?? '') + step];
+  if (documentId && listOrder && !listOrder.includes(documentId)) {
+    const shown = new Set(listOrder);
+    const from = library.indexOf(documentId);
+    next = undefined;
+    for (let index = from + step; index >= 0 && index < library.length && next === undefined; index += step) {
+      if (shown.has(library[index]!)) next = library[index];
+    }
+  }
+  if (next) context.dispatch({ type: 'openDocument', documentId: next });
+}
+
+/** Marks the article done (done already: it stays done) and opens the next one of the list. */
+export function doneAndNext(context: CommandContext, document: NewsDocument): void {
+  if (document.status !== 'done' && !change(context, { type: 'setStatus', status: 'done' })) return;
+  moveDocument(context, 1);
 }

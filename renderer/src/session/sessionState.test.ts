@@ -3,7 +3,7 @@ import { showSession as show } from './testing/commandFakes';
 import { INITIAL_SESSION, reduceSession, type SessionAction, type SessionState } from './sessionState';
 
 
-const BUSY: SessionState = { documentId: 'a', selectedSpanId: 's1', linking: { sourceId: 's1', targetId: 's2' }, helpOpen: false };
+const BUSY: SessionState = { documentId: 'a', selectedSpanId: 's1', linking: { sourceId: 's1', targetId: 's2' }, helpOpen: false, listOrder: null };
 const QUIET: SessionState = { ...INITIAL_SESSION, documentId: 'a', selectedSpanId: 's1' };
 
 const ROWS: { action: SessionAction; from: SessionState; to: string }[] = [

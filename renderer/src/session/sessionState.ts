@@ -17,6 +17,11 @@ export interface SessionState {
   selectedSpanId: string | null;
   linking: Linking | null;
   helpOpen: boolean;
+  /**
+   * The document list's order as narrowed by its search and filters (ids), which n and p
+   * follow; null while nothing narrows it (the library's order).
+   */
+  listOrder: readonly string[] | null;
 }
 
 export type SessionAction =
@@ -32,10 +37,12 @@ export type SessionAction =
   /** A link was made (or refused): link mode ends with its source selected. */
   | { type: 'linked'; sourceId: string }
   | { type: 'setHelp'; open: boolean }
+  /** The document list now shows these articles, in this order (null: every one). */
+  | { type: 'listOrder'; ids: readonly string[] | null }
   /** The open article's spans now: a span that is gone is no longer selected or linked from. */
   | { type: 'spansChanged'; spanIds: ReadonlySet<string> };
 
-export const INITIAL_SESSION: SessionState = { documentId: null, selectedSpanId: null, linking: null, helpOpen: false };
+export const INITIAL_SESSION: SessionState = { documentId: null, selectedSpanId: null, linking: null, helpOpen: false, listOrder: null };
 
 /** `state` with `changes`, or `state` itself when they change nothing. */
 function update(state: SessionState, changes: Partial<SessionState>): SessionState {
@@ -64,6 +71,9 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return update(state, { linking: null, selectedSpanId: action.sourceId });
     case 'setHelp':
       return update(state, { helpOpen: action.open });
+    case 'listOrder':
+      if (state.listOrder === action.ids || (state.listOrder && action.ids && state.listOrder.length === action.ids.length && state.listOrder.every((id, index) => id === action.ids![index]))) return state;
+      return update(state, { listOrder: action.ids });
     case 'spansChanged': {
       const { selectedSpanId, linking } = state;
       return update(state, {

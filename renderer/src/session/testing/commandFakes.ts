@@ -96,6 +96,9 @@ export class FakeArticle implements ArticleViewHandle {
   placeCaret(offset: number) {
     this.log.push(`placeCaret ${offset}`);
   }
+  caretOffset(): number | null {
+    return null;
+  }
   focus() {
     this.log.push('focus');
   }
