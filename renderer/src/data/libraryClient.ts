@@ -12,7 +12,6 @@ import { SliceNotifier, type Timing } from './sliceNotifier';
 import { UndoHistories } from './undoHistories';
 import { describeFailure, PERMANENT, RETRY_DELAYS_MS } from './saveFailures';
 import { UnsavedChanges, type StorageLike } from './unsavedChanges';
-import { whenSettled } from './whenSettled';
 
 /**
  * The renderer's view of the library, treating the main process as a server: it fetches and
@@ -217,25 +216,16 @@ export class LibraryClient {
     this.notifier.notify('save');
   }
 
-  canUndo(documentId: string): boolean {
-    return this.histories.canUndo(documentId);
-  }
-
-  canRedo(documentId: string): boolean {
-    return this.histories.canRedo(documentId);
-  }
-
+  canUndo = (documentId: string): boolean => this.histories.canUndo(documentId);
+  canRedo = (documentId: string): boolean => this.histories.canRedo(documentId);
   /** Undoes the latest change made here to a document; false when there is none. */
-  undo(documentId: string): boolean {
-    const shown = this.shown.get(documentId);
-    const operation = shown && this.histories.undo(documentId, shown);
-    return !!operation && this.apply(documentId, operation, { record: false }) === null;
-  }
-
+  undo = (documentId: string): boolean => this.step(documentId, 'undo');
   /** Makes the latest undone change again; false when there is none. */
-  redo(documentId: string): boolean {
+  redo = (documentId: string): boolean => this.step(documentId, 'redo');
+
+  private step(documentId: string, direction: 'undo' | 'redo'): boolean {
     const shown = this.shown.get(documentId);
-    const operation = shown && this.histories.redo(documentId, shown);
+    const operation = shown && this.histories[direction](documentId, shown);
     return !!operation && this.apply(documentId, operation, { record: false }) === null;
   }
 
@@ -304,10 +294,5 @@ export class LibraryClient {
     const stored = await this.host.request('getDocument', { id: documentId });
     if (stored.ok) this.confirmed.set(documentId, stored.value);
     this.showDocument(documentId);
-  }
-
-  /** Resolves once every change is confirmed, or after `timeoutMs`, with whether all were. */
-  whenSaved(timeoutMs: number): Promise<boolean> {
-    return whenSettled((listener) => this.subscribe('save', listener), () => this.save.pending === 0, timeoutMs);
   }
 }

@@ -1,3 +1,4 @@
+import { whenSettled } from './whenSettled';
 import type { ExportOutcome, MenuCommand, NewsmarkApi } from '../../../shared/contract';
 import type { ExportOptions } from '../../../shared/exportRecord';
 import type { LabelChangeOutcome, LabelChangesInput } from '../../../shared/labelSet';
@@ -36,7 +37,7 @@ export class LibraryServices {
 
   /** Exports what is on disk, after waiting (a little) for unconfirmed changes to land. */
   async exportDocuments(options: ExportOptions): Promise<Result<ExportOutcome>> {
-    if (!(await this.client.whenSaved(EXPORT_WAIT_MS))) {
+    if (!(await whenSettled((listener) => this.client.subscribe('save', listener), () => this.client.getSave().pending === 0, EXPORT_WAIT_MS))) {
       this.client.notices.tell({ level: 'error', text: 'Some changes are not saved yet; the export holds what is on disk.' });
     }
     const result = await this.host.exportDocuments(options);
