@@ -202,6 +202,8 @@ test.describe('annotation depth', () => {
     await app.label(ATTRIBUTION, '3');
     await app.label('The ministry denied it.', '1');
     // Link the claim from the panel's picker, the quote in link mode by clicking the attribution.
+    // The panel follows the article after the paint: its picker is the claim's once it shows the claim.
+    await expect(page.locator('.span-details')).toContainText('The ministry denied it.');
     await page.locator('.span-details').getByRole('combobox', { name: 'Link to' }).fill(ATTRIBUTION.slice(0, 8));
     await page.getByRole('option', { name: `attribution: ${ATTRIBUTION}` }).click();
     await app.highlights('quote').first().click();
