@@ -3,14 +3,6 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { MAX_FIND_MATCHES, findStateOf, getFindTarget, subscribeToFindTarget } from '../editor/findHighlights';
 import { useWorkbench } from '../session/workbench';
 
-/** The keys of find, for the key list. */
-export const FIND_KEYS: readonly { keys: string; action: string }[] = [
-  { keys: 'Ctrl/Cmd+F', action: 'Find in the article' },
-  { keys: 'Enter', action: 'Next match (in the find bar)' },
-  { keys: 'Shift+Enter', action: 'Previous match (in the find bar)' },
-  { keys: 'Escape', action: 'Close the find bar' },
-];
-
 function isFindKey(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f';
 }

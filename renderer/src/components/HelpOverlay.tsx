@@ -4,7 +4,7 @@ import { chordLabel, COMMANDS } from '../keyMap';
 import { useSessionState } from '../session/sessionStore';
 import { useWorkbench } from '../session/workbench';
 import { useLabels } from '../ui/useLabels';
-import { FIND_KEYS } from './FindBar';
+import { FIND_KEYS } from '../ui/findKeys';
 import { labelClass } from '../ui/labelStyles';
 
 interface HelpOverlayProps {
