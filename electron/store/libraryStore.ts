@@ -5,6 +5,7 @@ import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { DocumentPage, Notice } from '../../shared/contract';
 import type { DocumentDraft } from '../../shared/jsonlImport';
+import { spanOfDraft } from '../../shared/draftSpan';
 import {
   DEFAULT_LABELS,
   keepingRelationTypes,
@@ -634,17 +635,7 @@ export class LibraryStore {
       const spans = draft.spans.map((span, order) => {
         const spanId = this.uniqueId(span.id ?? `s${order + 1}`, (candidate) => spanIds.has(candidate));
         spanIds.add(spanId);
-        return {
-          id: spanId,
-          start: span.start,
-          end: span.end,
-          label: span.label,
-          ...(span.note !== undefined ? { note: span.note } : {}),
-          ...(span.speaker !== undefined ? { speaker: span.speaker } : {}),
-          createdAt: now,
-          updatedAt: now,
-          annotator: span.annotator ?? draft.annotator ?? annotator,
-        };
+        return spanOfDraft(span, spanId, now, span.annotator ?? draft.annotator ?? annotator);
       });
       const relationIds = new Set<string>();
       const relations = draft.relations.map((relation, order) => {

@@ -6,6 +6,7 @@
 import type { DocumentDraft } from '../jsonlImport';
 import type { NewsDocument, Relation, Span } from '../model';
 import { compareSpans } from '../spans';
+import { spanOfDraft } from '../draftSpan';
 
 /** A draft whose spans say who made them (a Newsmark export, Label Studio's…): merged by text, not copied. */
 export function isAnnotatedDraft(draft: DocumentDraft): boolean {
@@ -88,17 +89,7 @@ export function mergeDraftInto(document: Pick<NewsDocument, 'spans' | 'relations
       return existing;
     }
     const id = freshId(span.id ?? `s${order + 1}`, spanIds);
-    spans.push({
-      id,
-      start: span.start,
-      end: span.end,
-      label: span.label,
-      ...(span.note !== undefined ? { note: span.note } : {}),
-      ...(span.speaker !== undefined ? { speaker: span.speaker } : {}),
-      createdAt: now,
-      updatedAt: now,
-      annotator,
-    });
+    spans.push(spanOfDraft(span, id, now, annotator));
     byKey.set(spanKey(span, annotator), id);
     added++;
     return id;
