@@ -1,34 +1,16 @@
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, test } from 'vitest';
 import type { AgreementReport } from '../shared/agreement/compareExports';
+import { runNewsmark as newsmark } from './testing/runNewsmark';
 
 // `newsmark agree` runs as its own process (through tsx), as a user runs it.
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
 const folders: string[] = [];
 afterAll(async () => {
   await Promise.all(folders.map((folder) => fs.rm(folder, { recursive: true, force: true })));
 });
-
-function newsmark(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const watchdog = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(watchdog);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 // Six word tokens: Biden 0-5 | will 6-10 | meet 11-15 | Putin 16-21 | Psaki 23-28 | said 29-33.
 const TEXT = 'Biden will meet Putin, Psaki said.';

@@ -1,19 +1,17 @@
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, test } from 'vitest';
 import type { ExportRecord } from '../shared/exportRecord';
 import type { DocumentDraft } from '../shared/jsonlImport';
 import { loadSampleCorpus } from './services/sampleCorpus';
 import { acquireDataFolderLock } from './store/dataFolderLock';
 import { LibraryStore } from './store/libraryStore';
+import { runNewsmark as newsmark, type NewsmarkRun } from './testing/runNewsmark';
 
 // The command line runs as its own process (through tsx), as a user runs it. Each run costs
 // about a second, so the tests run concurrently, each in its own folder.
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
 const folders: string[] = [];
 
 afterAll(async () => {
@@ -24,29 +22,6 @@ async function newFolder(): Promise<string> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsmark-cli-'));
   folders.push(folder);
   return folder;
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function newsmark(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const { NEWSMARK_DATA_DIR: _ignored, ...env } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const watchdog = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(watchdog);
-      resolve({ code, stdout, stderr });
-    });
-  });
 }
 
 const TEXT = 'Bold 😀 move: "We will win," she said.';
@@ -194,7 +169,7 @@ describe.concurrent('newsmark command line', () => {
     const library = await preparedLibrary();
     const out = path.join(path.dirname(library), 'blocked.jsonl');
     const lock = acquireDataFolderLock(library, 'browser host');
-    let run: Run;
+    let run: NewsmarkRun;
     try {
       run = await newsmark('export', '--data-dir', library, '--out', out);
     } finally {
@@ -373,7 +348,7 @@ describe.concurrent('newsmark command line', () => {
   test('stats on a folder another process holds: exit 1 naming the holder', async ({ expect }) => {
     const library = await preparedLibrary();
     const lock = acquireDataFolderLock(library, 'desktop app');
-    let run: Run;
+    let run: NewsmarkRun;
     try {
       run = await newsmark('stats', '--data-dir', library);
     } finally {

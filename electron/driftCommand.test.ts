@@ -1,34 +1,19 @@
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, test } from 'vitest';
 import type { DriftReport } from '../shared/storyContract';
 import { loadSampleCorpus } from './services/sampleCorpus';
 import { LibraryStore } from './store/libraryStore';
+import { runNewsmark as newsmark } from './testing/runNewsmark';
 
 // `newsmark drift` runs as its own process (through tsx), as a user runs it, on the sample corpus.
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
 const folders: string[] = [];
 
 afterAll(async () => {
   await Promise.all(folders.map((folder) => fs.rm(folder, { recursive: true, force: true })));
 });
-
-function newsmark(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const { NEWSMARK_DATA_DIR: _ignored, ...env } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 async function sampleLibrary(): Promise<string> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsmark-drift-'));
