@@ -8,6 +8,7 @@ import { LibrarySearcher } from './searchLibrary';
 import { importJobsFor } from './importJobs';
 import { suggestionHandlers } from './suggestionHandlers';
 import { createStoryHandlers } from './storyRequests';
+import type { StoryIndexService } from './storyIndexService';
 
 /** One handler per request of the contract; arguments arrive already validated. */
 export type Handlers = {
@@ -15,11 +16,12 @@ export type Handlers = {
 };
 
 /**
- * A library opened with `deferFileCheck` checks its files once the first list has gone out:
- * the check runs after this turn, when the answer is on its way, not before it.
+ * A library opened with `deferFileCheck` checks its files once the first list has gone out, and
+ * the story index opens then too: after this turn, when the answer is on its way, not before it.
  */
-function checkFilesAfterAnswer(store: LibraryStore): void {
+function afterFirstAnswer(store: LibraryStore, storyIndex: StoryIndexService): void {
   if (!store.filesChecked) setImmediate(() => void store.checkFiles());
+  setImmediate(() => storyIndex.start());
 }
 
 /** The services behind the contract, over one open library. */
@@ -31,12 +33,12 @@ export function createLibraryHandlers(store: LibraryStore): Handlers {
     ...storyHandlers,
     async listDocuments() {
       const list = store.listDocuments();
-      checkFilesAfterAnswer(store);
+      afterFirstAnswer(store, storyIndex);
       return ok(list);
     },
     async listDocumentPage({ offset, limit }) {
       const page = store.listPage(offset, limit);
-      checkFilesAfterAnswer(store);
+      afterFirstAnswer(store, storyIndex);
       return ok(page);
     },
     async getDocument({ id }) {

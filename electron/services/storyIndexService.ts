@@ -13,6 +13,8 @@ export const STORY_INDEX_VERSION = 2;
 const READ_CONCURRENCY = 16;
 /** The cache is written this long after the last change it misses (a stale cache costs only re-reading changed articles). */
 const SAVE_DELAY_MS = 10_000;
+/** The index opens this long after the library at the latest, if nothing has asked for it (a host whose window never lists). */
+const OPEN_FALLBACK_MS = 5_000;
 
 interface CacheFile {
   version: number;
@@ -22,11 +24,14 @@ interface CacheFile {
 /**
  * Keeps one library's StoryIndex current: opened in the background (from the cache file when it
  * is there and current, re-reading only the articles changed since; from the articles otherwise),
- * told of every article written, and cached again a little after changes. Requests wait for
- * `ready()`; opening the library never waits for the index.
+ * told of every article written, and cached again a little after changes. It opens when first
+ * asked for (`ready()`), when the host starts it after the first list has gone out (`start()`),
+ * or OPEN_FALLBACK_MS after the library opened, so that it never competes with the first screen;
+ * opening the library never waits for the index.
  */
 export class StoryIndexService {
-  private readonly opening: Promise<StoryIndex>;
+  private opening: Promise<StoryIndex> | null = null;
+  private readonly fallback: NodeJS.Timeout;
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
@@ -39,10 +44,14 @@ export class StoryIndexService {
     private readonly options: { saveDelayMs?: number; persist?: boolean } = {},
   ) {
     this.unsubscribe = store.onDocumentWritten((document) => this.written(document));
-    // After the current turn, so that whoever opened the library answers first.
-    this.opening = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.open());
+    this.fallback = setTimeout(() => this.start(), OPEN_FALLBACK_MS);
+    this.fallback.unref();
+  }
+
+  /** Opens the index in the background, if it is not open or opening already. */
+  start(): void {
     // A failure is reported to each request that waits for the index.
-    this.opening.catch(() => undefined);
+    this.ready().catch(() => undefined);
   }
 
   /** The index if it is open already, else null (for callers that can do without it). */
@@ -52,6 +61,8 @@ export class StoryIndexService {
 
   /** The index, once open and current with every article written so far. */
   ready(): Promise<StoryIndex> {
+    clearTimeout(this.fallback);
+    this.opening ??= this.open();
     return this.opening;
   }
 
@@ -128,7 +139,7 @@ export class StoryIndexService {
       this.saveTimer = null;
     }
     const write = async () => {
-      const index = await this.opening;
+      const index = await this.ready();
       // A closed library's folder may be another process's now; the next open rebuilds what is missing.
       if (this.store.isClosed) return;
       const file: CacheFile = { version: STORY_INDEX_VERSION, snapshot: index.snapshot() };
@@ -140,6 +151,7 @@ export class StoryIndexService {
 
   /** Stops listening and writes the cache if it misses changes. */
   async close(): Promise<void> {
+    clearTimeout(this.fallback);
     this.unsubscribe();
     const due = this.saveTimer !== null;
     if (due) await this.save().catch(() => undefined);
