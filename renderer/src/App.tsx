@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import type { NewsmarkApi } from '../../shared/contract';
 import { AppHeader } from './components/AppHeader';
 import { ArticlePane } from './components/ArticlePane';
@@ -14,6 +14,8 @@ import { createWorkbench, useWorkbench, WorkbenchContext } from './session/workb
 import { useLabels } from './ui/useLabels';
 import { useMenuEditCommands } from './data/menuCommands';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { useSessionState } from './session/sessionStore';
+import { WORKBENCH_VIEWS } from './views/workbenchViews';
 
 /**
  * The window's layout. What happens in it lives elsewhere: the library in data/ (the client
@@ -73,14 +75,24 @@ function Window() {
   const labels = useLabels('now');
   useLabelStyles(labels);
   useKeyboardShortcuts({ labels, onLabel: workbench.applyLabel, onCommand: workbench.runCommand });
+  const view = useSessionState(workbench.session, (state) => state.view);
+  const View = WORKBENCH_VIEWS.find((entry) => entry.id === view)?.component;
   return (
     <div className="app">
       <AppHeader />
       <NoticeBar />
       <div className="workspace">
         <DocumentList />
-        <ArticlePane />
-        <SpanSidebar />
+        {View ? (
+          <Suspense fallback={<main className="library-view empty">Opening…</main>}>
+            <View />
+          </Suspense>
+        ) : (
+          <>
+            <ArticlePane />
+            <SpanSidebar />
+          </>
+        )}
       </div>
       <HelpLayer />
       <LinkTypeChooser />

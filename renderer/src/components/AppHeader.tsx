@@ -4,6 +4,7 @@ import { useSessionState } from '../session/sessionStore';
 import { useWorkbench } from '../session/workbench';
 import { ImportExportControls } from './ImportExportControls';
 import { SettingsButton } from './SettingsButton';
+import { ViewTabs } from './ViewTabs';
 
 /** The header: the saving status, settings, undo and redo, the keys, import and export. */
 export function AppHeader() {
@@ -11,6 +12,7 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <h1 className="app-name">Newsmark</h1>
+      <ViewTabs />
       <SaveStatus />
       <SettingsButton />
       <HistoryButtons />

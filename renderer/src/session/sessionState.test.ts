@@ -3,7 +3,7 @@ import { showSession as show } from './testing/commandFakes';
 import { INITIAL_SESSION, reduceSession, type SessionAction, type SessionState } from './sessionState';
 
 
-const BUSY: SessionState = { documentId: 'a', selectedSpanId: 's1', linking: { sourceId: 's1', targetId: 's2' }, helpOpen: false, listOrder: null };
+const BUSY: SessionState = { view: 'article', documentId: 'a', selectedSpanId: 's1', linking: { sourceId: 's1', targetId: 's2' }, helpOpen: false, listOrder: null };
 const QUIET: SessionState = { ...INITIAL_SESSION, documentId: 'a', selectedSpanId: 's1' };
 
 const ROWS: { action: SessionAction; from: SessionState; to: string }[] = [
@@ -23,6 +23,7 @@ const ROWS: { action: SessionAction; from: SessionState; to: string }[] = [
   { action: { type: 'linked', sourceId: 's2' }, from: BUSY, to: 'doc a | span s2' },
   { action: { type: 'setHelp', open: true }, from: QUIET, to: 'doc a | span s1 | help' },
   { action: { type: 'setHelp', open: false }, from: { ...QUIET, helpOpen: true }, to: 'doc a | span s1' },
+  { action: { type: 'setView', view: 'article' }, from: BUSY, to: 'doc a | span s1 | link s1→s2' },
   { action: { type: 'spansChanged', spanIds: new Set(['s1', 's2']) }, from: BUSY, to: 'doc a | span s1 | link s1→s2' },
   { action: { type: 'spansChanged', spanIds: new Set(['s2']) }, from: BUSY, to: 'doc a | span -' },
   { action: { type: 'spansChanged', spanIds: new Set(['s1']) }, from: { ...QUIET, selectedSpanId: 's9' }, to: 'doc a | span -' },
@@ -34,7 +35,7 @@ describe('the session reducer', () => {
   });
 
   test('every action is in the table', () => {
-    const types: SessionAction['type'][] = ['openDocument', 'selectSpan', 'startLinking', 'moveLinkTarget', 'cancelLinking', 'chooseLinkType', 'linked', 'setHelp', 'spansChanged'];
+    const types: SessionAction['type'][] = ['openDocument', 'selectSpan', 'startLinking', 'moveLinkTarget', 'cancelLinking', 'chooseLinkType', 'linked', 'setHelp', 'setView', 'spansChanged'];
     expect(new Set(ROWS.map((row) => row.action.type))).toEqual(new Set(types));
   });
 
@@ -44,6 +45,7 @@ describe('the session reducer', () => {
       { type: 'selectSpan', spanId: 's1' },
       { type: 'cancelLinking' },
       { type: 'setHelp', open: false },
+      { type: 'setView', view: 'article' },
       { type: 'spansChanged', spanIds: new Set(['s1']) },
       { type: 'moveLinkTarget', targetId: 's2' },
     ];

@@ -12,7 +12,15 @@ export interface Linking {
   choosingType?: boolean;
 }
 
+/**
+ * What fills the window beside the document list: the open article (with its span panel), or
+ * one of the library-wide views. views/workbenchViews.ts lists them; each feature adds its own.
+ */
+export type WorkbenchView = 'article';
+
 export interface SessionState {
+  /** What the window shows beside the list (see WorkbenchView). */
+  view: WorkbenchView;
   documentId: string | null;
   selectedSpanId: string | null;
   linking: Linking | null;
@@ -37,12 +45,14 @@ export type SessionAction =
   /** A link was made (or refused): link mode ends with its source selected. */
   | { type: 'linked'; sourceId: string }
   | { type: 'setHelp'; open: boolean }
+  /** Shows a view beside the list; opening an article (openDocument) goes back to the article view. */
+  | { type: 'setView'; view: WorkbenchView }
   /** The document list now shows these articles, in this order (null: every one). */
   | { type: 'listOrder'; ids: readonly string[] | null }
   /** The open article's spans now: a span that is gone is no longer selected or linked from. */
   | { type: 'spansChanged'; spanIds: ReadonlySet<string> };
 
-export const INITIAL_SESSION: SessionState = { documentId: null, selectedSpanId: null, linking: null, helpOpen: false, listOrder: null };
+export const INITIAL_SESSION: SessionState = { view: 'article', documentId: null, selectedSpanId: null, linking: null, helpOpen: false, listOrder: null };
 
 /** `state` with `changes`, or `state` itself when they change nothing. */
 function update(state: SessionState, changes: Partial<SessionState>): SessionState {
@@ -53,8 +63,8 @@ function update(state: SessionState, changes: Partial<SessionState>): SessionSta
 export function reduceSession(state: SessionState, action: SessionAction): SessionState {
   switch (action.type) {
     case 'openDocument':
-      if (action.documentId === state.documentId) return state;
-      return update(state, { documentId: action.documentId, selectedSpanId: null, linking: null });
+      if (action.documentId === state.documentId) return update(state, { view: 'article' });
+      return update(state, { view: 'article', documentId: action.documentId, selectedSpanId: null, linking: null });
     case 'selectSpan':
       return update(state, { selectedSpanId: action.spanId });
     case 'startLinking':
@@ -71,6 +81,8 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return update(state, { linking: null, selectedSpanId: action.sourceId });
     case 'setHelp':
       return update(state, { helpOpen: action.open });
+    case 'setView':
+      return update(state, { view: action.view, linking: action.view === 'article' ? state.linking : null });
     case 'listOrder':
       if (state.listOrder === action.ids || (state.listOrder && action.ids && state.listOrder.length === action.ids.length && state.listOrder.every((id, index) => id === action.ids![index]))) return state;
       return update(state, { listOrder: action.ids });

@@ -109,6 +109,7 @@ export function showSession(state: SessionState): string {
   const parts = [`doc ${state.documentId ?? '-'}`, `span ${state.selectedSpanId ?? '-'}`];
   if (state.linking) parts.push(`link ${state.linking.sourceId}→${state.linking.targetId ?? '?'}${state.linking.choosingType ? ' (type?)' : ''}`);
   if (state.helpOpen) parts.push('help');
+  if (state.view !== 'article') parts.push(`view ${state.view}`);
   return parts.join(' | ');
 }
 

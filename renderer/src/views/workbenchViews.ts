@@ -1,0 +1,22 @@
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type { WorkbenchView } from '../session/sessionState';
+
+/**
+ * A view of the window beside the document list. The article view is the open article with
+ * its span panel (Window lays it out); every other view is one library-wide component, loaded
+ * the first time it is shown, that fills the space the article and its panel take.
+ */
+export interface WorkbenchViewEntry {
+  id: WorkbenchView;
+  /** The header tab's name. */
+  title: string;
+  /** What the tab's tooltip says the view shows. */
+  description: string;
+  /** Absent for the article view only. */
+  component?: LazyExoticComponent<ComponentType>;
+}
+
+/** The header's tabs, in order. A feature with its own view adds one entry here. */
+export const WORKBENCH_VIEWS: readonly WorkbenchViewEntry[] = [
+  { id: 'article', title: 'Article', description: 'The open article and its spans' },
+];
