@@ -12,6 +12,8 @@ interface Step {
   after: AnnotationState;
   /** The change as sent, to match the stored result to it (see confirm). */
   operation: DocumentOperation | null;
+  /** Its place in the window's order of changes across documents (see data/undoHistories.ts); 0 when unordered. */
+  sequence: number;
 }
 
 /** How many changes of one document can be undone. */
@@ -27,9 +29,9 @@ export class UndoHistory {
   private readonly redoSteps: Step[] = [];
 
   /** Records a change the user made; it clears what could be redone. */
-  record(before: NewsDocument, after: NewsDocument, operation: DocumentOperation | null = null): void {
+  record(before: NewsDocument, after: NewsDocument, operation: DocumentOperation | null = null, sequence = 0): void {
     if (before === after) return;
-    this.undoSteps.push({ before: annotationState(before), after: annotationState(after), operation });
+    this.undoSteps.push({ before: annotationState(before), after: annotationState(after), operation, sequence });
     if (this.undoSteps.length > UNDO_DEPTH) this.undoSteps.shift();
     this.redoSteps.length = 0;
   }
@@ -54,6 +56,16 @@ export class UndoHistory {
 
   get canRedo(): boolean {
     return this.redoSteps.length > 0;
+  }
+
+  /** The sequence number of the change undo would undo next, or null when there is none. */
+  get undoSequence(): number | null {
+    return this.undoSteps.at(-1)?.sequence ?? null;
+  }
+
+  /** The sequence number of the change redo would make again next, or null when there is none. */
+  get redoSequence(): number | null {
+    return this.redoSteps.at(-1)?.sequence ?? null;
   }
 
   /** The operation that undoes the latest change of `current`, or null when there is none. */

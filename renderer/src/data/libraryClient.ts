@@ -216,17 +216,23 @@ export class LibraryClient {
     this.notifier.notify('save');
   }
 
+  /** Whether undo from the open article `documentId` has something to undo (see UndoHistories: maybe in another article). */
   canUndo = (documentId: string): boolean => this.histories.canUndo(documentId);
   canRedo = (documentId: string): boolean => this.histories.canRedo(documentId);
-  /** Undoes the latest change made here to a document; false when there is none. */
+  /** Undoes the latest change made from the open article `documentId` (in it, or carried from it to another); false when there is none. */
   undo = (documentId: string): boolean => this.step(documentId, 'undo');
-  /** Makes the latest undone change again; false when there is none. */
+  /** Makes the latest change undone from the open article `documentId` again; false when there is none. */
   redo = (documentId: string): boolean => this.step(documentId, 'redo');
 
-  private step(documentId: string, direction: 'undo' | 'redo'): boolean {
-    const shown = this.shown.get(documentId);
-    const operation = shown && this.histories[direction](documentId, shown);
-    return !!operation && this.apply(documentId, operation, { record: false }) === null;
+  private step(origin: string, direction: 'undo' | 'redo'): boolean {
+    const step = this.histories[direction](origin, (id) => this.shown.get(id));
+    if (!step || this.applyAll(step.documentId, [step.operation], { record: false }) !== null) return false;
+    if (step.documentId !== origin) {
+      // The change is in an article the user does not see: say where it was.
+      const title = this.shown.get(step.documentId)?.meta.title ?? step.documentId;
+      this.notices.tell({ level: 'info', text: `${direction === 'undo' ? 'Undone' : 'Redone'} in “${title}”.` });
+    }
+    return true;
   }
 
   /**
@@ -234,16 +240,32 @@ export class LibraryClient {
    * document as shown (the change is then not made, and the user told why), else null.
    */
   apply(documentId: string, operation: DocumentOperation, { record = true } = {}): AppError | null {
+    return this.applyAll(documentId, [operation], { record });
+  }
+
+  /**
+   * Applies several changes to one document as one change: all or none of them (the error of the
+   * first that cannot apply), and one undo step. `origin` is the article the user is in when it
+   * is not this document (carrying a label over from the story view): undo from there undoes it.
+   */
+  applyAll(documentId: string, operations: readonly DocumentOperation[], { record = true, origin = documentId } = {}): AppError | null {
     const shown = this.shown.get(documentId);
     if (!shown) return { code: 'not_found', message: 'The article is not loaded yet.' };
-    const check = applyOperation(shown, operation, this.context());
-    if (!check.ok) {
-      this.notices.tell({ level: 'error', text: check.error.message });
-      return check.error;
+    let changed = shown;
+    const applied: DocumentOperation[] = [];
+    for (const operation of operations) {
+      const check = applyOperation(changed, operation, this.context());
+      if (!check.ok) {
+        this.notices.tell({ level: 'error', text: check.error.message });
+        return check.error;
+      }
+      if (check.value !== changed) applied.push(operation);
+      changed = check.value;
     }
-    if (check.value === shown) return null;
-    if (record) this.histories.record(documentId, shown, check.value, operation);
-    this.unsaved.add(documentId, operation);
+    if (applied.length === 0) return null;
+    // The step is matched to the store's answer to its last operation (see UndoHistory.confirm).
+    if (record) this.histories.record(documentId, shown, changed, applied.at(-1)!, origin);
+    for (const operation of applied) this.unsaved.add(documentId, operation);
     this.showDocument(documentId);
     void this.send(documentId);
     return null;
