@@ -261,7 +261,7 @@ test.describe('annotation depth', () => {
     await expect(app.articleTitle).toHaveText(TITLE);
 
     const settings = await callApi<{ annotator: string; labels: { name: string; color: string; key: string }[] }>(host, 'getSettings', {});
-    const labels = settings.labels.map((label) => (label.name === 'claim' ? { ...label, key: 'c' } : label));
+    const labels = settings.labels.map((label) => (label.name === 'claim' ? { ...label, key: '9' } : label));
     await callApi(host, 'updateSettings', { settings: { ...settings, labels } });
     await app.reload();
     await press(page, '?');
@@ -270,7 +270,7 @@ test.describe('annotation depth', () => {
     for (const command of COMMANDS) {
       await expect(dialog.locator(`tr[data-key-action="${command.id}"] kbd`)).toHaveText(command.chords.map(chordLabel));
     }
-    await expect(dialog.locator('tr[data-key-action="label:claim"] kbd')).toHaveText('c');
+    await expect(dialog.locator('tr[data-key-action="label:claim"] kbd')).toHaveText('9');
     await press(page, 'Escape');
     await expect(dialog).toHaveCount(0);
   });

@@ -100,7 +100,7 @@ test.describe('damaged files', () => {
 
   test('with index.json and settings.json deleted, a label the spans carry comes back, and the window says what happened', async ({ host, dataFolder, page }) => {
     const settings = await callApi<Settings>(host, 'getSettings', {});
-    await callApi(host, 'updateSettings', { settings: { ...settings, labels: [...settings.labels, { name: 'stance', color: '#cc79a7', key: 's' }] } });
+    await callApi(host, 'updateSettings', { settings: { ...settings, labels: [...settings.labels, { name: 'stance', color: '#cc79a7', key: '4' }] } });
     const [summary] = await callApi<DocumentSummary[]>(host, 'listDocuments', {});
     await callApi(host, 'updateDocument', { documentId: summary!.id, operation: { type: 'createSpan', span: { id: 'st1', start: 0, end: 3, label: 'stance' } } });
     await host.stop();

@@ -1,7 +1,8 @@
 import type { Span } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
+import { overlappingSpan } from '../../shared/matchedSpan';
 import { speakerIndexOf } from '../../shared/speakerIndex';
-import type { FindStoryMatches, LibraryChange, MatchedSpan, RenameSpeaker, RestoreDocuments, SpeakerEntry, StoryMatches, DriftReport } from '../../shared/storyContract';
+import type { FindStoryMatches, LibraryChange, RenameSpeaker, RestoreDocuments, SpeakerEntry, StoryMatches, DriftReport } from '../../shared/storyContract';
 import { tokensOf } from '../../shared/storyText';
 import type { LibraryStore } from '../store/libraryStore';
 import { driftReportOf } from './driftReport';
@@ -12,21 +13,8 @@ import { StoryIndexService } from './storyIndexService';
 /** Matches returned by default. */
 const DEFAULT_LIMIT = 30;
 
-/** The span overlapping [start, end) most, preferring one with a speaker. */
-export function overlappingSpan(spans: readonly Span[], start: number, end: number): MatchedSpan | null {
-  let best: Span | null = null;
-  let bestScore = 0;
-  for (const span of spans) {
-    const overlap = Math.min(span.end, end) - Math.max(span.start, start);
-    if (overlap <= 0) continue;
-    const score = overlap + (span.speaker ? 0.5 : 0);
-    if (score > bestScore) {
-      best = span;
-      bestScore = score;
-    }
-  }
-  return best ? { id: best.id, label: best.label, start: best.start, end: best.end, ...(best.speaker ? { speaker: best.speaker } : {}) } : null;
-}
+/** The span overlapping a match most (moved to shared/ so the story view can follow unsaved changes too). */
+export { overlappingSpan };
 
 /** Every match of `text[start, end)` in other articles of the index (see StoryIndex.findMatches). */
 export function storyMatchesIn(index: StoryIndex, source: { documentId: string | null; text: string; start: number; end: number }, limit = DEFAULT_LIMIT): StoryMatches {

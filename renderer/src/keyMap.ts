@@ -40,7 +40,11 @@ export type CommandId =
   | 'extendSentenceBack'
   | 'extendSentenceForward'
   | 'startLeft'
-  | 'startRight';
+  | 'startRight'
+  | 'storyView'
+  | 'carryLabel'
+  | 'nextMatch'
+  | 'previousMatch';
 
 export interface Command {
   id: CommandId;
@@ -81,6 +85,10 @@ export const COMMANDS: readonly Command[] = [
   { id: 'markSkipped', chords: [{ key: 'x' }], description: 'Mark the article skipped (again: in progress)' },
   { id: 'nextDocument', chords: [{ key: 'n' }], description: 'Next article' },
   { id: 'previousDocument', chords: [{ key: 'p' }], description: 'Previous article' },
+  { id: 'storyView', chords: [{ key: 's' }], description: 'Show the story view: the other tellings of the selected span or text (again: hide it)' },
+  { id: 'nextMatch', chords: [{ key: 'ArrowDown', alt: true }], description: 'Story view: the next telling' },
+  { id: 'previousMatch', chords: [{ key: 'ArrowUp', alt: true }], description: 'Story view: the previous telling' },
+  { id: 'carryLabel', chords: [{ key: 'c' }], description: "Story view: label the telling with the span's label and speaker, linked to its attribution" },
   { id: 'escape', chords: [{ key: 'Escape' }], description: 'Cancel: close, leave link mode, clear the selection' },
   { id: 'help', chords: [{ key: '?' }], description: 'Show or hide this list of keys' },
 ];

@@ -3,6 +3,7 @@ import type { DocumentOperation } from '../../../shared/operations';
 import type { AppError } from '../../../shared/result';
 import type { ArticleViewHandle } from '../components/ArticleView';
 import type { SpanPanelHandle } from '../components/SpanPanel';
+import type { StoryLookup } from '../data/storyMatches';
 import type { SessionAction, SessionState } from './sessionState';
 
 /** What commands need of the library client (LibraryClient has it all; tests pass a fake). */
@@ -28,6 +29,8 @@ export interface CommandContext {
   /** The open article's view; null while none is shown. */
   article: ArticleViewHandle | null;
   panel: SpanPanelHandle | null;
+  /** The story view's lookup (absent where there is none, as in tests of other commands). */
+  story?: StoryLookup;
   /** Whether text is selected outside the article (in the span panel, say): not a selection to label. */
   textSelectedElsewhere(): boolean;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { TextRange } from '../../../shared/spans';
 import { COMMANDS, type CommandId } from '../keyMap';
 import { COMMAND_HANDLERS, runCommand } from './commands';
@@ -78,6 +78,12 @@ const ROWS: Row[] = [
   { command: 'escape', when: 'then clears the text selection', given: SPAN, options: SELECTION, log: ['clearSelection'], session: 'doc a | span s1' },
   { command: 'escape', when: 'then lets go of the span', given: SPAN, log: [], session: 'doc a | span -' },
   { command: 'escape', when: 'with nothing going on', applies: false },
+  { command: 'storyView', when: 'a span selected: looks up its tellings', given: SPAN, log: ['findStoryMatches a 11-23'] },
+  { command: 'storyView', when: 'text selected: looks up the text, trimmed', options: { selection: { start: 10, end: 17 } }, log: ['findStoryMatches a 11-17'] },
+  { command: 'storyView', when: 'nothing selected, the view hidden', applies: false },
+  { command: 'nextMatch', when: 'the story view hidden', applies: false },
+  { command: 'previousMatch', when: 'the story view hidden', applies: false },
+  { command: 'carryLabel', when: 'the story view hidden', applies: false },
   { command: 'help', session: 'doc a | span - | help' },
   { command: 'help', when: 'open: closes', given: { helpOpen: true }, session: 'doc a | span -' },
 ];
@@ -152,5 +158,52 @@ describe('linking with several relation types', () => {
     run.client.relationTypes = () => ['attributed_to'];
     runCommand('confirm', run.context);
     expect(run.client.getDocument('a')!.relations.map((relation) => relation.label)).toEqual(['attributed_to']);
+  });
+});
+
+describe('the story view', () => {
+  /** The view shown for quote s1 of article a, its answer in. */
+  async function shown() {
+    const run = harness(SPAN);
+    runCommand('storyView', run.context);
+    await vi.waitFor(() => expect(run.context.story!.get()?.phase).toBe('ready'));
+    return run;
+  }
+
+  test('c labels the focused telling in the other article with the label, linked to the attribution nearby', async () => {
+    const run = await shown();
+    expect(runCommand('nextMatch', run.context)).toBe(true);
+    expect(run.context.story!.get()!.focused).toBe(0);
+    expect(runCommand('carryLabel', run.context)).toBe(true);
+    await vi.waitFor(() => expect(run.log.at(-1)).toMatch(/^tell Labelled quote in “b”, linked/));
+    const b = run.client.getDocument('b')!;
+    const carried = b.spans.find((span) => span.start === 25)!;
+    expect(`${carried.start}-${carried.end} ${carried.label}`).toBe('25-36 quote');
+    expect(b.relations.map((relation) => `${relation.headId}→${relation.childId}`)).toEqual([`${carried.id}→s2`]);
+    expect(showSession(run.state())).toBe('doc a | span s1');
+  });
+
+  test('carrying again over a telling labelled so already changes nothing', async () => {
+    const run = await shown();
+    runCommand('carryLabel', run.context);
+    await vi.waitFor(() => expect(run.client.getDocument('b')!.spans).toHaveLength(3));
+    runCommand('carryLabel', run.context);
+    await vi.waitFor(() => expect(run.log.at(-1)).toBe('tell “b” has this passage labelled quote already.'));
+    expect(run.client.getDocument('b')!.spans).toHaveLength(3);
+  });
+
+  test('selected text no span covers has no label to carry: c says so', async () => {
+    const run = harness({}, { selection: { start: 25, end: 30 } });
+    runCommand('storyView', run.context);
+    await vi.waitFor(() => expect(run.context.story!.get()?.phase).toBe('ready'));
+    runCommand('carryLabel', run.context);
+    await vi.waitFor(() => expect(run.log.at(-1)).toMatch(/^tell Only a label can be carried over/));
+  });
+
+  test('s again for the same passage hides the view', async () => {
+    const run = await shown();
+    expect(runCommand('storyView', run.context)).toBe(true);
+    expect(run.context.story!.get()).toBeNull();
+    expect(runCommand('nextMatch', run.context)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import type { CaretUnit } from '../../../shared/textBoundaries';
 import type { CommandId } from '../keyMap';
 import { currentDocument, type CommandContext } from './commandContext';
 import { change, doneAndNext, link, moveDocument, moveSpanEnd, selectedSpan, startLinking, stepSpan, toggleStatus } from './editing';
+import { canToggleStoryView, carryLabelOver, hasMatches, moveMatch, toggleStoryView } from './storyCommands';
 
 /**
  * One command: whether it applies now, and what it does. A key whose command does not apply
@@ -118,6 +119,7 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
     },
     (context) => context.getState().selectedSpanId !== null,
   ),
+  // Undo and redo from the open article: its own latest change, or one made from it to another article (see UndoHistories).
   undo: onArticle(
     (context, document) => context.client.undo(document.id),
     (context, document) => context.client.canUndo(document.id),
@@ -131,6 +133,10 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
   markSkipped: onArticle((context, document) => toggleStatus(context, document, 'skipped')),
   nextDocument: documentStep(1),
   previousDocument: documentStep(-1),
+  storyView: onArticle(toggleStoryView, canToggleStoryView),
+  nextMatch: onArticle((context) => moveMatch(context, 1), hasMatches),
+  previousMatch: onArticle((context) => moveMatch(context, -1), hasMatches),
+  carryLabel: onArticle((context, document) => void carryLabelOver(context, document), (context) => !!context.story?.focusedMatch()),
   escape,
   help: { applies: () => true, run: (context) => context.dispatch({ type: 'setHelp', open: !context.getState().helpOpen }) },
 };

@@ -5,6 +5,7 @@ import type { SpanPanelHandle } from '../components/SpanPanel';
 import type { CommandId } from '../keyMap';
 import { LibraryClient } from '../data/libraryClient';
 import { LibraryServices } from '../data/libraryServices';
+import { StoryLookup } from '../data/storyMatches';
 import type { StorageLike } from '../data/unsavedChanges';
 import type { CommandContext } from './commandContext';
 import { runCommand } from './commands';
@@ -25,6 +26,8 @@ export interface Workbench {
   session: SessionStore;
   article: { current: ArticleViewHandle | null };
   panel: { current: SpanPanelHandle | null };
+  /** The story view's passage and its other tellings. */
+  story: StoryLookup;
   /** The context commands run in, as things are now. */
   commandContext(): CommandContext;
   /** Runs a command if it applies now; returns whether it did. */
@@ -41,12 +44,14 @@ export function createWorkbench(api: NewsmarkApi, storage: { local: StorageLike 
     session,
     article: { current: null },
     panel: { current: null },
+    story: new StoryLookup((args) => api.request('findStoryMatches', args), client),
     commandContext: () => ({
       getState: session.getState,
       dispatch: session.dispatch,
       client,
       article: workbench.article.current,
       panel: workbench.panel.current,
+      story: workbench.story,
       textSelectedElsewhere: () => globalThis.getSelection?.()?.isCollapsed === false,
     }),
     runCommand: (command) => runCommand(command, workbench.commandContext()),

@@ -6,6 +6,8 @@ import type { TextRange } from '../../../../shared/spans';
 import type { CaretUnit } from '../../../../shared/textBoundaries';
 import type { ArticleViewHandle } from '../../components/ArticleView';
 import type { SpanPanelHandle } from '../../components/SpanPanel';
+import type { StoryMatch } from '../../../../shared/storyContract';
+import { StoryLookup, type StoryClient } from '../../data/storyMatches';
 import type { CommandClient, CommandContext } from '../commandContext';
 import { INITIAL_SESSION, reduceSession, type SessionState } from '../sessionState';
 
@@ -113,6 +115,24 @@ export function showSession(state: SessionState): string {
   return parts.join(' | ');
 }
 
+/** The telling of article a's text the fake story index finds: "Biden spoke" in b (25–36), no span there. */
+export const TELLING: StoryMatch = { documentId: 'b', title: 'b', start: 25, end: 36, text: 'Biden spoke', kind: 'exact', similarity: 1, changes: [], span: null };
+
+/** A story view over the fake client, whose index finds TELLING for any passage (each lookup written down). */
+function fakeStory(client: FakeClient, log: string[]): StoryLookup {
+  const storyClient: StoryClient = {
+    getDocument: client.getDocument,
+    openDocument: async (id) => client.getDocument(id),
+    applyAll: (id, operations) => operations.map((operation) => client.apply(id, operation)).find((error) => error !== null) ?? null,
+    relationTypes: () => client.relationTypes?.() ?? [],
+    notices: { tell: (message) => log.push(`tell ${message.text}`) },
+  };
+  return new StoryLookup(async (args) => {
+    log.push('documentId' in args ? `findStoryMatches ${args.documentId} ${args.start}-${args.end}` : `findStoryMatches "${args.text}"`);
+    return { ok: true, value: { source: { documentId: null, start: 0, end: 0, text: '' }, matches: [TELLING] } };
+  }, storyClient);
+}
+
 export interface Harness {
   context: CommandContext;
   client: FakeClient;
@@ -140,6 +160,7 @@ export function harness(given: Partial<SessionState> = {}, options: { selection?
     client,
     article,
     panel,
+    story: fakeStory(client, log),
     textSelectedElsewhere: () => options.selectedElsewhere ?? false,
   };
   return { context, client, article, log, state: () => state };
