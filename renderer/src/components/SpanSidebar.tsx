@@ -7,9 +7,11 @@ import { useSessionState } from '../session/sessionStore';
 import { useWorkbench } from '../session/workbench';
 import { useLabels } from '../ui/useLabels';
 import { SpanPanel } from './SpanPanel';
+import { StoryPanel } from './StoryPanel';
 
 /**
- * The right pane: the open article's spans and the selected one's details. It follows the
+ * The right pane: the story view when it is shown (StoryPanel.tsx), the open article's spans
+ * and the selected one's details. It follows the
  * article and the session after the paint, so it never delays a highlight.
  */
 export function SpanSidebar() {
@@ -34,17 +36,20 @@ export function SpanSidebar() {
 
   if (!document) return null;
   return (
-    <SpanPanel
-      ref={workbench.panel}
-      document={document}
-      labels={labels}
-      speakers={summaries}
-      selectedSpanId={selectedSpanId}
-      onSelectSpan={handlers.selectSpan}
-      onChange={handlers.change}
-      onStartLinking={handlers.startLinking}
-      onLink={handlers.link}
-      onDoneEditing={handlers.doneEditing}
-    />
+    <div className="sidebar">
+      <StoryPanel labels={labels} />
+      <SpanPanel
+        ref={workbench.panel}
+        document={document}
+        labels={labels}
+        speakers={summaries}
+        selectedSpanId={selectedSpanId}
+        onSelectSpan={handlers.selectSpan}
+        onChange={handlers.change}
+        onStartLinking={handlers.startLinking}
+        onLink={handlers.link}
+        onDoneEditing={handlers.doneEditing}
+      />
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { FindHighlights } from './findHighlights';
 import { ReadOnlySelection } from './readOnlySelection';
 import { SelectionAidsExtension } from './selectionAids';
 import { SpanHighlights, type HighlightInput } from './spanHighlights';
+import { StoryMatchLayer } from './storyMatchLayer';
 
 /**
  * The article editor's extensions: the plain article (paragraphs of text), its one text model
@@ -14,5 +15,5 @@ import { SpanHighlights, type HighlightInput } from './spanHighlights';
  * spans starting with `highlights`.
  */
 export function articleExtensions(highlights: HighlightInput | null = null): Extensions {
-  return [ArticleTextExtension, Document, Paragraph, Text, ReadOnlySelection, SpanHighlights.configure({ initial: highlights }), SelectionAidsExtension, FindHighlights];
+  return [ArticleTextExtension, Document, Paragraph, Text, ReadOnlySelection, SpanHighlights.configure({ initial: highlights }), SelectionAidsExtension, FindHighlights, StoryMatchLayer];
 }

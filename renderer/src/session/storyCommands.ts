@@ -40,12 +40,14 @@ export function toggleStoryView(context: CommandContext, document: NewsDocument)
   const story = context.story;
   if (!story) return;
   const source = storySource(context, document);
-  if (!source || story.shows(source)) {
-    story.hide();
-    markPassage(null);
-    return;
-  }
-  void story.show(source);
+  if (!source || story.shows(source)) hideStoryView(context);
+  else void story.show(source);
+}
+
+/** Hides the story view and the telling it marked. */
+export function hideStoryView(context: CommandContext): void {
+  context.story?.hide();
+  markPassage(null);
 }
 
 export function hasMatches(context: CommandContext): boolean {
