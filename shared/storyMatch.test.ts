@@ -60,3 +60,36 @@ describe('matchPassage', () => {
     expect(described('the markets rallied on the news of the deal', 'Rain is expected in the north of the country.')).toBe('none');
   });
 });
+
+describe('matchPassage: more retellings', () => {
+  test('a passage selected across a paragraph break matches the same words in one paragraph', () => {
+    expect(described('the sanctions would stay\n\nin place until the troops withdraw', 'Officials said the sanctions would stay in place until the troops withdraw.')).toBe('exact | the sanctions would stay in place until the troops withdraw | ');
+  });
+
+  test('a quote trimmed at both ends and cut in the middle', () => {
+    expect(described('We are always ready for diplomacy. We are also ready to impose swift and severe consequences should Russia instead choose war', 'She said they were “also ready to impose … severe consequences should Russia instead choose war”.')).toBe(
+      'reworded | also ready to impose … severe consequences should Russia instead choose war | We are always ready for diplomacy. We are>, swift and>',
+    );
+  });
+
+  test('Cyrillic re-cased and re-punctuated, with ё written as е', () => {
+    expect(described('МЫ ГОТОВЫ К ДИАЛОГУ, НО ВСЁ ЗАВИСИТ ОТ ВАШИНГТОНА!', '«Мы готовы к диалогу — но все зависит от Вашингтона», — сказал он.')).toBe('exact | Мы готовы к диалогу — но все зависит от Вашингтона | ');
+  });
+
+  test('Greek re-cased: accents and final sigma fold away', () => {
+    expect(described('ΟΙ ΔΙΑΠΡΑΓΜΑΤΕΥΣΕΙΣ ΣΥΝΕΧΙΖΟΝΤΑΙ ΚΑΝΟΝΙΚΑ', 'Είπε ότι οι διαπραγματεύσεις συνεχίζονται κανονικά.')).toBe('exact | οι διαπραγματεύσεις συνεχίζονται κανονικά | ');
+  });
+
+  test('Arabic re-punctuated (Arabic comma and question mark) and with a word changed', () => {
+    expect(described('هل نحن مستعدون، دائما، للدبلوماسية؟', 'وقال: هل نحن مستعدون دائما للحوار?')).toBe('near | هل نحن مستعدون دائما للحوار | للدبلوماسية>للحوار');
+  });
+
+  test('CJK with full-width and half-width punctuation alike; Japanese kana and kanji', () => {
+    expect(described('我们随时准备进行外交，也准备好实施制裁。', '他说:“我们随时准备进行外交,也准备好实施制裁”')).toBe('exact | 我们随时准备进行外交,也准备好实施制裁 | ');
+    expect(described('私たちは外交の準備ができている', '報道官は「私たちは常に外交の準備ができている」と述べた。')).toBe('near | 私たちは常に外交の準備ができている | >常に');
+  });
+
+  test('Devanagari: vowel signs are part of their word', () => {
+    expect(described('हम बातचीत के लिए तैयार हैं', 'मंत्री ने कहा कि हम बातचीत के लिए हमेशा तैयार हैं।')).toBe('near | हम बातचीत के लिए हमेशा तैयार हैं | >हमेशा');
+  });
+});

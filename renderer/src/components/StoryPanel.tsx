@@ -55,6 +55,11 @@ function StoryList({ story, labels }: { story: StoryViewState; labels: readonly 
         {carried?.speaker && <span className="story-speaker">{carried.speaker}</span>}
         <q>{sourceDocument?.text.slice(source.start, source.end) ?? ''}</q>
       </p>
+      {matches.length > 0 && (
+        <p className="story-keys">
+          <kbd>Alt+↓</kbd> <kbd>Alt+↑</kbd> move · <kbd>c</kbd> labels the telling · a click opens it · <del>struck</del> left out, <ins>underlined</ins> new
+        </p>
+      )}
       {phase === 'loading' && <p className="story-status">Looking for other tellings…</p>}
       {phase === 'failed' && <p className="story-status error">The story view could not look: {story.error}</p>}
       {phase === 'ready' && matches.length === 0 && <p className="story-status">No other article tells this passage.</p>}
