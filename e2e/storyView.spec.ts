@@ -72,8 +72,9 @@ test.describe('the story view', () => {
     expect(described(await app.storedDocument(TARGET_ID))).toBe(
       `${TOLD_AGAIN} = quote (Jen Psaki) | ${TARGET_ATTRIBUTION} = attribution | ${TOLD_AGAIN} → ${TARGET_ATTRIBUTION}`,
     );
-    // Still in 003.
+    // Still in 003, where undo now has the carried label to undo.
     await expect(page.locator('.document-item.current')).toHaveAttribute('data-document-id', SOURCE_ID);
+    await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeEnabled();
 
     // One undo, from 003 where the user is, removes the carried label and its link from 001 — and nothing in 003.
     await page.keyboard.press('Control+z');

@@ -228,6 +228,7 @@ export class LibraryClient {
     const step = this.histories[direction](origin, (id) => this.shown.get(id));
     if (!step || this.applyAll(step.documentId, [step.operation], { record: false }) !== null) return false;
     if (step.documentId !== origin) {
+      this.notifier.notifyAfterPaint(documentSlice(origin));
       // The change is in an article the user does not see: say where it was.
       const title = this.shown.get(step.documentId)?.meta.title ?? step.documentId;
       this.notices.tell({ level: 'info', text: `${direction === 'undo' ? 'Undone' : 'Redone'} in “${title}”.` });
@@ -267,6 +268,8 @@ export class LibraryClient {
     if (record) this.histories.record(documentId, shown, changed, applied.at(-1)!, origin);
     for (const operation of applied) this.unsaved.add(documentId, operation);
     this.showDocument(documentId);
+    // What undo from the origin does has changed too (its slice carries its undo history).
+    if (record && origin !== documentId) this.notifier.notifyAfterPaint(documentSlice(origin));
     void this.send(documentId);
     return null;
   }
