@@ -77,6 +77,17 @@ describe('a change made from another article (carrying a label over)', () => {
     expect(stored(host, 'b')).toBe('b1 11-25 quote');
   });
 
+  test('a new change in the article the user is in means a change undone elsewhere cannot be redone from there', async () => {
+    const { host, client } = await opened();
+    client.applyAll('b', [span('b1', 11, 25, 'quote')], { origin: 'a' });
+    client.undo('a');
+    client.apply('a', span('a1', 0, 10, 'attribution'));
+    await settled(client);
+    expect(client.canRedo('a')).toBe(false);
+    expect(client.redo('a')).toBe(false);
+    expect(stored(host, 'b')).toBe('');
+  });
+
   test('all or nothing: an operation that cannot apply leaves the article as it was', async () => {
     const { host, client } = await opened();
     const error = client.applyAll('b', [span('b1', 11, 25, 'quote'), { type: 'linkSpans', relation: { id: 'r', label: 'attributed_to', headId: 'b1', childId: 'missing' } }], { origin: 'a' });

@@ -43,10 +43,9 @@ export class UndoHistories {
     if (!history) this.histories.set(documentId, (history = new UndoHistory()));
     const sequence = ++this.sequence;
     history.record(before, after, operation, sequence);
-    if (origin === documentId) return;
-    this.listOf('undo', origin).push({ documentId, sequence });
     // A new change from the origin means what was undone from it cannot be redone from it.
     this.elsewhere.redo.delete(origin);
+    if (origin !== documentId) this.listOf('undo', origin).push({ documentId, sequence });
   }
 
   /** The host stored `operation` as `stored`: redo will put back exactly that. */
