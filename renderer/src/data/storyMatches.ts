@@ -4,8 +4,8 @@ import type { DocumentOperation } from '../../../shared/operations';
 import type { AppError, Result } from '../../../shared/result';
 import type { FindStoryMatches, StoryMatch, StoryMatches } from '../../../shared/storyContract';
 import type { Message } from './librarySlices';
-import { linkBetween } from './links';
-import { newSpanId } from './newSpanId';
+import { ATTRIBUTION_LABEL } from './links';
+import { newId, newSpanId } from './newSpanId';
 
 /**
  * The story view's data: the passage looked up, the other tellings the host's story index found
@@ -142,18 +142,16 @@ export class StoryLookup {
       this.client.notices.tell({ level: 'info', text: `“${match.title}” has this passage labelled ${carried.label} already.` });
       return false;
     }
-    const proposal = proposeCarryOver(match, carried, target);
+    const proposal = proposeCarryOver(match, carried, target, ATTRIBUTION_LABEL);
     const id = newSpanId();
     const operations: DocumentOperation[] = [{ type: 'createSpan', span: { id, ...proposal.span } }];
-    if (proposal.attributionId) {
-      const created: NewsDocument = { ...target, spans: [...target.spans, { ...proposal.span, id, createdAt: '', updatedAt: '', annotator: '' }] };
-      const relation = linkBetween(created, id, proposal.attributionId, this.client.relationTypes?.()[0] ?? DEFAULT_RELATION_TYPE);
-      if (relation) operations.push({ type: 'linkSpans', relation });
-    }
+    // A quote or claim points to its attribution (as linkBetween has it); an attribution carried over is linked to nothing.
+    const attributionId = carried.label === ATTRIBUTION_LABEL ? null : proposal.attributionId;
+    if (attributionId) operations.push({ type: 'linkSpans', relation: { id: newId('r'), label: this.client.relationTypes?.()[0] ?? DEFAULT_RELATION_TYPE, headId: id, childId: attributionId } });
     if (this.client.applyAll(match.documentId, operations, { origin }) !== null) return false;
-    const linked = proposal.attributionId ? ', linked to its attribution' : '';
+    const linked = attributionId ? ', linked to its attribution' : '';
     const speaker = carried.speaker ? ` (${carried.speaker})` : '';
-    this.client.notices.tell({ level: 'info', text: `Labelled ${carried.label}${speaker} in “${match.title}”${linked}. Ctrl+Z undoes it.` });
+    this.client.notices.tell({ level: 'info', text: `Labelled ${carried.label}${speaker} in “${match.title}”${linked}. Undo removes it.` });
     return true;
   }
 }

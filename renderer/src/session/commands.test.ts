@@ -183,6 +183,15 @@ describe('the story view', () => {
     expect(showSession(run.state())).toBe('doc a | span s1');
   });
 
+  test('an attribution carried over is labelled, and linked to nothing', async () => {
+    const run = harness({ selectedSpanId: 's2' });
+    runCommand('storyView', run.context);
+    await vi.waitFor(() => expect(run.context.story!.get()?.phase).toBe('ready'));
+    runCommand('carryLabel', run.context);
+    await vi.waitFor(() => expect(run.log.at(-1)).toBe('tell Labelled attribution in “b”. Undo removes it.'));
+    expect(run.client.getDocument('b')!.relations).toEqual([]);
+  });
+
   test('carrying again over a telling labelled so already changes nothing', async () => {
     const run = await shown();
     runCommand('carryLabel', run.context);
