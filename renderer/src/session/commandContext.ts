@@ -19,6 +19,14 @@ export interface CommandClient {
   relationTypes?(): readonly string[];
 }
 
+/** Undo and redo of changes across the library (a speaker rename: data/speakerChanges.ts). */
+export interface LibraryWideHistory {
+  canUndo(): boolean;
+  canRedo(): boolean;
+  undo(): Promise<boolean>;
+  redo(): Promise<boolean>;
+}
+
 /** Everything a command reads and acts on. Built afresh for each key press or click. */
 export interface CommandContext {
   /** The session as it is now (read again after a dispatch: it changes). */
@@ -28,6 +36,8 @@ export interface CommandContext {
   /** The open article's view; null while none is shown. */
   article: ArticleViewHandle | null;
   panel: SpanPanelHandle | null;
+  /** The speaker renames' history, which undo and redo reach while the speaker index is shown. */
+  speakerChanges?: LibraryWideHistory;
   /** Whether text is selected outside the article (in the span panel, say): not a selection to label. */
   textSelectedElsewhere(): boolean;
 }

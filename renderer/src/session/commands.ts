@@ -2,6 +2,7 @@ import type { NewsDocument } from '../../../shared/model';
 import type { CaretUnit } from '../../../shared/textBoundaries';
 import type { CommandId } from '../keyMap';
 import { currentDocument, type CommandContext } from './commandContext';
+import { inSpeakerIndex } from './speakerUndo';
 import { change, doneAndNext, link, moveDocument, moveSpanEnd, selectedSpan, startLinking, stepSpan, toggleStatus } from './editing';
 
 /**
@@ -118,13 +119,19 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
     },
     (context) => context.getState().selectedSpanId !== null,
   ),
-  undo: onArticle(
-    (context, document) => context.client.undo(document.id),
-    (context, document) => context.client.canUndo(document.id),
+  undo: inSpeakerIndex(
+    'undo',
+    onArticle(
+      (context, document) => context.client.undo(document.id),
+      (context, document) => context.client.canUndo(document.id),
+    ),
   ),
-  redo: onArticle(
-    (context, document) => context.client.redo(document.id),
-    (context, document) => context.client.canRedo(document.id),
+  redo: inSpeakerIndex(
+    'redo',
+    onArticle(
+      (context, document) => context.client.redo(document.id),
+      (context, document) => context.client.canRedo(document.id),
+    ),
   ),
   markDone: onArticle((context, document) => toggleStatus(context, document, 'done')),
   doneAndNext: onArticle(doneAndNext),

@@ -5,6 +5,7 @@ import type { SpanPanelHandle } from '../components/SpanPanel';
 import type { CommandId } from '../keyMap';
 import { LibraryClient } from '../data/libraryClient';
 import { LibraryServices } from '../data/libraryServices';
+import { SpeakerChanges } from '../data/speakerChanges';
 import type { StorageLike } from '../data/unsavedChanges';
 import type { CommandContext } from './commandContext';
 import { runCommand } from './commands';
@@ -22,6 +23,8 @@ export const CURRENT_DOCUMENT_KEY = 'newsmark.currentDocument';
 export interface Workbench {
   client: LibraryClient;
   services: LibraryServices;
+  /** The speaker index, the drift report and speaker renames with their undo. */
+  speakers: SpeakerChanges;
   session: SessionStore;
   article: { current: ArticleViewHandle | null };
   panel: { current: SpanPanelHandle | null };
@@ -34,10 +37,12 @@ export interface Workbench {
 
 export function createWorkbench(api: NewsmarkApi, storage: { local: StorageLike | null; session: StorageLike | null }): Workbench {
   const client = new LibraryClient(api, storage.local);
+  const speakers = new SpeakerChanges(api, client);
   const session = createSessionStore({ documentId: storage.session?.getItem(CURRENT_DOCUMENT_KEY) ?? null });
   const workbench: Workbench = {
     client,
     services: new LibraryServices(api, client),
+    speakers,
     session,
     article: { current: null },
     panel: { current: null },
@@ -47,6 +52,7 @@ export function createWorkbench(api: NewsmarkApi, storage: { local: StorageLike 
       client,
       article: workbench.article.current,
       panel: workbench.panel.current,
+      speakerChanges: speakers,
       textSelectedElsewhere: () => globalThis.getSelection?.()?.isCollapsed === false,
     }),
     runCommand: (command) => runCommand(command, workbench.commandContext()),
