@@ -25,6 +25,10 @@ describe('SpeakerChanges', () => {
   test('a merge is one request; the open article follows at once; one undo and one redo reverse and repeat it everywhere', async () => {
     const { host, client, speakers: changes } = await library();
     expect(client.canUndo('a')).toBe(true);
+    // Followed as React follows a store (useSyncExternalStore passes the methods unbound).
+    const { subscribe, getVersion } = changes;
+    let heard = 0;
+    const stop = subscribe(() => heard++);
 
     const merged = await changes.rename(['Psaki', 'Jen Psaki'], 'Jen Psaki');
     expect(merged.ok && merged.value.changed.map((change) => change.documentId)).toEqual(['a']);
@@ -51,6 +55,8 @@ describe('SpeakerChanges', () => {
     expect(host.requests.at(-1)).toBe('restoreDocuments a@5 b@2');
     expect(speakers(client.getDocument('a'))).toBe(`s1 ${title} (was Psaki)`);
     expect(client.notices.get().message?.text).toBe(`Redone: merging Psaki, Jen Psaki into ${title}.`);
+    stop();
+    expect([heard, getVersion()]).toEqual([10, 10]);
   });
 
   test('an undo after an article changed since is refused for it, said, and the history let go', async () => {

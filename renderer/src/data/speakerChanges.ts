@@ -44,10 +44,10 @@ export class SpeakerChanges {
     private readonly client: LibraryClient,
   ) {}
 
-  subscribe(listener: () => void): () => void {
+  subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+    return () => void this.listeners.delete(listener);
+  };
 
   getVersion = (): number => this.version;
 
