@@ -33,6 +33,7 @@ test.describe('The speaker index and the drift report (sample corpus)', () => {
     await expect(merged.locator('.group-count')).toHaveText('told 2 times');
     await expect(merged.locator('.quote-original')).toHaveText('written “Psaki”');
     expect(await storedSpeaker(host, ARTICLE_003, 'q003')).toBe('Jen Psaki (was Psaki)');
+    await expect(views.undoButton).toHaveAttribute('title', 'Undo merging Psaki, Jen Psaki into Jen Psaki (Ctrl/⌘+Z)');
 
     // One undo, from the keyboard, puts both back.
     await page.locator('.speaker-index h2').click();

@@ -56,12 +56,13 @@ export class SpeakerViews {
     await this.page.locator('.speaker-merge-bar').waitFor({ state: 'detached' });
   }
 
+  /** The header's Undo, which reaches the speaker renames while the speaker index is shown. */
   get undoButton(): Locator {
-    return this.page.locator('.speaker-undo');
+    return this.page.locator('.history-buttons').getByRole('button', { name: 'Undo' });
   }
 
   get redoButton(): Locator {
-    return this.page.locator('.speaker-redo');
+    return this.page.locator('.history-buttons').getByRole('button', { name: 'Redo' });
   }
 
   /** The drift report's entry for a pair of articles (either way round). */

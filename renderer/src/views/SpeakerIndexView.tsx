@@ -15,8 +15,8 @@ type Loaded = { entries: readonly SpeakerEntry[]; error: null } | { entries: nul
 /**
  * The speaker index: every speaker named on a span in the library, with their quotes across
  * articles grouped where the quotes match, filtered as one types. Selecting speakers and naming
- * them renames (one) or merges (several) them on every span, as one change that Undo (or Ctrl+Z
- * while this view is shown) reverses; see data/speakerChanges.ts.
+ * them renames (one) or merges (several) them on every span, as one change that the header's Undo
+ * (or Ctrl+Z) reverses while this view is shown; see data/speakerChanges.ts.
  */
 export function SpeakerIndexView() {
   const workbench = useWorkbench();
@@ -67,8 +67,6 @@ export function SpeakerIndexView() {
     const result = await speakers.rename(chosen, target);
     if (result.ok) choose(new Set());
   };
-  const undoTitle = speakers.undoDescription();
-  const redoTitle = speakers.redoDescription();
 
   return (
     <main className="library-view speaker-index" aria-label="Speaker index">
@@ -85,12 +83,6 @@ export function SpeakerIndexView() {
         <span className="library-view-summary">
           {loaded.entries ? `${shown.length === entries.length ? plural(entries.length, 'speaker') : `${shown.length} of ${entries.length} speakers`}` : ''}
         </span>
-        <button type="button" className="speaker-undo" disabled={!speakers.canUndo()} title={undoTitle ? `Undo ${undoTitle} (Ctrl+Z)` : 'No speaker change to undo'} onClick={() => void speakers.undo()}>
-          Undo <kbd>Ctrl+Z</kbd>
-        </button>
-        <button type="button" className="speaker-redo" disabled={!speakers.canRedo()} title={redoTitle ? `Redo ${redoTitle} (Ctrl+Shift+Z)` : 'No speaker change to redo'} onClick={() => void speakers.redo()}>
-          Redo
-        </button>
       </header>
       {chosen.length > 0 && (
         <form
