@@ -33,9 +33,10 @@ export async function speakerIndexShot(page: Page, host: RunningHost): Promise<v
   await page.getByLabel('Speaker name').blur();
 }
 
-/** The drift report, with 003's quote labelled and the changed words marked. */
+/** The drift report, with the quote of 003 and its rewording in 001 labelled, and the changed words marked. */
 export async function driftShot(page: Page, host: RunningHost): Promise<void> {
-  await labelSpeakers(host);
+  await labelWithSpeaker(host, ARTICLE_003, QUOTE_003, 'quote', 'Jen Psaki', 'dq1');
+  await labelWithSpeaker(host, ARTICLE_001, QUOTE_001, 'quote', 'Jen Psaki', 'dq2');
   await page.reload();
   const views = new SpeakerViews(page);
   await views.showDrift();
