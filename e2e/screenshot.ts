@@ -1,5 +1,7 @@
 /**
- * `npm run screenshot -- OUT.png`: starts the browser host on a fresh data folder, labels
+ * `npm run screenshot -- OUT.png [SHOT]`: starts the browser host on a fresh data folder and
+ * saves a screenshot of one view. SHOT `speakers` is the speaker index, `drift` the drift report
+ * (speakerScreenshots.ts). Without SHOT (or `article`), it labels
  * sample article 003 through the API with several overlapping and nested spans of all three
  * labels, links the first quote to its attribution (with the speaker named), opens it in
  * Chromium, selects the quote, hovers the attribution, and saves a screenshot: the link shows as
@@ -8,9 +10,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import type { NewsDocument } from '../shared/model';
-import { callApi, startBrowserHostProcess } from './support/browserHostProcess';
+import { driftShot, speakerIndexShot } from './speakerScreenshots';
+import { callApi, startBrowserHostProcess, type RunningHost } from './support/browserHostProcess';
+
+/** Screenshots besides the article's: each brings the page, open at the app, to what is shot. */
+const SHOTS: Record<string, (page: Page, host: RunningHost) => Promise<void>> = {
+  speakers: speakerIndexShot,
+  drift: driftShot,
+};
 
 const ARTICLE_ID = '003_37448910395a2621';
 
@@ -36,6 +45,18 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   try {
+    const shot = process.argv[3] ?? 'article';
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+    if (shot !== 'article') {
+      const prepare = SHOTS[shot];
+      if (!prepare) throw new Error(`No screenshot "${shot}"; there are: article, ${Object.keys(SHOTS).join(', ')}.`);
+      await page.goto(host.url);
+      await page.locator('.article-text').waitFor();
+      await prepare(page, host);
+      await page.screenshot({ path: out });
+      console.log(`screenshot saved to ${out}`);
+      return;
+    }
     const article = await callApi<NewsDocument>(host, 'getDocument', { id: ARTICLE_ID });
     let firstQuoteId = '';
     for (const [index, [text, label]] of SPANS.entries()) {
@@ -50,7 +71,6 @@ async function main(): Promise<void> {
       { type: 'setSpanSpeaker', spanId: 'shot4', speaker: 'Jen Psaki' },
     ];
     for (const operation of operations) await callApi(host, 'updateDocument', { documentId: ARTICLE_ID, operation });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
     await page.goto(host.url);
     await page.locator('.document-item[data-document-id="003_37448910395a2621"]').click();
     await page.locator('.nm-hl').first().waitFor();

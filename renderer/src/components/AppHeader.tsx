@@ -2,6 +2,7 @@ import { documentSlice } from '../data/librarySlices';
 import { useLibrarySlice } from '../data/useLibrarySlice';
 import { useSessionState } from '../session/sessionStore';
 import { useWorkbench } from '../session/workbench';
+import { useSpeakerHistory } from '../ui/useSpeakerHistory';
 import { ImportExportControls } from './ImportExportControls';
 import { SettingsButton } from './SettingsButton';
 import { ViewTabs } from './ViewTabs';
@@ -42,12 +43,14 @@ function HistoryButtons() {
   const slice = documentId ? documentSlice(documentId) : 'status';
   const canUndo = useLibrarySlice(client, slice, () => documentId !== null && client.canUndo(documentId));
   const canRedo = useLibrarySlice(client, slice, () => documentId !== null && client.canRedo(documentId));
+  // In the speaker index they reach the library-wide speaker renames instead (session/speakerUndo.ts).
+  const speakers = useSpeakerHistory();
   return (
     <div className="history-buttons">
-      <button type="button" disabled={!canUndo} onClick={() => workbench.runCommand('undo')} title="Undo (Ctrl/⌘+Z)">
+      <button type="button" disabled={!(speakers ? speakers.canUndo : canUndo)} onClick={() => workbench.runCommand('undo')} title={speakers?.undoDescription ? `Undo ${speakers.undoDescription} (Ctrl/⌘+Z)` : 'Undo (Ctrl/⌘+Z)'}>
         Undo
       </button>
-      <button type="button" disabled={!canRedo} onClick={() => workbench.runCommand('redo')} title="Redo (Ctrl/⌘+Shift+Z)">
+      <button type="button" disabled={!(speakers ? speakers.canRedo : canRedo)} onClick={() => workbench.runCommand('redo')} title={speakers?.redoDescription ? `Redo ${speakers.redoDescription} (Ctrl/⌘+Shift+Z)` : 'Redo (Ctrl/⌘+Shift+Z)'}>
         Redo
       </button>
     </div>

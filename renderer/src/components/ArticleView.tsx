@@ -26,6 +26,12 @@ export interface ArticleViewHandle {
   /** Where the user is in the article: the mouse selection's start, else the keyboard caret; null if neither. */
   caretOffset(): number | null;
   focus(): void;
+  /**
+   * Scrolls a passage to the middle of the article and, with `select`, selects it with the
+   * keyboard caret (a label key then labels it). False, doing nothing, while the article is not
+   * drawn yet.
+   */
+  showRange(range: TextRange, select: boolean): boolean;
 }
 
 interface ArticleViewProps {
@@ -120,6 +126,17 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
     scrollRef.current?.querySelector('.nm-caret')?.scrollIntoView({ block: 'nearest' });
   }, [caret]);
 
+  /** Brings the line holding `offset` to the middle of the article's scroller; false before the editor is there. */
+  const scrollToOffset = (offset: number): boolean => {
+    const scroller = scrollRef.current;
+    // By position, not by its highlight element: a long article draws only what is near the screen.
+    const line = editor?.lineAt(offset);
+    if (!line || !scroller) return false;
+    const box = scroller.getBoundingClientRect();
+    scroller.scrollTop += (line.top + line.bottom) / 2 - (box.top + box.height / 2);
+    return true;
+  };
+
   const caretRange = (): TextRange | null => (caret && caret.anchor !== caret.head ? { start: Math.min(caret.anchor, caret.head), end: Math.max(caret.anchor, caret.head) } : null);
 
   useImperativeHandle(
@@ -140,12 +157,15 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       },
       scrollToSpan(spanId) {
         const span = article.spans.find((candidate) => candidate.id === spanId);
-        const scroller = scrollRef.current;
-        // By position, not by its highlight element: a long article draws only what is near the screen.
-        const line = span && editor?.lineAt(span.start);
-        if (!line || !scroller) return;
-        const box = scroller.getBoundingClientRect();
-        scroller.scrollTop += (line.top + line.bottom) / 2 - (box.top + box.height / 2);
+        if (span) scrollToOffset(span.start);
+      },
+      showRange({ start, end }, select) {
+        if (!scrollToOffset(start)) return false;
+        if (select) {
+          window.getSelection()?.removeAllRanges();
+          setCaret({ anchor: start, head: end });
+        }
+        return true;
       },
       moveCaret(unit, direction, extend) {
         caretMovedByKey.current = true;

@@ -155,6 +155,19 @@ export class LibraryClient {
     this.showDocument(id);
   }
 
+  /**
+   * The host changed these documents in one library-wide change (a speaker rename or its undo):
+   * each one this window holds is fetched again, and its undo history — whose states predate
+   * the change — is forgotten. One with changes still unsaved here is left to its sends, whose
+   * answers carry the stored state. When some are not held, the list (whose rows name their
+   * speakers) is fetched again too.
+   */
+  async changedElsewhere(ids: readonly string[]): Promise<void> {
+    const held = ids.filter((id) => this.confirmed.has(id));
+    for (const id of held) this.histories.clear(id);
+    await Promise.all([...held.map((id) => this.refresh(id)), ...(held.length < ids.length ? [this.reloadList()] : [])]);
+  }
+
   /** Shows the notices the host has that this window has not shown yet (dismissed ones stay dismissed). */
   private async refreshNotices(): Promise<void> {
     const notices = await this.host.request('getNotices', {});

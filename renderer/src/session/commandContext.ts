@@ -20,6 +20,14 @@ export interface CommandClient {
   relationTypes?(): readonly string[];
 }
 
+/** Undo and redo of changes across the library (a speaker rename: data/speakerChanges.ts). */
+export interface LibraryWideHistory {
+  canUndo(): boolean;
+  canRedo(): boolean;
+  undo(): Promise<boolean>;
+  redo(): Promise<boolean>;
+}
+
 /** Everything a command reads and acts on. Built afresh for each key press or click. */
 export interface CommandContext {
   /** The session as it is now (read again after a dispatch: it changes). */
@@ -31,6 +39,8 @@ export interface CommandContext {
   panel: SpanPanelHandle | null;
   /** The story view's lookup (absent where there is none, as in tests of other commands). */
   story?: StoryLookup;
+  /** The speaker renames' history, which undo and redo reach while the speaker index is shown. */
+  speakerChanges?: LibraryWideHistory;
   /** Whether text is selected outside the article (in the span panel, say): not a selection to label. */
   textSelectedElsewhere(): boolean;
 }

@@ -11,7 +11,7 @@ interface Row {
   /** What the row is about, when a command has several. */
   when?: string;
   given?: Partial<SessionState>;
-  options?: { selection?: TextRange; undoable?: boolean; redoable?: boolean };
+  options?: { selection?: TextRange; undoable?: boolean; redoable?: boolean; speakersUndoable?: boolean; speakersRedoable?: boolean };
   /** False: the command does not apply (the key keeps its usual meaning) and nothing happens. */
   applies?: false;
   /** What was done, in order: changes to the library, calls to the article and the panel. */
@@ -58,6 +58,11 @@ const ROWS: Row[] = [
   { command: 'undo', when: 'nothing to undo', applies: false },
   { command: 'redo', options: { redoable: true }, log: ['redo a'] },
   { command: 'redo', when: 'nothing to redo', applies: false },
+  { command: 'undo', when: 'the speaker index shown: the latest speaker rename', given: { view: 'speakers' }, options: { undoable: true, speakersUndoable: true }, log: ['undo speaker change'] },
+  { command: 'undo', when: 'the speaker index shown, no rename to undo: not the hidden article', given: { view: 'speakers' }, options: { undoable: true }, applies: false },
+  { command: 'undo', when: 'the article shown: its change, not the rename', options: { undoable: true, speakersUndoable: true }, log: ['undo a'] },
+  { command: 'redo', when: 'the speaker index shown: the latest undone rename', given: { view: 'speakers' }, options: { redoable: true, speakersRedoable: true }, log: ['redo speaker change'] },
+  { command: 'redo', when: 'the speaker index shown, no rename to redo', given: { view: 'speakers' }, options: { redoable: true }, applies: false },
   { command: 'markDone', log: ['setStatus done'] },
   { command: 'markDone', when: 'done already: back to in progress', given: { documentId: 'done' }, log: ['setStatus in_progress'] },
   { command: 'markSkipped', log: ['setStatus skipped'] },

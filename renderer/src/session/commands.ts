@@ -2,6 +2,7 @@ import type { NewsDocument } from '../../../shared/model';
 import type { CaretUnit } from '../../../shared/textBoundaries';
 import type { CommandId } from '../keyMap';
 import { currentDocument, type CommandContext } from './commandContext';
+import { inSpeakerIndex } from './speakerUndo';
 import { change, doneAndNext, link, moveDocument, moveSpanEnd, selectedSpan, startLinking, stepSpan, toggleStatus } from './editing';
 import { canToggleStoryView, carryLabelOver, hasMatches, moveMatch, toggleStoryView } from './storyCommands';
 
@@ -119,14 +120,21 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
     },
     (context) => context.getState().selectedSpanId !== null,
   ),
-  // Undo and redo from the open article: its own latest change, or one made from it to another article (see UndoHistories).
-  undo: onArticle(
-    (context, document) => context.client.undo(document.id),
-    (context, document) => context.client.canUndo(document.id),
+  // Undo and redo from the open article: its own latest change, or one made from it to another article (see UndoHistories);
+  // in the speaker index, the speaker renames' history.
+  undo: inSpeakerIndex(
+    'undo',
+    onArticle(
+      (context, document) => context.client.undo(document.id),
+      (context, document) => context.client.canUndo(document.id),
+    ),
   ),
-  redo: onArticle(
-    (context, document) => context.client.redo(document.id),
-    (context, document) => context.client.canRedo(document.id),
+  redo: inSpeakerIndex(
+    'redo',
+    onArticle(
+      (context, document) => context.client.redo(document.id),
+      (context, document) => context.client.canRedo(document.id),
+    ),
   ),
   markDone: onArticle((context, document) => toggleStatus(context, document, 'done')),
   doneAndNext: onArticle(doneAndNext),

@@ -6,6 +6,7 @@ import type { CommandId } from '../keyMap';
 import { LibraryClient } from '../data/libraryClient';
 import { LibraryServices } from '../data/libraryServices';
 import { StoryLookup } from '../data/storyMatches';
+import { SpeakerChanges } from '../data/speakerChanges';
 import type { StorageLike } from '../data/unsavedChanges';
 import type { CommandContext } from './commandContext';
 import { runCommand } from './commands';
@@ -23,6 +24,8 @@ export const CURRENT_DOCUMENT_KEY = 'newsmark.currentDocument';
 export interface Workbench {
   client: LibraryClient;
   services: LibraryServices;
+  /** The speaker index, the drift report and speaker renames with their undo. */
+  speakers: SpeakerChanges;
   session: SessionStore;
   article: { current: ArticleViewHandle | null };
   panel: { current: SpanPanelHandle | null };
@@ -37,10 +40,12 @@ export interface Workbench {
 
 export function createWorkbench(api: NewsmarkApi, storage: { local: StorageLike | null; session: StorageLike | null }): Workbench {
   const client = new LibraryClient(api, storage.local);
+  const speakers = new SpeakerChanges(api, client);
   const session = createSessionStore({ documentId: storage.session?.getItem(CURRENT_DOCUMENT_KEY) ?? null });
   const workbench: Workbench = {
     client,
     services: new LibraryServices(api, client),
+    speakers,
     session,
     article: { current: null },
     panel: { current: null },
@@ -52,6 +57,7 @@ export function createWorkbench(api: NewsmarkApi, storage: { local: StorageLike 
       article: workbench.article.current,
       panel: workbench.panel.current,
       story: workbench.story,
+      speakerChanges: speakers,
       textSelectedElsewhere: () => globalThis.getSelection?.()?.isCollapsed === false,
     }),
     runCommand: (command) => runCommand(command, workbench.commandContext()),

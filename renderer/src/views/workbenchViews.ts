@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { WorkbenchView } from '../session/sessionState';
 
 /**
@@ -19,4 +19,16 @@ export interface WorkbenchViewEntry {
 /** The header's tabs, in order. A feature with its own view adds one entry here. */
 export const WORKBENCH_VIEWS: readonly WorkbenchViewEntry[] = [
   { id: 'article', title: 'Article', description: 'The open article and its spans' },
+  {
+    id: 'speakers',
+    title: 'Speakers',
+    description: 'Every speaker in the library with their quotes; rename or merge spellings',
+    component: lazy(() => import('./SpeakerIndexView').then((module) => ({ default: module.SpeakerIndexView }))),
+  },
+  {
+    id: 'drift',
+    title: 'Drift',
+    description: 'Quotes told in more than one article with different words',
+    component: lazy(() => import('./DriftView').then((module) => ({ default: module.DriftView }))),
+  },
 ];

@@ -104,6 +104,10 @@ export class FakeArticle implements ArticleViewHandle {
   focus() {
     this.log.push('focus');
   }
+  showRange(range: TextRange, select: boolean) {
+    this.log.push(`showRange ${range.start}-${range.end}${select ? ' select' : ''}`);
+    return true;
+  }
 }
 
 /** A session in one line: "doc a | span s1 | link s1→s2 | help". */
@@ -143,7 +147,10 @@ export interface Harness {
 }
 
 /** A command context over fakes, with the session at `given`. */
-export function harness(given: Partial<SessionState> = {}, options: { selection?: TextRange; selectedElsewhere?: boolean; undoable?: boolean; redoable?: boolean } = {}): Harness {
+export function harness(
+  given: Partial<SessionState> = {},
+  options: { selection?: TextRange; selectedElsewhere?: boolean; undoable?: boolean; redoable?: boolean; speakersUndoable?: boolean; speakersRedoable?: boolean } = {},
+): Harness {
   const client = new FakeClient();
   client.undoable = options.undoable ?? false;
   client.redoable = options.redoable ?? false;
@@ -162,6 +169,13 @@ export function harness(given: Partial<SessionState> = {}, options: { selection?
     panel,
     story: fakeStory(client, log),
     textSelectedElsewhere: () => options.selectedElsewhere ?? false,
+    // The speaker renames' history (data/speakerChanges.ts), writing down each step.
+    speakerChanges: {
+      canUndo: () => options.speakersUndoable ?? false,
+      canRedo: () => options.speakersRedoable ?? false,
+      undo: async () => log.push('undo speaker change') > 0,
+      redo: async () => log.push('redo speaker change') > 0,
+    },
   };
   return { context, client, article, log, state: () => state };
 }
