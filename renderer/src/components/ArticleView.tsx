@@ -19,6 +19,8 @@ export interface ArticleViewHandle {
   hasSelection(): boolean;
   clearSelection(): void;
   scrollToSpan(spanId: string): void;
+  /** Scrolls a range into view and selects it with the keyboard caret, so a label key labels it. */
+  showRange(start: number, end: number): void;
   /** Moves the keyboard caret; with `extend` the caret's range grows or shrinks instead. */
   moveCaret(unit: CaretUnit, direction: 1 | -1, extend: boolean): void;
   /** Puts the keyboard caret at an offset (collapsed). */
@@ -122,6 +124,14 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
 
   const caretRange = (): TextRange | null => (caret && caret.anchor !== caret.head ? { start: Math.min(caret.anchor, caret.head), end: Math.max(caret.anchor, caret.head) } : null);
 
+  /** By position, not by a highlight element: a long article draws only what is near the screen. */
+  const scrollToOffset = (offset: number) => {
+    const scroller = scrollRef.current;
+    const line = editor?.lineAt(offset);
+    if (!line || !scroller) return;
+    const box = scroller.getBoundingClientRect();
+    scroller.scrollTop += (line.top + line.bottom) / 2 - (box.top + box.height / 2);
+  };
   useImperativeHandle(
     ref,
     () => ({
@@ -140,12 +150,12 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       },
       scrollToSpan(spanId) {
         const span = article.spans.find((candidate) => candidate.id === spanId);
-        const scroller = scrollRef.current;
-        // By position, not by its highlight element: a long article draws only what is near the screen.
-        const line = span && editor?.lineAt(span.start);
-        if (!line || !scroller) return;
-        const box = scroller.getBoundingClientRect();
-        scroller.scrollTop += (line.top + line.bottom) / 2 - (box.top + box.height / 2);
+        if (span) scrollToOffset(span.start);
+      },
+      showRange(start, end) {
+        scrollToOffset(start);
+        window.getSelection()?.removeAllRanges();
+        setCaret({ anchor: start, head: end });
       },
       moveCaret(unit, direction, extend) {
         caretMovedByKey.current = true;

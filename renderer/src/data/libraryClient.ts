@@ -231,19 +231,26 @@ export class LibraryClient {
 
   /**
    * Applies a change now and sends it. Returns the error when the change cannot apply to the
-   * document as shown (the change is then not made, and the user told why), else null.
+   * document as shown (the change is then not made, and the user told why), else null. Several
+   * operations (a review decision) are one change: all or none, one step of the undo history.
    */
-  apply(documentId: string, operation: DocumentOperation, { record = true } = {}): AppError | null {
+  apply(documentId: string, change: DocumentOperation | readonly DocumentOperation[], { record = true } = {}): AppError | null {
     const shown = this.shown.get(documentId);
     if (!shown) return { code: 'not_found', message: 'The article is not loaded yet.' };
-    const check = applyOperation(shown, operation, this.context());
-    if (!check.ok) {
-      this.notices.tell({ level: 'error', text: check.error.message });
-      return check.error;
+    const operations: readonly DocumentOperation[] = Array.isArray(change) ? change : [change as DocumentOperation];
+    let after = shown;
+    for (const operation of operations) {
+      const check = applyOperation(after, operation, this.context());
+      if (!check.ok) {
+        this.notices.tell({ level: 'error', text: check.error.message });
+        return check.error;
+      }
+      after = check.value;
     }
-    if (check.value === shown) return null;
-    if (record) this.histories.record(documentId, shown, check.value, operation);
-    this.unsaved.add(documentId, operation);
+    if (after === shown) return null;
+    // The step is matched to the store's answer by its last operation (see UndoHistory.confirm).
+    if (record) this.histories.record(documentId, shown, after, operations[operations.length - 1]!);
+    for (const operation of operations) this.unsaved.add(documentId, operation);
     this.showDocument(documentId);
     void this.send(documentId);
     return null;

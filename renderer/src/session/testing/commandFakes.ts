@@ -90,6 +90,9 @@ export class FakeArticle implements ArticleViewHandle {
   scrollToSpan(spanId: string) {
     this.log.push(`scrollToSpan ${spanId}`);
   }
+  showRange(start: number, end: number) {
+    this.log.push(`showRange ${start}-${end}`);
+  }
   moveCaret(unit: CaretUnit, direction: 1 | -1, extend: boolean) {
     this.log.push(`moveCaret ${unit} ${direction}${extend ? ' extend' : ''}`);
   }
