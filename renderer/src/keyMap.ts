@@ -40,7 +40,9 @@ export type CommandId =
   | 'extendSentenceBack'
   | 'extendSentenceForward'
   | 'startLeft'
-  | 'startRight';
+  | 'startRight'
+  | 'keepMine'
+  | 'takeTheirs';
 
 export interface Command {
   id: CommandId;
@@ -81,6 +83,8 @@ export const COMMANDS: readonly Command[] = [
   { id: 'markSkipped', chords: [{ key: 'x' }], description: 'Mark the article skipped (again: in progress)' },
   { id: 'nextDocument', chords: [{ key: 'n' }], description: 'Next article' },
   { id: 'previousDocument', chords: [{ key: 'p' }], description: 'Previous article' },
+  { id: 'keepMine', chords: [{ key: 'm' }], description: 'Review: keep your version of the focused disagreement' },
+  { id: 'takeTheirs', chords: [{ key: 't' }], description: "Review: take the other annotator's version of the focused disagreement" },
   { id: 'escape', chords: [{ key: 'Escape' }], description: 'Cancel: close, leave link mode, clear the selection' },
   { id: 'help', chords: [{ key: '?' }], description: 'Show or hide this list of keys' },
 ];

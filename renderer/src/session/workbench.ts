@@ -6,7 +6,8 @@ import type { CommandId } from '../keyMap';
 import { LibraryClient } from '../data/libraryClient';
 import { LibraryServices } from '../data/libraryServices';
 import type { StorageLike } from '../data/unsavedChanges';
-import type { CommandContext } from './commandContext';
+import type { CommandContext, ReviewHandle } from './commandContext';
+import { ComparisonService } from '../data/comparisonService';
 import { runCommand } from './commands';
 import { applyLabel } from './editing';
 import { createSessionStore, type SessionStore } from './sessionStore';
@@ -25,6 +26,10 @@ export interface Workbench {
   session: SessionStore;
   article: { current: ArticleViewHandle | null };
   panel: { current: SpanPanelHandle | null };
+  /** Another annotator's export being compared (the agreement and review views). */
+  comparisons: ComparisonService;
+  /** Review mode's list while the review view is shown. */
+  review: { current: ReviewHandle | null };
   /** The context commands run in, as things are now. */
   commandContext(): CommandContext;
   /** Runs a command if it applies now; returns whether it did. */
@@ -41,12 +46,15 @@ export function createWorkbench(api: NewsmarkApi, storage: { local: StorageLike 
     session,
     article: { current: null },
     panel: { current: null },
+    comparisons: new ComparisonService(api),
+    review: { current: null },
     commandContext: () => ({
       getState: session.getState,
       dispatch: session.dispatch,
       client,
       article: workbench.article.current,
       panel: workbench.panel.current,
+      review: workbench.review.current,
       textSelectedElsewhere: () => globalThis.getSelection?.()?.isCollapsed === false,
     }),
     runCommand: (command) => runCommand(command, workbench.commandContext()),

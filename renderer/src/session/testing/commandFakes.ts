@@ -6,7 +6,7 @@ import type { TextRange } from '../../../../shared/spans';
 import type { CaretUnit } from '../../../../shared/textBoundaries';
 import type { ArticleViewHandle } from '../../components/ArticleView';
 import type { SpanPanelHandle } from '../../components/SpanPanel';
-import type { CommandClient, CommandContext } from '../commandContext';
+import type { CommandClient, CommandContext, ReviewHandle } from '../commandContext';
 import { INITIAL_SESSION, reduceSession, type SessionState } from '../sessionState';
 
 export const TEXT = 'Psaki said we are ready. Biden spoke.';
@@ -107,6 +107,18 @@ export class FakeArticle implements ArticleViewHandle {
   }
 }
 
+/** Review mode's list, writing down each call. */
+function fakeReview(log: string[], { focused, undoable }: { focused: boolean; undoable: boolean }): ReviewHandle {
+  return {
+    decide: (choice) => (log.push(`review ${choice}`), true),
+    hasFocus: () => focused,
+    canUndo: () => undoable,
+    canRedo: () => undoable,
+    undo: () => (log.push('review undo'), true),
+    redo: () => (log.push('review redo'), true),
+  };
+}
+
 /** A session in one line: "doc a | span s1 | link s1→s2 | help". */
 export function showSession(state: SessionState): string {
   const parts = [`doc ${state.documentId ?? '-'}`, `span ${state.selectedSpanId ?? '-'}`];
@@ -126,7 +138,7 @@ export interface Harness {
 }
 
 /** A command context over fakes, with the session at `given`. */
-export function harness(given: Partial<SessionState> = {}, options: { selection?: TextRange; selectedElsewhere?: boolean; undoable?: boolean; redoable?: boolean } = {}): Harness {
+export function harness(given: Partial<SessionState> = {}, options: { selection?: TextRange; selectedElsewhere?: boolean; undoable?: boolean; redoable?: boolean; review?: { focused: boolean; undoable: boolean } } = {}): Harness {
   const client = new FakeClient();
   client.undoable = options.undoable ?? false;
   client.redoable = options.redoable ?? false;
@@ -143,6 +155,7 @@ export function harness(given: Partial<SessionState> = {}, options: { selection?
     client,
     article,
     panel,
+    review: options.review ? fakeReview(log, options.review) : null,
     textSelectedElsewhere: () => options.selectedElsewhere ?? false,
   };
   return { context, client, article, log, state: () => state };
