@@ -78,7 +78,8 @@ export class Comparisons {
     }
     const report = compareExports(mine, theirs);
     report.documents.only_a.push(...unread);
-    return ok({ ...report, name: found.value.name, records: theirs.length });
+    const titles = Object.fromEntries(mine.map((record) => [record.id, record.meta.title]));
+    return ok({ ...report, name: found.value.name, records: theirs.length, titles });
   }
 
   /** The file's version of each of these articles, paired by text (the record with the same id first). */

@@ -44,6 +44,8 @@ export interface ComparisonReport extends AgreementReport {
   name: string;
   /** Articles in the file. */
   records: number;
+  /** The title of each library article compared. */
+  titles: Record<string, string>;
 }
 
 /**

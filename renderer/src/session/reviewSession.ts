@@ -36,6 +36,9 @@ export interface ReviewSnapshot {
   focused: string | null;
   canUndo: boolean;
   canRedo: boolean;
+  /** Choices standing (not undone): theirs taken, yours kept. */
+  taken: number;
+  keptCount: number;
 }
 
 interface Step {
@@ -63,7 +66,7 @@ export class ReviewSession {
   private focused: string | null = null;
   private readonly listeners = new Set<() => void>();
   private unsubscribe: (() => void)[] = [];
-  private snapshot: ReviewSnapshot = { items: this.items, focused: this.focused, canUndo: false, canRedo: false };
+  private snapshot: ReviewSnapshot = { items: this.items, focused: this.focused, canUndo: false, canRedo: false, taken: 0, keptCount: 0 };
 
   constructor(
     private readonly client: ReviewClient,
@@ -100,7 +103,8 @@ export class ReviewSession {
   getSnapshot = (): ReviewSnapshot => this.snapshot;
 
   private publish(): void {
-    this.snapshot = { items: this.items, focused: this.focused, canUndo: this.done.length > 0, canRedo: this.undone.length > 0 };
+    const taken = this.done.filter((step) => step.choice === 'take_b').length;
+    this.snapshot = { items: this.items, focused: this.focused, canUndo: this.done.length > 0, canRedo: this.undone.length > 0, taken, keptCount: this.done.length - taken };
     for (const listener of this.listeners) listener();
   }
 

@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { WorkbenchView } from '../session/sessionState';
 
 /**
@@ -19,4 +19,16 @@ export interface WorkbenchViewEntry {
 /** The header's tabs, in order. A feature with its own view adds one entry here. */
 export const WORKBENCH_VIEWS: readonly WorkbenchViewEntry[] = [
   { id: 'article', title: 'Article', description: 'The open article and its spans' },
+  {
+    id: 'agreement',
+    title: 'Agreement',
+    description: "How your labels agree with another annotator's export, per label, and where they differ",
+    component: lazy(() => import('./agreement/AgreementView').then((module) => ({ default: module.AgreementView }))),
+  },
+  {
+    id: 'review',
+    title: 'Review',
+    description: "Settle each disagreement with another annotator's export: keep yours (m) or take theirs (t)",
+    component: lazy(() => import('./review/ReviewView').then((module) => ({ default: module.ReviewView }))),
+  },
 ];
