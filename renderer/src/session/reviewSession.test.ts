@@ -80,12 +80,12 @@ class FakeClient implements ReviewClient {
 
 const show = (session: ReviewSession) => session.getSnapshot().items.map((item) => `${item.disagreement.kind}${item.kept ? ' (kept)' : ''}${item.id === session.getSnapshot().focused ? ' *' : ''}`);
 
-async function started() {
+async function started(theirs: AnnotatedVersion = BOB) {
   const client = new FakeClient();
   let counter = 0;
   let changes = 0;
   const session = new ReviewSession(client, () => `m${++counter}`, () => changes++);
-  await session.start(['doc', 'absent'], async () => ({ ok: true, value: { doc: BOB } }));
+  await session.start(['doc', 'absent'], async () => ({ ok: true, value: { doc: theirs } }));
   return { client, session, changes: () => changes };
 }
 
@@ -119,6 +119,14 @@ describe('review session', () => {
     expect(session.redo()).toBe(true);
     expect(show(session)).toEqual(['only_b (kept) *']);
     expect(session.getSnapshot()).toMatchObject({ canUndo: true, canRedo: false });
+  });
+
+  test('taking theirs moves the focus to the next open one, the list having changed under it', async () => {
+    // Bob also quotes "Monday": three disagreements.
+    const { session } = await started({ ...BOB, spans: [...BOB.spans, { id: 'bm', start: 48, end: 54, label: 'quote', annotator: 'bob' }] });
+    expect(show(session)).toEqual(['boundary *', 'only_b', 'only_b']);
+    expect(session.decide('take_b')).toBe(true);
+    expect(show(session)).toEqual(['only_b *', 'only_b']);
   });
 
   test('an edit made in the article counts at once', async () => {

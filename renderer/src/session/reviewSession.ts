@@ -129,6 +129,7 @@ export class ReviewSession {
   /** The first open item at `from` or after (round to the start), else the item at `from`. */
   private nextOpen(from: number): string | null {
     const count = this.items.length;
+    from = Math.max(0, from);
     for (let step = 0; step < count; step++) {
       const item = this.items[(from + step) % count]!;
       if (!item.kept) return item.id;
@@ -163,9 +164,10 @@ export class ReviewSession {
     if (!item) return false;
     const document = this.client.getDocument(item.documentId);
     if (!document) return false;
+    // Before the change: applying it recomputes the list.
+    const index = this.items.indexOf(item);
     const operations = resolveDisagreement(document, item.disagreement, { kind: choice }, this.newId);
     if (operations.length > 0 && this.client.apply(item.documentId, operations) !== null) return false;
-    const index = this.items.indexOf(item);
     this.record({ documentId: item.documentId, itemId: item.id, choice, changed: operations.length > 0 });
     this.undone.length = 0;
     this.recompute();

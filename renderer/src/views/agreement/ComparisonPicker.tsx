@@ -30,7 +30,7 @@ export function ComparisonPicker() {
         }}
       />
       <button type="button" onClick={() => input.current?.click()}>
-        {state.phase === 'none' ? 'Choose their export…' : 'Choose another export…'}
+        {state.phase === 'none' ? 'Choose their file…' : 'Choose another file…'}
       </button>
       {state.phase === 'none' && <p className="hint">Another annotator’s Newsmark JSONL export of the same articles (paired by their text).</p>}
       {state.phase === 'sending' && (
