@@ -42,6 +42,8 @@ class FakeClient implements ReviewClient {
   getDocument = () => this.document;
   openDocument = async () => this.document;
   labels = () => LABELS;
+  readonly told: string[] = [];
+  tell = (message: string) => void this.told.push(message);
   onDocument(_id: string, listener: () => void) {
     this.listener = listener;
     return () => (this.listener = null);
@@ -127,6 +129,19 @@ describe('review session', () => {
     expect(show(session)).toEqual(['boundary *', 'only_b', 'only_b']);
     expect(session.decide('take_b')).toBe(true);
     expect(show(session)).toEqual(['only_b *', 'only_b']);
+  });
+
+  test('a choice whose article was edited since is not undone (the edit would be), and the user is told', async () => {
+    const { client, session } = await started();
+    session.decide('take_b'); // the boundary: Bob's quote
+    client.apply('doc', [{ type: 'setSpanSpeaker', spanId: 'a', speaker: 'Jen Psaki' }]);
+    expect(session.undo()).toBe(false);
+    expect(client.told).toEqual([expect.stringContaining('“Summit” was changed since')]);
+    expect(client.document.spans.find((span) => span.id === 'a')!.speaker).toBe('Jen Psaki');
+    // Once the edit is undone in the article, the choice can be.
+    client.undo();
+    expect(session.undo()).toBe(true);
+    expect(client.document).toBe(MINE);
   });
 
   test('an edit made in the article counts at once', async () => {

@@ -15,6 +15,14 @@ export interface ReviewClient {
   /** Hears of changes to one document; returns the unsubscribe. */
   onDocument(documentId: string, listener: () => void): () => void;
   labels(): readonly string[];
+  /** Tells the user something went wrong (the window's message). */
+  tell(message: string): void;
+}
+
+/** What a choice changed of an article, stamps aside: its spans and links. */
+function contentOf(document: NewsDocument | null): string {
+  if (!document) return '';
+  return JSON.stringify([document.spans.map(({ id, start, end, label, speaker, note, annotator }) => [id, start, end, label, speaker, note, annotator]), document.relations.map(({ id, label, headId, childId }) => [id, label, headId, childId])]);
 }
 
 /** One disagreement as review lists it. */
@@ -47,6 +55,9 @@ interface Step {
   choice: ReviewChoice;
   /** Whether it changed the article (one step of the article's undo history). */
   changed: boolean;
+  /** The article's content before and after the change (contentOf), to undo only that change. */
+  before: string;
+  after: string;
 }
 
 /**
@@ -168,7 +179,8 @@ export class ReviewSession {
     const index = this.items.indexOf(item);
     const operations = resolveDisagreement(document, item.disagreement, { kind: choice }, this.newId);
     if (operations.length > 0 && this.client.apply(item.documentId, operations) !== null) return false;
-    this.record({ documentId: item.documentId, itemId: item.id, choice, changed: operations.length > 0 });
+    const after = contentOf(this.client.getDocument(item.documentId));
+    this.record({ documentId: item.documentId, itemId: item.id, choice, changed: operations.length > 0, before: contentOf(document), after });
     this.undone.length = 0;
     this.recompute();
     const next = this.nextOpen(index);
@@ -183,13 +195,27 @@ export class ReviewSession {
     this.onChange();
   }
 
+  /** Whether the step's article is as the step left it (`content`); else the user is told. */
+  private stepIs(step: Step, content: string, action: 'undo' | 'redo'): boolean {
+    const document = this.client.getDocument(step.documentId);
+    if (contentOf(document) === content) return true;
+    this.client.tell(`Cannot ${action} this review choice: “${document?.meta.title ?? step.documentId}” was changed since. ${action === 'undo' ? 'Undo' : 'Redo'} in the article view first.`);
+    return false;
+  }
+
   canUndo = (): boolean => this.done.length > 0;
   canRedo = (): boolean => this.undone.length > 0;
 
-  /** Undoes the latest choice: its change to the article (one undo step), and its mark. */
+  /**
+   * Undoes the latest choice: its change to the article (one undo step), and its mark. Refused,
+   * with the reason, when the article was changed since (an edit by hand): that change would be
+   * undone instead.
+   */
   undo(): boolean {
-    const step = this.done.pop();
+    const step = this.done[this.done.length - 1];
     if (!step) return false;
+    if (step.changed && !this.stepIs(step, step.after, 'undo')) return false;
+    this.done.pop();
     if (step.changed) this.client.undo(step.documentId);
     this.kept.delete(step.itemId);
     this.undone.push(step);
@@ -200,8 +226,10 @@ export class ReviewSession {
   }
 
   redo(): boolean {
-    const step = this.undone.pop();
+    const step = this.undone[this.undone.length - 1];
     if (!step) return false;
+    if (step.changed && !this.stepIs(step, step.before, 'redo')) return false;
+    this.undone.pop();
     if (step.changed) this.client.redo(step.documentId);
     this.record(step);
     this.recompute();

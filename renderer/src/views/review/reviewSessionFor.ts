@@ -33,6 +33,7 @@ export function reviewSessionFor(workbench: Workbench): Held | null {
     redo: client.redo,
     onDocument: (id, listener) => client.subscribe(documentSlice(id), listener, 'now'),
     labels: () => client.getStatus().settings?.labels.map((label) => label.name) ?? [],
+    tell: (text) => client.notices.tell({ level: 'error', text }),
   };
   let stale = false;
   const session = new ReviewSession(adapter, newSpanId, () => (stale = true));
