@@ -7,6 +7,8 @@ import { COMPARISON_CHUNK_CHARS } from '../../shared/agreement/comparisonContrac
 import { toExportRecord } from '../../shared/exportRecord';
 import { LibraryStore } from '../store/libraryStore';
 import { Comparisons } from './comparisons';
+import { dispatchRequest } from './dispatchRequest';
+import { createLibraryHandlers } from './libraryHandlers';
 import { importFiles } from './importFiles';
 
 // Code points: 😀 0, “ 2, "We will win" 3-14, "she said" 17-25 (UTF-16: one more after the emoji).
@@ -103,6 +105,21 @@ describe('comparisons with another annotator’s export', () => {
       const report = await comparisons.report(upload.comparisonId);
       expect(report.ok).toBe(false);
       expect(comparisons.upload({ comparisonId: upload.comparisonId, name: 'bad.jsonl', chunk: '', last: true }).ok).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('the requests are checked at the edge: a piece too long, an id that is not one, no file sent', async () => {
+    const store = await libraryWithAnn();
+    try {
+      const handlers = createLibraryHandlers(store);
+      const tooLong = await dispatchRequest(handlers, 'uploadComparison', { name: 'bob.jsonl', chunk: 'x'.repeat(COMPARISON_CHUNK_CHARS + 1), last: true });
+      expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('chunk') } });
+      const badId = await dispatchRequest(handlers, 'comparisonReport', { comparisonId: '../etc' });
+      expect(badId).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('comparisonId') } });
+      const unknown = await dispatchRequest(handlers, 'theirVersions', { comparisonId: '00000000-0000-4000-8000-000000000000', documentIds: ['win'] });
+      expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('pick the file again') } });
     } finally {
       await store.close();
     }
