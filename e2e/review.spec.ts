@@ -139,6 +139,10 @@ test('two annotators: agree and the agreement view give the figures worked out b
   // A disagreement opens the article at it.
   await view.locator('.disagreement-list li[data-kind="only_a"] button').click();
   await expect(page.locator('.span-details .span-text')).toHaveText(CLAIM);
+  // One only Ben has opens the article with its range selected by the caret, ready for a label key.
+  await page.getByRole('button', { name: 'Agreement' }).click();
+  await view.locator('.disagreement-list li[data-kind="only_b"] button').click();
+  await expect.poll(async () => (await page.locator('.nm-kbd-selection').allTextContents()).join('')).toBe('in principle');
 
   // Review: ↓ to Ana's claim, m keeps it; ↑↑ to Ben's "in principle", t takes it.
   await page.getByRole('button', { name: 'Review', exact: true }).click();
