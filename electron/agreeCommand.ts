@@ -4,7 +4,7 @@ import { compareExports, type AgreementReport } from '../shared/agreement/compar
 import type { MatchScores } from '../shared/agreement/spanMatching';
 import type { ExportRecord } from '../shared/exportRecord';
 import { formatProblem } from '../shared/importProblem';
-import { validateExport } from '../shared/schema/validateExport';
+import { parseExport } from '../shared/agreement/parseExport';
 
 /**
  * `newsmark agree A.jsonl B.jsonl [--json]`: how far two annotators' Newsmark exports agree.
@@ -26,14 +26,12 @@ Both files are checked as "newsmark validate" does first.`;
 async function readExport(file: string): Promise<{ records: ExportRecord[] | null; problems: string[] }> {
   let content: string;
   try {
-    content = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    content = await fs.readFile(file, 'utf8');
   } catch (error) {
     return { records: null, problems: [`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`] };
   }
-  const { problems } = validateExport(file, content);
-  if (problems.length > 0) return { records: null, problems: problems.map(formatProblem) };
-  const records = content.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as ExportRecord);
-  return { records, problems: [] };
+  const { records, problems } = parseExport(file, content);
+  return { records, problems: problems.map(formatProblem) };
 }
 
 function percent(value: number | null): string {

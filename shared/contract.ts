@@ -14,6 +14,7 @@ import type { Suggestions } from './suggestions/suggest';
 
 /** The most rows one listDocumentPage answer carries. */
 export const MAX_PAGE_ROWS = 5_000;
+import { comparisonIdSchema, theirVersionsSchema, uploadComparisonSchema, type ComparisonReport, type ComparisonUpload, type TheirVersions } from './agreement/comparisonContract';
 import { findStoryMatchesSchema, renameSpeakerSchema, restoreDocumentsSchema, type DriftReport, type LibraryChange, type SpeakerEntry, type StoryMatches } from './storyContract';
 
 /**
@@ -81,6 +82,12 @@ export const requestSchemas = {
   restoreDocuments: restoreDocumentsSchema,
   /** Quotes told in several articles with different words. */
   driftReport: z.object({}).strict(),
+  /** One piece of another annotator's export, to compare with the library (see comparisonContract.ts). */
+  uploadComparison: uploadComparisonSchema,
+  /** The library's agreement with a compared export: per label, links, every disagreement. */
+  comparisonReport: comparisonIdSchema,
+  /** The compared export's version of some articles (review mode). */
+  theirVersions: theirVersionsSchema,
 } as const;
 
 /** Where an import stands. */
@@ -159,6 +166,9 @@ export interface RequestResults {
   renameSpeaker: LibraryChange;
   restoreDocuments: LibraryChange;
   driftReport: DriftReport;
+  uploadComparison: ComparisonUpload;
+  comparisonReport: ComparisonReport;
+  theirVersions: TheirVersions;
 }
 
 export type RequestName = keyof typeof requestSchemas;

@@ -41,6 +41,9 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     renameSpeaker: answer('renameSpeaker'),
     restoreDocuments: answer('restoreDocuments'),
     driftReport: answer('driftReport'),
+    uploadComparison: answer('uploadComparison'),
+    comparisonReport: answer('comparisonReport'),
+    theirVersions: answer('theirVersions'),
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import type { LibraryStore } from '../store/libraryStore';
 import { LibrarySearcher } from './searchLibrary';
 import { importJobsFor } from './importJobs';
 import { suggestionHandlers } from './suggestionHandlers';
+import { comparisonHandlers } from './comparisonHandlers';
 import { createStoryHandlers } from './storyRequests';
 import type { StoryIndexService } from './storyIndexService';
 
@@ -85,5 +86,6 @@ export function createLibraryHandlers(store: LibraryStore): Handlers {
       return imports.cancel(jobId);
     },
     ...suggestionHandlers(store),
+    ...comparisonHandlers(store),
   };
 }

@@ -44,7 +44,9 @@ export type CommandId =
   | 'storyView'
   | 'carryLabel'
   | 'nextMatch'
-  | 'previousMatch';
+  | 'previousMatch'
+  | 'keepMine'
+  | 'takeTheirs';
 
 export interface Command {
   id: CommandId;
@@ -89,6 +91,8 @@ export const COMMANDS: readonly Command[] = [
   { id: 'nextMatch', chords: [{ key: 'ArrowDown', alt: true }], description: 'Story view: the next telling' },
   { id: 'previousMatch', chords: [{ key: 'ArrowUp', alt: true }], description: 'Story view: the previous telling' },
   { id: 'carryLabel', chords: [{ key: 'c' }], description: "Story view: label the telling with the span's label and speaker, linked to its attribution" },
+  { id: 'keepMine', chords: [{ key: 'm' }], description: 'Review: keep your version of the focused disagreement' },
+  { id: 'takeTheirs', chords: [{ key: 't' }], description: "Review: take the other annotator's version of the focused disagreement" },
   { id: 'escape', chords: [{ key: 'Escape' }], description: 'Cancel: close, leave link mode, clear the selection' },
   { id: 'help', chords: [{ key: '?' }], description: 'Show or hide this list of keys' },
 ];

@@ -73,7 +73,7 @@ export function resolveDisagreement(document: NewsDocument, disagreement: Disagr
     };
     const headId = endId(relation.head);
     const childId = endId(relation.child);
-    operations.push({ type: 'linkSpans', relation: { id: newId(), label: 'attributed_to', headId, childId } });
+    operations.push({ type: 'linkSpans', relation: { id: newId(), label: relation.label, headId, childId } });
     return operations;
   }
   if (decision.kind === 'take_a') return [];

@@ -27,6 +27,28 @@ describe('LibraryClient', () => {
     expect(client.getDocument('a')).toEqual(host.documents.get('a'));
   });
 
+  test('several operations are one change: one undo step puts back the state before them all', async () => {
+    const host = new FakeHost();
+    const client = new LibraryClient(host, memoryStorage());
+    await client.load();
+    await client.openDocument('a');
+    const original = host.documents.get('a')!;
+    const claim = { type: 'createSpan', span: { id: 's2', start: 0, end: 10, label: 'claim' } } as const;
+    expect(client.apply('a', [quote, claim])).toBeNull();
+    await settled(client);
+    expect(host.documents.get('a')!.spans.map((span) => span.id).sort()).toEqual(['s1', 's2']);
+    expect(client.undo('a')).toBe(true);
+    await settled(client);
+    expect({ ...host.documents.get('a')!, revision: 0 }).toEqual(original);
+    expect(client.canUndo('a')).toBe(false);
+    // All or none: the second cannot apply (past the text's end), so nothing is made.
+    const before = host.documents.get('a')!;
+    const outside = { type: 'createSpan', span: { id: 's3', start: 0, end: 1_000_000, label: 'quote' } } as const;
+    expect(client.apply('a', [claim, outside])).not.toBeNull();
+    await settled(client);
+    expect(host.documents.get('a')).toEqual(before);
+  });
+
   test('unsaved changes outlive the window: a new client (a reload) sends them again', async () => {
     vi.useFakeTimers();
     try {

@@ -28,6 +28,17 @@ export interface LibraryWideHistory {
   redo(): Promise<boolean>;
 }
 
+/** What the keys do in review mode (views/review/ReviewView.tsx). */
+export interface ReviewHandle {
+  /** Settles the focused disagreement; false when none is focused or it could not apply. */
+  decide(choice: 'take_a' | 'take_b'): boolean;
+  hasFocus(): boolean;
+  canUndo(): boolean;
+  canRedo(): boolean;
+  undo(): boolean;
+  redo(): boolean;
+}
+
 /** Everything a command reads and acts on. Built afresh for each key press or click. */
 export interface CommandContext {
   /** The session as it is now (read again after a dispatch: it changes). */
@@ -41,6 +52,8 @@ export interface CommandContext {
   story?: StoryLookup;
   /** The speaker renames' history, which undo and redo reach while the speaker index is shown. */
   speakerChanges?: LibraryWideHistory;
+  /** Review mode's list while the review view is shown (absent or null otherwise). */
+  review?: ReviewHandle | null;
   /** Whether text is selected outside the article (in the span panel, say): not a selection to label. */
   textSelectedElsewhere(): boolean;
 }

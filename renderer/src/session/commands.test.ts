@@ -11,7 +11,7 @@ interface Row {
   /** What the row is about, when a command has several. */
   when?: string;
   given?: Partial<SessionState>;
-  options?: { selection?: TextRange; undoable?: boolean; redoable?: boolean; speakersUndoable?: boolean; speakersRedoable?: boolean };
+  options?: { selection?: TextRange; undoable?: boolean; redoable?: boolean; speakersUndoable?: boolean; speakersRedoable?: boolean; review?: { focused: boolean; undoable: boolean } };
   /** False: the command does not apply (the key keeps its usual meaning) and nothing happens. */
   applies?: false;
   /** What was done, in order: changes to the library, calls to the article and the panel. */
@@ -24,6 +24,7 @@ interface Row {
 const SPAN = { selectedSpanId: 's1' };
 const LINKING = { selectedSpanId: 's1', linking: { sourceId: 's1', targetId: 's2' } };
 const SELECTION = { selection: { start: 11, end: 15 } };
+const REVIEW: Partial<SessionState> = { view: 'review' };
 
 const ROWS: Row[] = [
   { command: 'caretLeft', given: SPAN, log: ['moveCaret character -1'], session: 'doc a | span -' },
@@ -63,6 +64,14 @@ const ROWS: Row[] = [
   { command: 'undo', when: 'the article shown: its change, not the rename', options: { undoable: true, speakersUndoable: true }, log: ['undo a'] },
   { command: 'redo', when: 'the speaker index shown: the latest undone rename', given: { view: 'speakers' }, options: { redoable: true, speakersRedoable: true }, log: ['redo speaker change'] },
   { command: 'redo', when: 'the speaker index shown, no rename to redo', given: { view: 'speakers' }, options: { redoable: true }, applies: false },
+  { command: 'undo', when: 'in review: the latest choice', given: REVIEW, options: { undoable: true, review: { focused: true, undoable: true } }, log: ['review undo'] },
+  { command: 'undo', when: 'in review with no choice made: not the article', given: REVIEW, options: { undoable: true, review: { focused: true, undoable: false } }, applies: false },
+  { command: 'redo', when: 'in review', given: REVIEW, options: { review: { focused: true, undoable: true } }, log: ['review redo'] },
+  { command: 'keepMine', given: REVIEW, options: { review: { focused: true, undoable: false } }, log: ['review take_a'] },
+  { command: 'keepMine', when: 'nothing focused', given: REVIEW, options: { review: { focused: false, undoable: false } }, applies: false },
+  { command: 'keepMine', when: 'in the article view', options: { review: { focused: true, undoable: false } }, applies: false },
+  { command: 'takeTheirs', given: REVIEW, options: { review: { focused: true, undoable: false } }, log: ['review take_b'] },
+  { command: 'takeTheirs', when: 'under the list of keys', given: { ...REVIEW, helpOpen: true }, options: { review: { focused: true, undoable: false } }, applies: false },
   { command: 'markDone', log: ['setStatus done'] },
   { command: 'markDone', when: 'done already: back to in progress', given: { documentId: 'done' }, log: ['setStatus in_progress'] },
   { command: 'markSkipped', log: ['setStatus skipped'] },

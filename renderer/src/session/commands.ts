@@ -1,7 +1,7 @@
 import type { NewsDocument } from '../../../shared/model';
 import type { CaretUnit } from '../../../shared/textBoundaries';
 import type { CommandId } from '../keyMap';
-import { currentDocument, type CommandContext } from './commandContext';
+import { currentDocument, type CommandContext, type ReviewHandle } from './commandContext';
 import { inSpeakerIndex } from './speakerUndo';
 import { change, doneAndNext, link, moveDocument, moveSpanEnd, selectedSpan, startLinking, stepSpan, toggleStatus } from './editing';
 import { canToggleStoryView, carryLabelOver, hasMatches, moveMatch, toggleStoryView } from './storyCommands';
@@ -93,6 +93,40 @@ const confirm = onArticle(
   },
 );
 
+/** The review view's list, while it is shown and the list of keys is not in the way; else null. */
+function reviewInReach(context: CommandContext): ReviewHandle | null {
+  const { view, helpOpen } = context.getState();
+  return view === 'review' && !helpOpen ? (context.review ?? null) : null;
+}
+
+/** A review choice on the focused disagreement (m, t): only in the review view. */
+function reviewChoice(choice: 'take_a' | 'take_b'): CommandHandler {
+  return {
+    applies: (context) => reviewInReach(context)?.hasFocus() === true,
+    run: (context) => void reviewInReach(context)?.decide(choice),
+  };
+}
+
+/** Undo and redo act on review's choices in the review view, else on the open article. */
+function undoOrRedo(direction: 'undo' | 'redo'): CommandHandler {
+  const article = onArticle(
+    (context, document) => context.client[direction](document.id),
+    (context, document) => (direction === 'undo' ? context.client.canUndo(document.id) : context.client.canRedo(document.id)),
+  );
+  return {
+    applies: (context) => {
+      const review = reviewInReach(context);
+      if (review) return direction === 'undo' ? review.canUndo() : review.canRedo();
+      return article.applies(context);
+    },
+    run: (context) => {
+      const review = reviewInReach(context);
+      if (review) review[direction]();
+      else article.run(context);
+    },
+  };
+}
+
 /** Every command of the window by id; the key map (keyMap.ts) binds keys to these ids. */
 export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
   caretLeft: caretMove('character', -1, false),
@@ -120,22 +154,12 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
     },
     (context) => context.getState().selectedSpanId !== null,
   ),
-  // Undo and redo from the open article: its own latest change, or one made from it to another article (see UndoHistories);
-  // in the speaker index, the speaker renames' history.
-  undo: inSpeakerIndex(
-    'undo',
-    onArticle(
-      (context, document) => context.client.undo(document.id),
-      (context, document) => context.client.canUndo(document.id),
-    ),
-  ),
-  redo: inSpeakerIndex(
-    'redo',
-    onArticle(
-      (context, document) => context.client.redo(document.id),
-      (context, document) => context.client.canRedo(document.id),
-    ),
-  ),
+  // Undo and redo: in the speaker index, the speaker renames' history; in review, review's choices; else from the
+  // open article, its own latest change or one made from it to another article (see UndoHistories).
+  undo: inSpeakerIndex('undo', undoOrRedo('undo')),
+  redo: inSpeakerIndex('redo', undoOrRedo('redo')),
+  keepMine: reviewChoice('take_a'),
+  takeTheirs: reviewChoice('take_b'),
   markDone: onArticle((context, document) => toggleStatus(context, document, 'done')),
   doneAndNext: onArticle(doneAndNext),
   markSkipped: onArticle((context, document) => toggleStatus(context, document, 'skipped')),

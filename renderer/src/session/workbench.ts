@@ -8,7 +8,8 @@ import { LibraryServices } from '../data/libraryServices';
 import { StoryLookup } from '../data/storyMatches';
 import { SpeakerChanges } from '../data/speakerChanges';
 import type { StorageLike } from '../data/unsavedChanges';
-import type { CommandContext } from './commandContext';
+import type { CommandContext, ReviewHandle } from './commandContext';
+import { ComparisonService } from '../data/comparisonService';
 import { runCommand } from './commands';
 import { applyLabel } from './editing';
 import { createSessionStore, type SessionStore } from './sessionStore';
@@ -31,6 +32,10 @@ export interface Workbench {
   panel: { current: SpanPanelHandle | null };
   /** The story view's passage and its other tellings. */
   story: StoryLookup;
+  /** Another annotator's export being compared (the agreement and review views). */
+  comparisons: ComparisonService;
+  /** Review mode's list while the review view is shown. */
+  review: { current: ReviewHandle | null };
   /** The context commands run in, as things are now. */
   commandContext(): CommandContext;
   /** Runs a command if it applies now; returns whether it did. */
@@ -50,6 +55,8 @@ export function createWorkbench(api: NewsmarkApi, storage: { local: StorageLike 
     article: { current: null },
     panel: { current: null },
     story: new StoryLookup((args) => api.request('findStoryMatches', args), client),
+    comparisons: new ComparisonService(api),
+    review: { current: null },
     commandContext: () => ({
       getState: session.getState,
       dispatch: session.dispatch,
@@ -58,6 +65,7 @@ export function createWorkbench(api: NewsmarkApi, storage: { local: StorageLike 
       panel: workbench.panel.current,
       story: workbench.story,
       speakerChanges: speakers,
+      review: workbench.review.current,
       textSelectedElsewhere: () => globalThis.getSelection?.()?.isCollapsed === false,
     }),
     runCommand: (command) => runCommand(command, workbench.commandContext()),

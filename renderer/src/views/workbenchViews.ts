@@ -31,4 +31,16 @@ export const WORKBENCH_VIEWS: readonly WorkbenchViewEntry[] = [
     description: 'Quotes told in more than one article with different words',
     component: lazy(() => import('./DriftView').then((module) => ({ default: module.DriftView }))),
   },
+  {
+    id: 'agreement',
+    title: 'Agreement',
+    description: "How your labels agree with another annotator's export, per label, and where they differ",
+    component: lazy(() => import('./agreement/AgreementView').then((module) => ({ default: module.AgreementView }))),
+  },
+  {
+    id: 'review',
+    title: 'Review',
+    description: "Settle each disagreement with another annotator's export: keep yours (m) or take theirs (t)",
+    component: lazy(() => import('./review/ReviewView').then((module) => ({ default: module.ReviewView }))),
+  },
 ];

@@ -8,7 +8,7 @@ import type { ArticleViewHandle } from '../../components/ArticleView';
 import type { SpanPanelHandle } from '../../components/SpanPanel';
 import type { StoryMatch } from '../../../../shared/storyContract';
 import { StoryLookup, type StoryClient } from '../../data/storyMatches';
-import type { CommandClient, CommandContext } from '../commandContext';
+import type { CommandClient, CommandContext, ReviewHandle } from '../commandContext';
 import { INITIAL_SESSION, reduceSession, type SessionState } from '../sessionState';
 
 export const TEXT = 'Psaki said we are ready. Biden spoke.';
@@ -110,6 +110,18 @@ export class FakeArticle implements ArticleViewHandle {
   }
 }
 
+/** Review mode's list, writing down each call. */
+function fakeReview(log: string[], { focused, undoable }: { focused: boolean; undoable: boolean }): ReviewHandle {
+  return {
+    decide: (choice) => (log.push(`review ${choice}`), true),
+    hasFocus: () => focused,
+    canUndo: () => undoable,
+    canRedo: () => undoable,
+    undo: () => (log.push('review undo'), true),
+    redo: () => (log.push('review redo'), true),
+  };
+}
+
 /** A session in one line: "doc a | span s1 | link s1→s2 | help". */
 export function showSession(state: SessionState): string {
   const parts = [`doc ${state.documentId ?? '-'}`, `span ${state.selectedSpanId ?? '-'}`];
@@ -149,7 +161,7 @@ export interface Harness {
 /** A command context over fakes, with the session at `given`. */
 export function harness(
   given: Partial<SessionState> = {},
-  options: { selection?: TextRange; selectedElsewhere?: boolean; undoable?: boolean; redoable?: boolean; speakersUndoable?: boolean; speakersRedoable?: boolean } = {},
+  options: { selection?: TextRange; selectedElsewhere?: boolean; undoable?: boolean; redoable?: boolean; speakersUndoable?: boolean; speakersRedoable?: boolean; review?: { focused: boolean; undoable: boolean } } = {},
 ): Harness {
   const client = new FakeClient();
   client.undoable = options.undoable ?? false;
@@ -168,6 +180,7 @@ export function harness(
     article,
     panel,
     story: fakeStory(client, log),
+    review: options.review ? fakeReview(log, options.review) : null,
     textSelectedElsewhere: () => options.selectedElsewhere ?? false,
     // The speaker renames' history (data/speakerChanges.ts), writing down each step.
     speakerChanges: {
