@@ -22,6 +22,15 @@ describe('matchPassage', () => {
     );
   });
 
+  test('the other way round: the longer telling is matched to its shared last word', () => {
+    // Before: a region stopping at "choose" tied with the one reaching "war", and was kept.
+    const source = 'We are also prepared to impose rapid and severe consequences if Russia chooses war';
+    const target = 'Psaki added: “We are also ready to impose swift and severe consequences should Russia instead choose war.” Talks go on.';
+    expect(described(source, target)).toBe(
+      'reworded | We are also ready to impose swift and severe consequences should Russia instead choose war | prepared>ready, rapid>swift, if>should, chooses>instead choose',
+    );
+  });
+
   test('a trimmed quote matches the part it keeps', () => {
     expect(described('the talks will continue next week in Geneva', 'Officials said the talks will continue next week in Geneva, after a pause.')).toBe('exact | the talks will continue next week in Geneva | ');
     expect(described('Officials said the talks will continue next week in Geneva after a pause', 'the talks will continue next week')).toBe('reworded | the talks will continue next week | Officials said>, in Geneva after a pause>');

@@ -146,14 +146,19 @@ export function matchPassage(sourceText: string, source: readonly Token[], targe
   const end = start + source.length;
   // The word diff aligns the first shared words it can, so a region that starts early may pull in
   // a word of the sentence before: the best of a few regions around the window is kept.
-  let best: Trimmed | null = null;
+  // Regions are compared as they will be reported, grown to the source's unshared ends: a region
+  // that stops before a shared last word ("…choose" without "war") would otherwise tie with one
+  // that has it, and its growth would then take in the wrong words.
+  let best: { trimmed: Trimmed; matched: Token[]; similarity: number } | null = null;
   for (const [from, to] of [[start, end], [start - slack, end], [start, end + slack], [start - slack, end + slack]] as const) {
-    const candidate = trimmedMatch(source, target.slice(Math.max(0, from), to));
-    if (candidate && (!best || candidate.similarity > best.similarity)) best = candidate;
+    const trimmed = trimmedMatch(source, target.slice(Math.max(0, from), to));
+    if (!trimmed || trimmed.similarity < MIN_SIMILARITY) continue;
+    const matched = extended(trimmed, source.length, target, targetText);
+    const similarity = (2 * trimmed.shared) / (source.length + matched.length);
+    if (!best || similarity > best.similarity || (similarity === best.similarity && trimmed.shared > best.trimmed.shared)) best = { trimmed, matched, similarity };
   }
-  if (!best || best.similarity < MIN_SIMILARITY || best.shared < Math.min(MIN_SHARED_WORDS, source.length)) return null;
-  const matched = extended(best, source.length, target, targetText);
-  const similarity = (2 * best.shared) / (source.length + matched.length);
+  if (!best || best.trimmed.shared < Math.min(MIN_SHARED_WORDS, source.length)) return null;
+  const { matched, similarity } = best;
   const changes = wordChanges(sourceText, source, targetText, matched);
   const same = changes.every((change) => change.type === 'equal');
   return {
