@@ -93,7 +93,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'carryLabel', chords: [{ key: 'c' }], description: "Story view: label the telling with the span's label and speaker, linked to its attribution" },
   { id: 'keepMine', chords: [{ key: 'm' }], description: 'Review: keep your version of the focused disagreement' },
   { id: 'takeTheirs', chords: [{ key: 't' }], description: "Review: take the other annotator's version of the focused disagreement" },
-  { id: 'escape', chords: [{ key: 'Escape' }], description: 'Cancel: close, leave link mode, clear the selection' },
+  { id: 'escape', chords: [{ key: 'Escape' }], description: 'Cancel: close, leave link mode, clear the selection, hide the story view' },
   { id: 'help', chords: [{ key: '?' }], description: 'Show or hide this list of keys' },
 ];
 

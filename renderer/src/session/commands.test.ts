@@ -223,6 +223,16 @@ describe('the story view', () => {
     await vi.waitFor(() => expect(run.log.at(-1)).toMatch(/^tell Only a label can be carried over/));
   });
 
+  test('Esc lets go of the span first, then hides the view', async () => {
+    const run = await shown();
+    expect(runCommand('escape', run.context)).toBe(true);
+    expect(showSession(run.state())).toBe('doc a | span -');
+    expect(run.context.story!.get()).not.toBeNull();
+    expect(runCommand('escape', run.context)).toBe(true);
+    expect(run.context.story!.get()).toBeNull();
+    expect(runCommand('escape', run.context)).toBe(false);
+  });
+
   test('s again for the same passage hides the view', async () => {
     const run = await shown();
     expect(runCommand('storyView', run.context)).toBe(true);

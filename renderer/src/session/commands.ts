@@ -4,7 +4,7 @@ import type { CommandId } from '../keyMap';
 import { currentDocument, type CommandContext, type ReviewHandle } from './commandContext';
 import { inSpeakerIndex } from './speakerUndo';
 import { change, doneAndNext, link, moveDocument, moveSpanEnd, selectedSpan, startLinking, stepSpan, toggleStatus } from './editing';
-import { canToggleStoryView, carryLabelOver, hasMatches, moveMatch, toggleStoryView } from './storyCommands';
+import { canToggleStoryView, carryLabelOver, hasMatches, hideStoryView, moveMatch, toggleStoryView } from './storyCommands';
 
 /**
  * One command: whether it applies now, and what it does. A key whose command does not apply
@@ -65,11 +65,11 @@ function documentStep(step: 1 | -1): CommandHandler {
   return { applies: (context) => !context.getState().helpOpen, run: (context) => moveDocument(context, step) };
 }
 
-/** Esc undoes the innermost thing going on: the list of keys, link mode, the text selection, the selected span. */
+/** Esc undoes the innermost thing going on: the list of keys, link mode, the text selection, the selected span, the story view. */
 const escape: CommandHandler = {
   applies: (context) => {
     const { helpOpen, linking, selectedSpanId } = context.getState();
-    return helpOpen || linking !== null || context.article?.hasSelection() === true || selectedSpanId !== null;
+    return helpOpen || linking !== null || context.article?.hasSelection() === true || selectedSpanId !== null || context.story?.get() != null;
   },
   run: (context) => {
     const { helpOpen, linking, selectedSpanId } = context.getState();
@@ -77,6 +77,7 @@ const escape: CommandHandler = {
     else if (linking) context.dispatch({ type: 'cancelLinking' });
     else if (context.article?.hasSelection()) context.article.clearSelection();
     else if (selectedSpanId) context.dispatch({ type: 'selectSpan', spanId: null });
+    else hideStoryView(context);
   },
 };
 
