@@ -9,7 +9,7 @@ import { NoticeBoard } from './noticeBoard';
 import { operationContext, relationTypeNames } from './operationContext';
 import { shareUnchanged } from './shareUnchanged';
 import { SliceNotifier, type Timing } from './sliceNotifier';
-import { UndoHistories } from './undoHistories';
+import { UndoHistories, type TaggedStep } from './undoHistories';
 import { describeFailure, PERMANENT, RETRY_DELAYS_MS } from './saveFailures';
 import { UnsavedChanges, type StorageLike } from './unsavedChanges';
 
@@ -38,6 +38,7 @@ export class LibraryClient {
   readonly notices = new NoticeBoard(() => this.notifier.notify('notices'));
   private readonly unsaved: UnsavedChanges;
   private readonly histories = new UndoHistories();
+  private readonly stepListeners = new Set<(step: TaggedStep) => void>();
 
   constructor(
     private readonly host: NewsmarkApi,
@@ -225,8 +226,17 @@ export class LibraryClient {
 
   private step(documentId: string, direction: 'undo' | 'redo'): boolean {
     const shown = this.shown.get(documentId);
+    const tag = this.histories.nextTag(documentId, direction);
     const operation = shown && this.histories[direction](documentId, shown);
-    return !!operation && this.apply(documentId, operation, { record: false }) === null;
+    const done = !!operation && this.apply(documentId, operation, { record: false }) === null;
+    if (done && tag !== undefined) for (const listener of this.stepListeners) listener({ documentId, direction, tag });
+    return done;
+  }
+
+  /** Hears every undo and redo of a step recorded with a tag (see applyAll); returns the unsubscribe. */
+  onTaggedStep(listener: (step: TaggedStep) => void): () => void {
+    this.stepListeners.add(listener);
+    return () => this.stepListeners.delete(listener);
   }
 
   /**
@@ -234,16 +244,28 @@ export class LibraryClient {
    * document as shown (the change is then not made, and the user told why), else null.
    */
   apply(documentId: string, operation: DocumentOperation, { record = true } = {}): AppError | null {
+    return this.applyAll(documentId, [operation], { record });
+  }
+
+  /**
+   * Applies several changes as ONE undo step (`tag` is handed to onTaggedStep's listeners when
+   * it is undone or redone), sent in order. All or nothing: when one cannot apply, none is made.
+   */
+  applyAll(documentId: string, operations: readonly DocumentOperation[], { record = true, tag }: { record?: boolean; tag?: unknown } = {}): AppError | null {
     const shown = this.shown.get(documentId);
     if (!shown) return { code: 'not_found', message: 'The article is not loaded yet.' };
-    const check = applyOperation(shown, operation, this.context());
-    if (!check.ok) {
-      this.notices.tell({ level: 'error', text: check.error.message });
-      return check.error;
+    let after = shown;
+    for (const operation of operations) {
+      const check = applyOperation(after, operation, this.context());
+      if (!check.ok) {
+        this.notices.tell({ level: 'error', text: check.error.message });
+        return check.error;
+      }
+      after = check.value;
     }
-    if (check.value === shown) return null;
-    if (record) this.histories.record(documentId, shown, check.value, operation);
-    this.unsaved.add(documentId, operation);
+    if (after === shown) return null;
+    if (record) this.histories.record(documentId, shown, after, operations[operations.length - 1]!, tag);
+    for (const operation of operations) this.unsaved.add(documentId, operation);
     this.showDocument(documentId);
     void this.send(documentId);
     return null;

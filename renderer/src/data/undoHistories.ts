@@ -2,6 +2,13 @@ import type { NewsDocument } from '../../../shared/model';
 import type { DocumentOperation } from '../../../shared/operations';
 import { UndoHistory } from '../../../shared/undoHistory';
 
+/** An undo or redo of a step recorded with a tag (LibraryClient.applyAll, onTaggedStep). */
+export interface TaggedStep {
+  documentId: string;
+  direction: 'undo' | 'redo';
+  tag: unknown;
+}
+
 /**
  * The undo and redo stacks of every document changed in this window (see shared/undoHistory.ts).
  * Undoing yields an operation — restoring the state before — that the client applies and sends
@@ -10,11 +17,16 @@ import { UndoHistory } from '../../../shared/undoHistory';
 export class UndoHistories {
   private readonly histories = new Map<string, UndoHistory>();
 
-  /** Records a change the user made to a document. */
-  record(documentId: string, before: NewsDocument, after: NewsDocument, operation: DocumentOperation): void {
+  /** Records a change the user made to a document (`operation`: the last of the step's operations). */
+  record(documentId: string, before: NewsDocument, after: NewsDocument, operation: DocumentOperation, tag?: unknown): void {
     let history = this.histories.get(documentId);
     if (!history) this.histories.set(documentId, (history = new UndoHistory()));
-    history.record(before, after, operation);
+    history.record(before, after, operation, tag);
+  }
+
+  /** The tag of the step the next undo (or redo) of a document would take (see UndoHistory.nextTag). */
+  nextTag(documentId: string, direction: 'undo' | 'redo'): unknown {
+    return this.histories.get(documentId)?.nextTag(direction);
   }
 
   /** The host stored `operation` as `stored`: redo will put back exactly that. */
