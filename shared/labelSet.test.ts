@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { annotatorProblem, checkedSettingsSchema, labelChangesProblem, labelChangesSchema, keyProblem, relabelDocument, settingsIssues } from './labelSet';
+import { annotatorProblem, checkedSettingsSchema, labelChangesProblem, labelChangesSchema, keyProblem, relabelDocument, RESERVED_KEYS, settingsIssues } from './labelSet';
 import { DEFAULT_LABELS, settingsSchema, type NewsDocument, type Settings } from './model';
 import { describeSpans } from './spans';
 
@@ -47,7 +47,7 @@ describe('settingsIssues', () => {
       'labels.0.key: “1” is already the key of “stance”',
       'labels.1.name: “claim” names another label too',
       'labels.2.key: “1” is already the key of “claim”',
-      'labels.3.key: “n” is reserved for a command (n p l d x z ? / Tab Delete Backspace Escape Enter)',
+      `labels.3.key: “n” is reserved for a command (${RESERVED_KEYS.join(' ')})`,
       'labels.4.name: a label name must not be empty',
       'labels.5.name: a label name must not contain control characters',
     ]);

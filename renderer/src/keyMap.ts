@@ -40,7 +40,10 @@ export type CommandId =
   | 'extendSentenceBack'
   | 'extendSentenceForward'
   | 'startLeft'
-  | 'startRight';
+  | 'startRight'
+  | 'acceptSuggestion'
+  | 'rejectSuggestion'
+  | 'acceptParagraphSuggestions';
 
 export interface Command {
   id: CommandId;
@@ -81,6 +84,9 @@ export const COMMANDS: readonly Command[] = [
   { id: 'markSkipped', chords: [{ key: 'x' }], description: 'Mark the article skipped (again: in progress)' },
   { id: 'nextDocument', chords: [{ key: 'n' }], description: 'Next article' },
   { id: 'previousDocument', chords: [{ key: 'p' }], description: 'Previous article' },
+  { id: 'acceptSuggestion', chords: [{ key: 'a' }], description: 'Accept the suggestion under the caret (or the one clicked): it becomes a span, with its speaker and links' },
+  { id: 'rejectSuggestion', chords: [{ key: 'r' }], description: 'Reject the suggestion under the caret (or the one clicked)' },
+  { id: 'acceptParagraphSuggestions', chords: [{ key: 'a', shift: true }], description: "Accept every suggestion in the caret's paragraph, as one undoable change" },
   { id: 'escape', chords: [{ key: 'Escape' }], description: 'Cancel: close, leave link mode, clear the selection' },
   { id: 'help', chords: [{ key: '?' }], description: 'Show or hide this list of keys' },
 ];

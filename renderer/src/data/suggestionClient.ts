@@ -88,23 +88,40 @@ export class SuggestionClient {
    * could not apply (the user has been told).
    */
   accept(documentId: string, key: string): boolean {
-    const suggestions = this.get(documentId);
+    const open = this.get(documentId);
+    const suggestions = this.acceptable(documentId);
     const document = this.client.getDocument(documentId);
-    if (!suggestions || !document) return false;
-    const span = suggestions.spans.find((each) => each.key === key);
-    const link = span ? undefined : suggestions.links.find((each) => each.key === key);
-    if (!span && !link) return false;
+    if (!open || !suggestions || !document) return false;
+    const span = open.spans.find((each) => each.key === key);
+    const link = span ? undefined : open.links.find((each) => each.key === key);
+    // A link whose other end a different real span now covers has nothing to link to.
+    const ends = new Set(suggestions.spans.map((each) => each.key));
+    if (!span && !(link && ends.has(link.headKey) && ends.has(link.childKey))) return false;
     const operations = span ? acceptSpanOperations(document, suggestions, span, newSpanId) : acceptLinkOperations(document, suggestions, link!, newSpanId);
     return this.applyAccepted(document, suggestions, operations);
   }
 
   /** Accepts every open suggestion starting in the paragraph holding `offset`, as one undo step; how many spans it made. */
   acceptParagraph(documentId: string, offset: number): number {
-    const suggestions = this.get(documentId);
+    const suggestions = this.acceptable(documentId);
     const document = this.client.getDocument(documentId);
     if (!suggestions || !document) return 0;
     const operations = acceptParagraphOperations(document, suggestions, offset, newSpanId);
     return this.applyAccepted(document, suggestions, operations) ? operations.filter((operation) => operation.type === 'createSpan').length : 0;
+  }
+
+  /**
+   * What accepting works from: the open suggestions, and those a real span now is exactly (so an
+   * accepted quote's link to its attribution is made when the attribution is accepted after it).
+   */
+  private acceptable(documentId: string): Suggestions | null {
+    const source = this.fetched.get(documentId);
+    const open = this.get(documentId);
+    const document = this.client.getDocument(documentId);
+    if (!source || !open || !document) return null;
+    const openKeys = new Set(open.spans.map((span) => span.key));
+    const realKeys = new Set(document.spans.map(suggestionKey));
+    return { spans: source.spans.filter((span) => openKeys.has(span.key) || realKeys.has(span.key)), links: source.links };
   }
 
   private applyAccepted(document: NewsDocument, suggestions: Suggestions, operations: readonly DocumentOperation[]): boolean {

@@ -2,6 +2,7 @@ import type { NewsDocument } from '../../../shared/model';
 import type { CaretUnit } from '../../../shared/textBoundaries';
 import type { CommandId } from '../keyMap';
 import { currentDocument, type CommandContext } from './commandContext';
+import { acceptParagraphSuggestions, acceptSuggestion, rejectSuggestion } from './suggestionCommands';
 import { change, doneAndNext, link, moveDocument, moveSpanEnd, selectedSpan, startLinking, stepSpan, toggleStatus } from './editing';
 
 /**
@@ -132,6 +133,9 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
   nextDocument: documentStep(1),
   previousDocument: documentStep(-1),
   escape,
+  acceptSuggestion,
+  rejectSuggestion,
+  acceptParagraphSuggestions,
   help: { applies: () => true, run: (context) => context.dispatch({ type: 'setHelp', open: !context.getState().helpOpen }) },
 };
 

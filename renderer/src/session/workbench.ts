@@ -5,6 +5,7 @@ import type { SpanPanelHandle } from '../components/SpanPanel';
 import type { CommandId } from '../keyMap';
 import { LibraryClient } from '../data/libraryClient';
 import { LibraryServices } from '../data/libraryServices';
+import { SuggestionClient } from '../data/suggestionClient';
 import type { StorageLike } from '../data/unsavedChanges';
 import type { CommandContext } from './commandContext';
 import { runCommand } from './commands';
@@ -22,6 +23,8 @@ export const CURRENT_DOCUMENT_KEY = 'newsmark.currentDocument';
 export interface Workbench {
   client: LibraryClient;
   services: LibraryServices;
+  /** The articles' suggestions (fetched after an article's first paint). */
+  suggestions: SuggestionClient;
   session: SessionStore;
   article: { current: ArticleViewHandle | null };
   panel: { current: SpanPanelHandle | null };
@@ -38,6 +41,7 @@ export function createWorkbench(api: NewsmarkApi, storage: { local: StorageLike 
   const workbench: Workbench = {
     client,
     services: new LibraryServices(api, client),
+    suggestions: new SuggestionClient(api, client),
     session,
     article: { current: null },
     panel: { current: null },
@@ -47,6 +51,7 @@ export function createWorkbench(api: NewsmarkApi, storage: { local: StorageLike 
       client,
       article: workbench.article.current,
       panel: workbench.panel.current,
+      suggestions: workbench.suggestions,
       textSelectedElsewhere: () => globalThis.getSelection?.()?.isCollapsed === false,
     }),
     runCommand: (command) => runCommand(command, workbench.commandContext()),

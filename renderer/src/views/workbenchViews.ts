@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { WorkbenchView } from '../session/sessionState';
 
 /**
@@ -19,4 +19,10 @@ export interface WorkbenchViewEntry {
 /** The header's tabs, in order. A feature with its own view adds one entry here. */
 export const WORKBENCH_VIEWS: readonly WorkbenchViewEntry[] = [
   { id: 'article', title: 'Article', description: 'The open article and its spans' },
+  {
+    id: 'suggestions',
+    title: 'Suggestions',
+    description: 'How many suggestions were accepted and rejected, per rule',
+    component: lazy(() => import('./SuggestionStatsView').then((module) => ({ default: module.SuggestionStatsView }))),
+  },
 ];

@@ -6,7 +6,8 @@ import type { TextRange } from '../../../../shared/spans';
 import type { CaretUnit } from '../../../../shared/textBoundaries';
 import type { ArticleViewHandle } from '../../components/ArticleView';
 import type { SpanPanelHandle } from '../../components/SpanPanel';
-import type { CommandClient, CommandContext } from '../commandContext';
+import type { Suggestions } from '../../../../shared/suggestions/suggest';
+import type { CommandClient, CommandContext, SuggestionCommands } from '../commandContext';
 import { INITIAL_SESSION, reduceSession, type SessionState } from '../sessionState';
 
 export const TEXT = 'Psaki said we are ready. Biden spoke.';
@@ -77,9 +78,34 @@ export class FakeClient implements CommandClient {
   }
 }
 
+/** One suggestion in the sample article: "Biden spoke" (attribution, 25–36). */
+export const SUGGESTED: Suggestions = { spans: [{ key: 'attribution:25-36', label: 'attribution', start: 25, end: 36, ruleId: 'attribution.speech-verb', speaker: 'Biden' }], links: [] };
+
+/** The suggestions of every article are SUGGESTED; accepting or rejecting is written down. */
+export class FakeSuggestions implements SuggestionCommands {
+  constructor(private readonly log: string[]) {}
+  get = () => SUGGESTED;
+  accept(documentId: string, key: string) {
+    this.log.push(`accept ${documentId} ${key}`);
+    return true;
+  }
+  acceptParagraph(documentId: string, offset: number) {
+    this.log.push(`acceptParagraph ${documentId} ${offset}`);
+    return 1;
+  }
+  reject(documentId: string, key: string) {
+    this.log.push(`reject ${documentId} ${key}`);
+    return true;
+  }
+}
+
 /** The article view's handle, writing down each call; `selection` is what the user has selected. */
 export class FakeArticle implements ArticleViewHandle {
   selection: TextRange | null = null;
+  /** The keyboard caret's offset (null: none). */
+  caret: number | null = null;
+  /** The suggestion clicked in the article (null: none). */
+  clickedSuggestion: string | null = null;
   constructor(readonly log: string[]) {}
   readSelection = () => this.selection;
   hasSelection = () => this.selection !== null;
@@ -97,7 +123,10 @@ export class FakeArticle implements ArticleViewHandle {
     this.log.push(`placeCaret ${offset}`);
   }
   caretOffset(): number | null {
-    return null;
+    return this.caret;
+  }
+  pointedSuggestion(): string | null {
+    return this.clickedSuggestion;
   }
   focus() {
     this.log.push('focus');
@@ -123,13 +152,15 @@ export interface Harness {
 }
 
 /** A command context over fakes, with the session at `given`. */
-export function harness(given: Partial<SessionState> = {}, options: { selection?: TextRange; selectedElsewhere?: boolean; undoable?: boolean; redoable?: boolean } = {}): Harness {
+export function harness(given: Partial<SessionState> = {}, options: { selection?: TextRange; selectedElsewhere?: boolean; undoable?: boolean; redoable?: boolean; caret?: number; clickedSuggestion?: string } = {}): Harness {
   const client = new FakeClient();
   client.undoable = options.undoable ?? false;
   client.redoable = options.redoable ?? false;
   const log = client.log;
   const article = new FakeArticle(log);
   article.selection = options.selection ?? null;
+  article.caret = options.caret ?? null;
+  article.clickedSuggestion = options.clickedSuggestion ?? null;
   const panel: SpanPanelHandle = { editDetails: () => log.push('editDetails') };
   let state: SessionState = { ...INITIAL_SESSION, documentId: 'a', ...given };
   const context: CommandContext = {
@@ -140,6 +171,7 @@ export function harness(given: Partial<SessionState> = {}, options: { selection?
     client,
     article,
     panel,
+    suggestions: new FakeSuggestions(log),
     textSelectedElsewhere: () => options.selectedElsewhere ?? false,
   };
   return { context, client, article, log, state: () => state };
