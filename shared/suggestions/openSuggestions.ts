@@ -11,7 +11,11 @@ type RealSpan = Pick<Span, 'start' | 'end' | 'label'>;
 /** Per label: real spans by start, with the furthest end reached so far at each index. */
 function coverIndex(spans: readonly RealSpan[]): Map<string, { starts: number[]; reach: number[] }> {
   const byLabel = new Map<string, RealSpan[]>();
-  for (const span of spans) byLabel.set(span.label, [...(byLabel.get(span.label) ?? []), span]);
+  for (const span of spans) {
+    const list = byLabel.get(span.label);
+    if (list) list.push(span);
+    else byLabel.set(span.label, [span]);
+  }
   const index = new Map<string, { starts: number[]; reach: number[] }>();
   for (const [label, list] of byLabel) {
     list.sort((a, b) => a.start - b.start);

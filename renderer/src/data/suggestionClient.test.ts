@@ -122,3 +122,15 @@ describe('SuggestionClient', () => {
     expect(suggestions.get('a')!.spans.map((span) => span.label)).toEqual(['attribution', 'quote']);
   });
 });
+
+test('a change that covers no suggestion keeps the open suggestions the same object (nothing is redrawn)', async () => {
+  const { client, suggestions } = await opened();
+  // A quote over the suggested one: from now on each answer is worked out anew.
+  client.apply('a', { type: 'createSpan', span: { id: 'q1', start: 12, end: 14, label: 'quote' } });
+  const before = suggestions.get('a');
+  expect(before!.spans.map((span) => span.label)).toEqual(['attribution']);
+  client.apply('a', { type: 'createSpan', span: { id: 'c1', start: 0, end: 5, label: 'claim' } });
+  expect(suggestions.get('a')).toBe(before);
+  client.apply('a', { type: 'createSpan', span: { id: 'a1', start: 0, end: 5, label: 'attribution' } });
+  expect(suggestions.get('a')).toEqual({ spans: [], links: [] });
+});

@@ -77,7 +77,9 @@ export class SuggestionClient {
     if (!source || !document) return null;
     const cached = this.open.get(documentId);
     if (cached && cached.source === source && cached.spans === document.spans) return cached.value;
-    const value = openSuggestions(source, document.spans);
+    const fresh = openSuggestions(source, document.spans);
+    // Most changes cover no new suggestion: the same answer keeps its identity, so nothing is redrawn.
+    const value = cached && cached.source === source && sameItems(cached.value, fresh) ? cached.value : fresh;
     this.open.set(documentId, { source, spans: document.spans, value });
     return value;
   }
@@ -175,6 +177,11 @@ export class SuggestionClient {
       this.notify();
     });
   }
+}
+
+/** Whether two sets of suggestions from the same answer hold the very same items. */
+function sameItems(a: Suggestions, b: Suggestions): boolean {
+  return a.spans.length === b.spans.length && a.links.length === b.links.length && a.spans.every((span, index) => span === b.spans[index]) && a.links.every((link, index) => link === b.links[index]);
 }
 
 /** The suggestions (spans by key, links by key) that `operations` make real, with their rules. */
