@@ -79,9 +79,9 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   /** Set when a key moves the caret, which is then scrolled into view. */
   const caretMovedByKey = useRef(false);
   const labelNames = useMemo(() => labels.map((label) => label.name), [labels]);
+  const suggestionUi = useSuggestionLayer(editor, article.id, labelNames, caret ? Math.min(caret.anchor, caret.head) : null);
   const selected = article.spans.find((span) => span.id === selectedSpanId) ?? null;
   const workbench = useWorkbench();
-  const suggestionUi = useSuggestionLayer(editor, article.id, labelNames);
 
   useLayoutEffect(() => {
     const created = new ArticleEditor(mountRef.current!, scrollRef.current!, article.text, { spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
@@ -280,7 +280,6 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
           onAccept={() => workbench.runCommand('acceptSuggestion')}
           onAcceptLink={(linkKey) => workbench.suggestions.accept(article.id, linkKey)}
           onReject={() => workbench.runCommand('rejectSuggestion')}
-          onClose={suggestionUi.dismiss}
         />
       )}
       {hover && (

@@ -7,21 +7,21 @@ import './suggestions.css';
 interface SuggestionCardProps {
   text: string;
   suggestions: Suggestions;
-  /** The clicked suggestion's key, and the point clicked (window coordinates). */
+  /** The clicked suggestion's key, and the point clicked (the article scroller's content coordinates). */
   clicked: { key: string; x: number; y: number };
   labels: readonly LabelDefinition[];
   onAccept(): void;
   /** Accepts a suggested link with both its ends. */
   onAcceptLink(linkKey: string): void;
   onReject(): void;
-  onClose(): void;
 }
 
 /**
  * The small control a clicked suggestion shows: what is suggested (label, rule, speaker), the
- * links suggested with it, and Accept / Reject (the same as the keys `a` and `r`).
+ * links suggested with it, and Accept / Reject (the same as the keys `a` and `r`). It scrolls
+ * with the text; Escape or a click elsewhere puts it away (ui/useSuggestionLayer.ts).
  */
-export function SuggestionCard({ text, suggestions, clicked, labels, onAccept, onAcceptLink, onReject, onClose }: SuggestionCardProps) {
+export function SuggestionCard({ text, suggestions, clicked, labels, onAccept, onAcceptLink, onReject }: SuggestionCardProps) {
   const suggestion = suggestions.spans.find((span) => span.key === clicked.key);
   if (!suggestion) return null;
   const byKey = new Map(suggestions.spans.map((span) => [span.key, span]));
@@ -43,7 +43,6 @@ export function SuggestionCard({ text, suggestions, clicked, labels, onAccept, o
       aria-label={`Suggested ${suggestion.label}`}
       style={{ left: clicked.x + 8, top: clicked.y + 16 }}
       onClick={(event) => event.stopPropagation()}
-      onKeyDown={(event) => event.key === 'Escape' && onClose()}
     >
       <div>
         Suggested {describe(suggestion)} <span className="hint">· rule {suggestion.ruleId}</span>
