@@ -78,7 +78,7 @@ const ROWS: Row[] = [
   { command: 'escape', when: 'then clears the text selection', given: SPAN, options: SELECTION, log: ['clearSelection'], session: 'doc a | span s1' },
   { command: 'escape', when: 'then lets go of the span', given: SPAN, log: [], session: 'doc a | span -' },
   { command: 'escape', when: 'with nothing going on', applies: false },
-  // The suggestion "Biden spoke" (attribution, 25–36) is in every article (commandFakes SUGGESTED).
+  // The suggestion "Biden spoke" (attribution, 25–36) is in every article but "b" (commandFakes SUGGESTED).
   { command: 'acceptSuggestion', when: 'the caret in it', options: { caret: 30 }, log: ['accept a attribution:25-36'] },
   { command: 'acceptSuggestion', when: 'the caret at its end', options: { caret: 36 }, log: ['accept a attribution:25-36'] },
   { command: 'acceptSuggestion', when: 'clicked, the caret elsewhere', options: { caret: 2, clickedSuggestion: 'attribution:25-36' }, log: ['accept a attribution:25-36'] },
@@ -87,8 +87,10 @@ const ROWS: Row[] = [
   { command: 'acceptSuggestion', when: 'in link mode', given: LINKING, options: { caret: 30 }, applies: false },
   { command: 'rejectSuggestion', options: { caret: 25 }, log: ['reject a attribution:25-36'] },
   { command: 'rejectSuggestion', when: 'under the list of keys', given: { helpOpen: true }, options: { caret: 30 }, applies: false },
-  { command: 'acceptParagraphSuggestions', when: "from the suggestion's start", options: { caret: 30 }, log: ['acceptParagraph a 25'] },
-  { command: 'acceptParagraphSuggestions', when: 'no suggestion under the caret', options: { caret: 3 }, applies: false },
+  { command: 'acceptParagraphSuggestions', when: 'the caret in the paragraph, on no suggestion', options: { caret: 3 }, log: ['acceptParagraph a 3'] },
+  { command: 'acceptParagraphSuggestions', when: 'clicked: its paragraph', options: { caret: 3, clickedSuggestion: 'attribution:25-36' }, log: ['acceptParagraph a 25'] },
+  { command: 'acceptParagraphSuggestions', when: 'no caret', applies: false },
+  { command: 'acceptParagraphSuggestions', when: 'no suggestion in the paragraph', given: { documentId: 'b' }, options: { caret: 3 }, applies: false },
   { command: 'help', session: 'doc a | span - | help' },
   { command: 'help', when: 'open: closes', given: { helpOpen: true }, session: 'doc a | span -' },
 ];

@@ -81,10 +81,10 @@ export class FakeClient implements CommandClient {
 /** One suggestion in the sample article: "Biden spoke" (attribution, 25–36). */
 export const SUGGESTED: Suggestions = { spans: [{ key: 'attribution:25-36', label: 'attribution', start: 25, end: 36, ruleId: 'attribution.speech-verb', speaker: 'Biden' }], links: [] };
 
-/** The suggestions of every article are SUGGESTED; accepting or rejecting is written down. */
+/** The suggestions of every article but "b" (none) are SUGGESTED; accepting or rejecting is written down. */
 export class FakeSuggestions implements SuggestionCommands {
   constructor(private readonly log: string[]) {}
-  get = () => SUGGESTED;
+  get = (documentId: string): Suggestions => (documentId === 'b' ? { spans: [], links: [] } : SUGGESTED);
   accept(documentId: string, key: string) {
     this.log.push(`accept ${documentId} ${key}`);
     return true;
