@@ -140,6 +140,20 @@ test.describe('suggestions in the article', () => {
     expect(app.problems).toEqual([]);
   });
 
+  test('keyboard only: the caret moved into a suggestion marks it, a accepts it', async ({ app }) => {
+    const { page } = app;
+    await app.openArticle(TITLE);
+    const id = await app.currentDocumentId();
+    const suggestion = await suggestionLocator(app, id);
+    await expect(suggestion('White House says').first()).toBeVisible();
+    await page.locator('.article-scroll').focus();
+    // "Skip to Content\n\nWhite House says …": four words on, the caret is inside "White".
+    for (let word = 0; word < 4; word++) await page.keyboard.press('Control+ArrowRight');
+    await expect(suggestion('White House says').first()).toHaveClass(/nm-sugg-active/);
+    await page.keyboard.press('a');
+    await stored(app, id).toEqual(['attribution "White House says" @White House']);
+  });
+
   test('the Suggestions view counts accepted and rejected suggestions per rule', async ({ app }) => {
     const { page } = app;
     await app.openArticle(TITLE);
