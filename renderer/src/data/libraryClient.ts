@@ -38,7 +38,6 @@ export class LibraryClient {
   readonly notices = new NoticeBoard(() => this.notifier.notify('notices'));
   private readonly unsaved: UnsavedChanges;
   private readonly histories = new UndoHistories();
-  private readonly stepListeners = new Set<(step: TaggedStep) => void>();
 
   constructor(
     private readonly host: NewsmarkApi,
@@ -229,15 +228,12 @@ export class LibraryClient {
     const tag = this.histories.nextTag(documentId, direction);
     const operation = shown && this.histories[direction](documentId, shown);
     const done = !!operation && this.apply(documentId, operation, { record: false }) === null;
-    if (done && tag !== undefined) for (const listener of this.stepListeners) listener({ documentId, direction, tag });
+    if (done) this.histories.tellTaggedStep({ documentId, direction, tag });
     return done;
   }
 
   /** Hears every undo and redo of a step recorded with a tag (see applyAll); returns the unsubscribe. */
-  onTaggedStep(listener: (step: TaggedStep) => void): () => void {
-    this.stepListeners.add(listener);
-    return () => this.stepListeners.delete(listener);
-  }
+  onTaggedStep = (listener: (step: TaggedStep) => void): (() => void) => this.histories.onTaggedStep(listener);
 
   /**
    * Applies a change now and sends it. Returns the error when the change cannot apply to the

@@ -16,6 +16,7 @@ export interface TaggedStep {
  */
 export class UndoHistories {
   private readonly histories = new Map<string, UndoHistory>();
+  private readonly taggedStepListeners = new Set<(step: TaggedStep) => void>();
 
   /** Records a change the user made to a document (`operation`: the last of the step's operations). */
   record(documentId: string, before: NewsDocument, after: NewsDocument, operation: DocumentOperation, tag?: unknown): void {
@@ -27,6 +28,17 @@ export class UndoHistories {
   /** The tag of the step the next undo (or redo) of a document would take (see UndoHistory.nextTag). */
   nextTag(documentId: string, direction: 'undo' | 'redo'): unknown {
     return this.histories.get(documentId)?.nextTag(direction);
+  }
+
+  /** Hears every undo and redo of a tagged step; returns the unsubscribe. */
+  onTaggedStep(listener: (step: TaggedStep) => void): () => void {
+    this.taggedStepListeners.add(listener);
+    return () => this.taggedStepListeners.delete(listener);
+  }
+
+  /** Tells the listeners that a step was undone or redone (nothing, when it had no tag). */
+  tellTaggedStep(step: TaggedStep): void {
+    if (step.tag !== undefined) for (const listener of this.taggedStepListeners) listener(step);
   }
 
   /** The host stored `operation` as `stored`: redo will put back exactly that. */
