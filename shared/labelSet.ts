@@ -8,7 +8,7 @@ import { touch, withoutSpans, type OperationContext } from './operations';
  * Shift turns one into the other): next/previous article, link, done, delete, undo, help, find,
  * and the named keys of selection and focus.
  */
-export const RESERVED_KEYS: readonly string[] = ['n', 'p', 'l', 'd', 'x', 'z', 's', 'c', 'm', 't', '?', '/', 'Tab', 'Delete', 'Backspace', 'Escape', 'Enter'];
+export const RESERVED_KEYS: readonly string[] = ['n', 'p', 'l', 'd', 'x', 'z', 's', 'c', 'm', 't', 'a', 'r', '?', '/', 'Tab', 'Delete', 'Backspace', 'Escape', 'Enter'];
 
 /** One printable character: no control, format, separator (space) or combining character. */
 const PRINTABLE_CHARACTER = /^[^\p{C}\p{Z}\p{M}]$/u;

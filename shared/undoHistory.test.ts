@@ -93,6 +93,21 @@ describe('UndoHistory', () => {
     expect(history.redo(other)).toBeNull();
   });
 
+  test('a step of several operations is undone at once, and hands back its tag to whoever undoes or redoes it', () => {
+    const history = new UndoHistory();
+    const created = apply(START, { type: 'createSpan', span: { id: 's1', start: 0, end: 2, label: 'quote' } }, 1);
+    const both = apply(created, { type: 'createSpan', span: { id: 's2', start: 3, end: 5, label: 'attribution' } }, 2);
+    const linked = apply(both, { type: 'linkSpans', relation: { id: 'r1', label: 'attributed_to', headId: 's1', childId: 's2' } }, 3);
+    history.record(START, linked, null, 0, 'accepted q1');
+    expect(history.nextTag('undo')).toBe('accepted q1');
+    expect(history.nextTag('redo')).toBeUndefined();
+    const undone = apply(linked, history.undo(linked)!, 4);
+    expect([undone.spans.length, undone.relations.length]).toEqual([0, 0]);
+    expect([history.nextTag('undo'), history.nextTag('redo')]).toEqual([undefined, 'accepted q1']);
+    const redone = apply(undone, history.redo(undone)!, 5);
+    expect([redone.spans.length, redone.relations.length]).toEqual([2, 1]);
+  });
+
   test('an undo sent after the document changed elsewhere is refused as a conflict', () => {
     const history = new UndoHistory();
     const created = apply(START, { type: 'createSpan', span: { id: 's1', start: 0, end: 2, label: 'claim' } }, 1);

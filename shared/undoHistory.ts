@@ -10,10 +10,12 @@ export function annotationState(document: NewsDocument): AnnotationState {
 interface Step {
   before: AnnotationState;
   after: AnnotationState;
-  /** The change as sent, to match the stored result to it (see confirm). */
+  /** The change as sent (the last one, for a step of several), to match the stored result to it (see confirm). */
   operation: DocumentOperation | null;
   /** Its place in the window's order of changes across documents (see data/undoHistories.ts); 0 when unordered. */
   sequence: number;
+  /** What the caller said the change was (an accepted suggestion, say), handed back when it is undone or redone. */
+  tag?: unknown;
 }
 
 /** How many changes of one document can be undone. */
@@ -28,10 +30,10 @@ export class UndoHistory {
   private readonly undoSteps: Step[] = [];
   private readonly redoSteps: Step[] = [];
 
-  /** Records a change the user made; it clears what could be redone. */
-  record(before: NewsDocument, after: NewsDocument, operation: DocumentOperation | null = null, sequence = 0): void {
+  /** Records a change the user made (one step, however many operations made it); it clears what could be redone. */
+  record(before: NewsDocument, after: NewsDocument, operation: DocumentOperation | null = null, sequence = 0, tag?: unknown): void {
     if (before === after) return;
-    this.undoSteps.push({ before: annotationState(before), after: annotationState(after), operation, sequence });
+    this.undoSteps.push({ before: annotationState(before), after: annotationState(after), operation, sequence, ...(tag === undefined ? {} : { tag }) });
     if (this.undoSteps.length > UNDO_DEPTH) this.undoSteps.shift();
     this.redoSteps.length = 0;
   }
@@ -66,6 +68,12 @@ export class UndoHistory {
   /** The sequence number of the change redo would make again next, or null when there is none. */
   get redoSequence(): number | null {
     return this.redoSteps.at(-1)?.sequence ?? null;
+  }
+
+  /** The tag of the step the next undo (or redo) would take back (or make again); undefined when it has none. */
+  nextTag(direction: 'undo' | 'redo'): unknown {
+    const steps = direction === 'undo' ? this.undoSteps : this.redoSteps;
+    return steps[steps.length - 1]?.tag;
   }
 
   /** The operation that undoes the latest change of `current`, or null when there is none. */

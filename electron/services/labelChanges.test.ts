@@ -88,14 +88,14 @@ describe('applyLabelChanges', () => {
 
   test('renames, deletions, a new label, keys and the annotator change together in one request', async () => {
     const result = await applyLabelChanges({
-      settings: settingsWith([{ ...CLAIM, name: 'assertion', key: 'a' }, QUOTE, { name: 'stance', color: '#cc79a7', key: '4' }], 'ben'),
+      settings: settingsWith([{ ...CLAIM, name: 'assertion', key: 'g' }, QUOTE, { name: 'stance', color: '#cc79a7', key: '4' }], 'ben'),
       renames: [{ from: 'claim', to: 'assertion' }],
       deletions: ['attribution'],
     });
     expect(result).toMatchObject({ ok: true, value: { changedDocumentIds: ['blinken-lavrov', 'summit-plans'], renamedSpans: 1, removedSpans: 1 } });
     expect(describeSpans((await onDisk('summit-plans')).spans)).toBe('0-37 assertion');
     expect((await onDisk('summit-plans')).annotator).toBe('ben');
-    expect(store.settings).toMatchObject({ annotator: 'ben', labels: [{ name: 'assertion', key: 'a' }, { name: 'quote' }, { name: 'stance', key: '4' }] });
+    expect(store.settings).toMatchObject({ annotator: 'ben', labels: [{ name: 'assertion', key: 'g' }, { name: 'quote' }, { name: 'stance', key: '4' }] });
   });
 
   test('a key taken by another label, or reserved, is refused at the edge naming it, and nothing changes', async () => {

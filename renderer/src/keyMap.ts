@@ -46,7 +46,10 @@ export type CommandId =
   | 'nextMatch'
   | 'previousMatch'
   | 'keepMine'
-  | 'takeTheirs';
+  | 'takeTheirs'
+  | 'acceptSuggestion'
+  | 'rejectSuggestion'
+  | 'acceptParagraphSuggestions';
 
 export interface Command {
   id: CommandId;
@@ -93,6 +96,9 @@ export const COMMANDS: readonly Command[] = [
   { id: 'carryLabel', chords: [{ key: 'c' }], description: "Story view: label the telling with the span's label and speaker, linked to its attribution" },
   { id: 'keepMine', chords: [{ key: 'm' }], description: 'Review: keep your version of the focused disagreement' },
   { id: 'takeTheirs', chords: [{ key: 't' }], description: "Review: take the other annotator's version of the focused disagreement" },
+  { id: 'acceptSuggestion', chords: [{ key: 'a' }], description: 'Accept the suggestion under the caret (or the one clicked): it becomes a span, with its speaker and links' },
+  { id: 'rejectSuggestion', chords: [{ key: 'r' }], description: 'Reject the suggestion under the caret (or the one clicked)' },
+  { id: 'acceptParagraphSuggestions', chords: [{ key: 'a', shift: true }], description: "Accept every suggestion in the caret's paragraph, as one undoable change" },
   { id: 'escape', chords: [{ key: 'Escape' }], description: 'Cancel: close, leave link mode, clear the selection, hide the story view' },
   { id: 'help', chords: [{ key: '?' }], description: 'Show or hide this list of keys' },
 ];

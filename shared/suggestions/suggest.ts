@@ -46,7 +46,8 @@ export interface SuggestOptions {
 /** Most characters between a quote and the attribution it is linked to. */
 const MAX_LINK_GAP = 250;
 
-export function suggestionKey(span: Pick<SuggestedSpan, 'label' | 'start' | 'end'>): string {
+/** The key of a suggested span, or of the suggestion a real span (any label) would have been. */
+export function suggestionKey(span: { label: string; start: number; end: number }): string {
   return `${span.label}:${span.start}-${span.end}`;
 }
 

@@ -7,6 +7,9 @@ import { dragHandle } from '../editor/handleDrag';
 import { drawConnectors, linkedIds, markLinked, spanIdsUnder, type Connector } from '../editor/linkConnectors';
 import type { SelectionAids } from '../editor/selectionAids';
 import { labelClass } from '../ui/labelStyles';
+import { useSuggestionLayer } from '../ui/useSuggestionLayer';
+import { useWorkbench } from '../session/workbench';
+import { SuggestionCard } from './SuggestionCard';
 
 export interface ArticleViewHandle {
   /**
@@ -25,6 +28,8 @@ export interface ArticleViewHandle {
   placeCaret(offset: number): void;
   /** Where the user is in the article: the mouse selection's start, else the keyboard caret; null if neither. */
   caretOffset(): number | null;
+  /** The key of the suggestion clicked in the article (its accept/reject control is shown), or null. */
+  pointedSuggestion(): string | null;
   focus(): void;
   /**
    * Scrolls a passage to the middle of the article and, with `select`, selects it with the
@@ -80,7 +85,9 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   /** Set when a key moves the caret, which is then scrolled into view. */
   const caretMovedByKey = useRef(false);
   const labelNames = useMemo(() => labels.map((label) => label.name), [labels]);
+  const suggestionUi = useSuggestionLayer(editor, article.id, labelNames, caret ? Math.min(caret.anchor, caret.head) : null);
   const selected = article.spans.find((span) => span.id === selectedSpanId) ?? null;
+  const workbench = useWorkbench();
 
   useLayoutEffect(() => {
     const created = new ArticleEditor(mountRef.current!, scrollRef.current!, article.text, { spans: article.spans, labels: labelNames, selectedId: selectedSpanId });
@@ -182,11 +189,12 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       caretOffset() {
         return editor?.pageSelection()?.start ?? (caret ? Math.min(caret.anchor, caret.head) : null);
       },
+      pointedSuggestion: () => suggestionUi.clicked?.key ?? null,
       focus() {
         scrollRef.current?.focus({ preventScroll: true });
       },
     }),
-    [editor, snapping, article.text, article.spans, selected, caret],
+    [editor, snapping, article.text, article.spans, selected, caret, suggestionUi.clicked],
   );
 
   /** The spans under an element of the article, innermost (shortest) first. */
@@ -203,6 +211,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
     }
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
+    if (!linkSourceId) suggestionUi.click(event);
     const covering = spansUnder(event.target);
     if (linkSourceId) {
       const target = covering.find((span) => span.id !== linkSourceId);
@@ -228,6 +237,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       const covering = spansUnder(target);
       setHover(covering.length > 0 ? { x: clientX, y: clientY, labels: covering.map((span) => span.label) } : null);
       setHoveredSpanId(covering[0]?.id ?? null);
+      suggestionUi.hover(target);
     });
   };
 
@@ -265,6 +275,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       onMouseLeave={() => {
         setHover(null);
         setHoveredSpanId(null);
+        suggestionUi.hover(null);
       }}
     >
       <div ref={mountRef} />
@@ -279,6 +290,17 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
             <path key={connector.key} className="link-connector" d={connector.path} markerEnd="url(#link-arrow)" />
           ))}
         </svg>
+      )}
+      {suggestionUi.clicked && (
+        <SuggestionCard
+          text={article.text}
+          suggestions={suggestionUi.suggestions}
+          clicked={suggestionUi.clicked}
+          labels={labels}
+          onAccept={() => workbench.runCommand('acceptSuggestion')}
+          onAcceptLink={(linkKey) => workbench.suggestions.accept(article.id, linkKey)}
+          onReject={() => workbench.runCommand('rejectSuggestion')}
+        />
       )}
       {hover && (
         <div className="hover-card" role="tooltip" style={{ left: hover.x + 12, top: hover.y + 16 }}>

@@ -9,7 +9,7 @@ import { NoticeBoard } from './noticeBoard';
 import { operationContext, relationTypeNames } from './operationContext';
 import { shareUnchanged } from './shareUnchanged';
 import { SliceNotifier, type Timing } from './sliceNotifier';
-import { UndoHistories } from './undoHistories';
+import { UndoHistories, type TaggedStep } from './undoHistories';
 import { describeFailure, PERMANENT, RETRY_DELAYS_MS } from './saveFailures';
 import { UnsavedChanges, type StorageLike } from './unsavedChanges';
 
@@ -240,6 +240,7 @@ export class LibraryClient {
   private step(origin: string, direction: 'undo' | 'redo'): boolean {
     const step = this.histories[direction](origin, (id) => this.shown.get(id));
     if (!step || this.applyAll(step.documentId, [step.operation], { record: false }) !== null) return false;
+    this.histories.tellTaggedStep({ documentId: step.documentId, direction, tag: step.tag });
     if (step.documentId !== origin) {
       this.notifier.notifyAfterPaint(documentSlice(origin));
       // The change is in an article the user does not see: say where it was.
@@ -248,6 +249,9 @@ export class LibraryClient {
     }
     return true;
   }
+
+  /** Hears every undo and redo of a step recorded with a tag (see applyAll); returns the unsubscribe. */
+  onTaggedStep = (listener: (step: TaggedStep) => void): (() => void) => this.histories.onTaggedStep(listener);
 
   /**
    * Applies a change now and sends it. Returns the error when the change cannot apply to the
@@ -262,8 +266,9 @@ export class LibraryClient {
    * Applies several changes to one document as one change: all or none of them (the error of the
    * first that cannot apply), and one undo step. `origin` is the article the user is in when it
    * is not this document (carrying a label over from the story view): undo from there undoes it.
+   * `tag` is handed to onTaggedStep's listeners when the step is undone or redone.
    */
-  applyAll(documentId: string, operations: readonly DocumentOperation[], { record = true, origin = documentId } = {}): AppError | null {
+  applyAll(documentId: string, operations: readonly DocumentOperation[], { record = true, origin = documentId, tag }: { record?: boolean; origin?: string; tag?: unknown } = {}): AppError | null {
     const shown = this.shown.get(documentId);
     if (!shown) return { code: 'not_found', message: 'The article is not loaded yet.' };
     let changed = shown;
@@ -279,7 +284,7 @@ export class LibraryClient {
     }
     if (applied.length === 0) return null;
     // The step is matched to the store's answer to its last operation (see UndoHistory.confirm).
-    if (record) this.histories.record(documentId, shown, changed, applied.at(-1)!, origin);
+    if (record) this.histories.record(documentId, shown, changed, applied.at(-1)!, origin, tag);
     for (const operation of applied) this.unsaved.add(documentId, operation);
     this.showDocument(documentId);
     // What undo from the origin does has changed too (its slice carries its undo history).

@@ -13,9 +13,18 @@ interface ChangeElsewhere {
 export interface UndoStep {
   documentId: string;
   operation: DocumentOperation;
+  /** The tag the step was recorded with (LibraryClient.applyAll), if any. */
+  tag: unknown;
 }
 
 type Direction = 'undo' | 'redo';
+
+/** An undo or redo of a step recorded with a tag (LibraryClient.applyAll, onTaggedStep). */
+export interface TaggedStep {
+  documentId: string;
+  direction: 'undo' | 'redo';
+  tag: unknown;
+}
 
 /**
  * The undo and redo stacks of every document changed in this window (see shared/undoHistory.ts).
@@ -33,19 +42,31 @@ type Direction = 'undo' | 'redo';
 export class UndoHistories {
   private readonly histories = new Map<string, UndoHistory>();
   private sequence = 0;
+  private readonly taggedStepListeners = new Set<(step: TaggedStep) => void>();
   /** Per origin: changes made from it to other documents, oldest first; and those undone, for redo. */
   private readonly elsewhere: Record<Direction, Map<string, ChangeElsewhere[]>> = { undo: new Map(), redo: new Map() };
 
   /** Records a change the user made to a document, from `origin` (the article they were in; the document itself unless said). */
-  record(documentId: string, before: NewsDocument, after: NewsDocument, operation: DocumentOperation, origin = documentId): void {
+  record(documentId: string, before: NewsDocument, after: NewsDocument, operation: DocumentOperation, origin = documentId, tag?: unknown): void {
     if (before === after) return;
     let history = this.histories.get(documentId);
     if (!history) this.histories.set(documentId, (history = new UndoHistory()));
     const sequence = ++this.sequence;
-    history.record(before, after, operation, sequence);
+    history.record(before, after, operation, sequence, tag);
     // A new change from the origin means what was undone from it cannot be redone from it.
     this.elsewhere.redo.delete(origin);
     if (origin !== documentId) this.listOf('undo', origin).push({ documentId, sequence });
+  }
+
+  /** Hears every undo and redo of a tagged step; returns the unsubscribe. */
+  onTaggedStep(listener: (step: TaggedStep) => void): () => void {
+    this.taggedStepListeners.add(listener);
+    return () => this.taggedStepListeners.delete(listener);
+  }
+
+  /** Tells the listeners that a step was undone or redone (nothing, when it had no tag). */
+  tellTaggedStep(step: TaggedStep): void {
+    if (step.tag !== undefined) for (const listener of this.taggedStepListeners) listener(step);
   }
 
   /** The host stored `operation` as `stored`: redo will put back exactly that. */
@@ -92,8 +113,10 @@ export class UndoHistories {
       const change = this.listOf(direction, origin).pop()!;
       this.listOf(direction === 'undo' ? 'redo' : 'undo', origin).push(change);
     }
-    const operation = this.histories.get(documentId)![direction](document);
-    return operation && { documentId, operation };
+    const history = this.histories.get(documentId)!;
+    const tag = history.nextTag(direction);
+    const operation = history[direction](document);
+    return operation && { documentId, operation, tag };
   }
 
   /**

@@ -7,6 +7,7 @@ import { articleTextOf, type ArticleText } from './articleText';
 import { drawWhenIdle } from './drawWhenIdle';
 import { selectionAidsKey, type SelectionAids } from './selectionAids';
 import { DRAW_ALL_UP_TO, DRAW_WINDOW_META, spanHighlightsKey, VISIBLE_RANGE_META, type HighlightInput } from './spanHighlights';
+import { suggestionLayerKey, type SuggestionLayerInput } from './suggestionLayer';
 import { trackVisibleRange } from './visibleRange';
 
 /** What the article shows over its text: the spans and the selection aids. */
@@ -79,6 +80,11 @@ export class ArticleEditor {
       [spanHighlightsKey, layers.highlights],
       [selectionAidsKey, layers.aids],
     ]);
+  }
+
+  /** Draws the suggestions (their own layer, apart from the spans); only what changed is redrawn. */
+  drawSuggestions(input: SuggestionLayerInput): void {
+    this.dispatch([[suggestionLayerKey, input]]);
   }
 
   /** One transaction carrying each layer's input as a meta under the layer's key. */

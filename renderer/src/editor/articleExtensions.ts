@@ -8,12 +8,13 @@ import { ReadOnlySelection } from './readOnlySelection';
 import { SelectionAidsExtension } from './selectionAids';
 import { SpanHighlights, type HighlightInput } from './spanHighlights';
 import { StoryMatchLayer } from './storyMatchLayer';
+import { SuggestionLayer } from './suggestionLayer';
 
 /**
  * The article editor's extensions: the plain article (paragraphs of text), its one text model
  * (ArticleText, ordered before the layers that read it), and the layers drawn over it, the
- * spans starting with `highlights`.
+ * spans starting with `highlights`. The suggestion layer reads the span layer's window, so it comes after it.
  */
 export function articleExtensions(highlights: HighlightInput | null = null): Extensions {
-  return [ArticleTextExtension, Document, Paragraph, Text, ReadOnlySelection, SpanHighlights.configure({ initial: highlights }), SelectionAidsExtension, FindHighlights, StoryMatchLayer];
+  return [ArticleTextExtension, Document, Paragraph, Text, ReadOnlySelection, SpanHighlights.configure({ initial: highlights }), SuggestionLayer, SelectionAidsExtension, FindHighlights, StoryMatchLayer];
 }

@@ -1,6 +1,7 @@
 import type { DocumentSummary, NewsDocument } from '../../../shared/model';
 import type { DocumentOperation } from '../../../shared/operations';
 import type { AppError } from '../../../shared/result';
+import type { Suggestions } from '../../../shared/suggestions/suggest';
 import type { ArticleViewHandle } from '../components/ArticleView';
 import type { SpanPanelHandle } from '../components/SpanPanel';
 import type { StoryLookup } from '../data/storyMatches';
@@ -39,6 +40,17 @@ export interface ReviewHandle {
   redo(): boolean;
 }
 
+/** What the suggestion keys need (data/suggestionClient.ts has it; tests pass a fake). */
+export interface SuggestionCommands {
+  /** The open suggestions over an article as shown; null until fetched. */
+  get(documentId: string): Suggestions | null;
+  /** Accepts a suggested span or link as one undoable change; false when it could not. */
+  accept(documentId: string, key: string): boolean;
+  /** Accepts every suggestion of the paragraph holding `offset` as one undoable change; how many spans it made. */
+  acceptParagraph(documentId: string, offset: number): number;
+  reject(documentId: string, key: string): boolean;
+}
+
 /** Everything a command reads and acts on. Built afresh for each key press or click. */
 export interface CommandContext {
   /** The session as it is now (read again after a dispatch: it changes). */
@@ -54,6 +66,8 @@ export interface CommandContext {
   speakerChanges?: LibraryWideHistory;
   /** Review mode's list while the review view is shown (absent or null otherwise). */
   review?: ReviewHandle | null;
+  /** The articles' suggestions (absent: none are shown). */
+  suggestions?: SuggestionCommands;
   /** Whether text is selected outside the article (in the span panel, say): not a selection to label. */
   textSelectedElsewhere(): boolean;
 }

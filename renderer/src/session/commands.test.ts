@@ -11,7 +11,7 @@ interface Row {
   /** What the row is about, when a command has several. */
   when?: string;
   given?: Partial<SessionState>;
-  options?: { selection?: TextRange; undoable?: boolean; redoable?: boolean; speakersUndoable?: boolean; speakersRedoable?: boolean; review?: { focused: boolean; undoable: boolean } };
+  options?: { selection?: TextRange; undoable?: boolean; redoable?: boolean; speakersUndoable?: boolean; speakersRedoable?: boolean; review?: { focused: boolean; undoable: boolean }; caret?: number; clickedSuggestion?: string };
   /** False: the command does not apply (the key keeps its usual meaning) and nothing happens. */
   applies?: false;
   /** What was done, in order: changes to the library, calls to the article and the panel. */
@@ -98,6 +98,19 @@ const ROWS: Row[] = [
   { command: 'nextMatch', when: 'the story view hidden', applies: false },
   { command: 'previousMatch', when: 'the story view hidden', applies: false },
   { command: 'carryLabel', when: 'the story view hidden', applies: false },
+  // The suggestion "Biden spoke" (attribution, 25–36) is in every article but "b" (commandFakes SUGGESTED).
+  { command: 'acceptSuggestion', when: 'the caret in it', options: { caret: 30 }, log: ['accept a attribution:25-36'] },
+  { command: 'acceptSuggestion', when: 'the caret at its end', options: { caret: 36 }, log: ['accept a attribution:25-36'] },
+  { command: 'acceptSuggestion', when: 'clicked, the caret elsewhere', options: { caret: 2, clickedSuggestion: 'attribution:25-36' }, log: ['accept a attribution:25-36'] },
+  { command: 'acceptSuggestion', when: 'no suggestion under the caret', options: { caret: 5 }, applies: false },
+  { command: 'acceptSuggestion', when: 'no caret', applies: false },
+  { command: 'acceptSuggestion', when: 'in link mode', given: LINKING, options: { caret: 30 }, applies: false },
+  { command: 'rejectSuggestion', options: { caret: 25 }, log: ['reject a attribution:25-36'] },
+  { command: 'rejectSuggestion', when: 'under the list of keys', given: { helpOpen: true }, options: { caret: 30 }, applies: false },
+  { command: 'acceptParagraphSuggestions', when: 'the caret in the paragraph, on no suggestion', options: { caret: 3 }, log: ['acceptParagraph a 3'] },
+  { command: 'acceptParagraphSuggestions', when: 'clicked: its paragraph', options: { caret: 3, clickedSuggestion: 'attribution:25-36' }, log: ['acceptParagraph a 25'] },
+  { command: 'acceptParagraphSuggestions', when: 'no caret', applies: false },
+  { command: 'acceptParagraphSuggestions', when: 'no suggestion in the paragraph', given: { documentId: 'b' }, options: { caret: 3 }, applies: false },
   { command: 'help', session: 'doc a | span - | help' },
   { command: 'help', when: 'open: closes', given: { helpOpen: true }, session: 'doc a | span -' },
 ];

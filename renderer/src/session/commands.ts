@@ -3,6 +3,7 @@ import type { CaretUnit } from '../../../shared/textBoundaries';
 import type { CommandId } from '../keyMap';
 import { currentDocument, type CommandContext, type ReviewHandle } from './commandContext';
 import { inSpeakerIndex } from './speakerUndo';
+import { acceptParagraphSuggestions, acceptSuggestion, rejectSuggestion } from './suggestionCommands';
 import { change, doneAndNext, link, moveDocument, moveSpanEnd, selectedSpan, startLinking, stepSpan, toggleStatus } from './editing';
 import { canToggleStoryView, carryLabelOver, hasMatches, hideStoryView, moveMatch, toggleStoryView } from './storyCommands';
 
@@ -171,6 +172,9 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
   previousMatch: onArticle((context) => moveMatch(context, -1), hasMatches),
   carryLabel: onArticle((context, document) => void carryLabelOver(context, document), (context) => !!context.story?.focusedMatch()),
   escape,
+  acceptSuggestion,
+  rejectSuggestion,
+  acceptParagraphSuggestions,
   help: { applies: () => true, run: (context) => context.dispatch({ type: 'setHelp', open: !context.getState().helpOpen }) },
 };
 

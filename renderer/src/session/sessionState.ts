@@ -16,7 +16,7 @@ export interface Linking {
  * What fills the window beside the document list: the open article (with its span panel), or
  * one of the library-wide views. views/workbenchViews.ts lists them; each feature adds its own.
  */
-export type WorkbenchView = 'article' | 'speakers' | 'drift' | 'agreement' | 'review';
+export type WorkbenchView = 'article' | 'speakers' | 'drift' | 'agreement' | 'review' | 'suggestions';
 
 export interface SessionState {
   /** What the window shows beside the list (see WorkbenchView). */

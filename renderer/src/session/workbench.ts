@@ -7,6 +7,7 @@ import { LibraryClient } from '../data/libraryClient';
 import { LibraryServices } from '../data/libraryServices';
 import { StoryLookup } from '../data/storyMatches';
 import { SpeakerChanges } from '../data/speakerChanges';
+import { SuggestionClient } from '../data/suggestionClient';
 import type { StorageLike } from '../data/unsavedChanges';
 import type { CommandContext, ReviewHandle } from './commandContext';
 import { ComparisonService } from '../data/comparisonService';
@@ -27,6 +28,8 @@ export interface Workbench {
   services: LibraryServices;
   /** The speaker index, the drift report and speaker renames with their undo. */
   speakers: SpeakerChanges;
+  /** The articles' suggestions (fetched after an article's first paint). */
+  suggestions: SuggestionClient;
   session: SessionStore;
   article: { current: ArticleViewHandle | null };
   panel: { current: SpanPanelHandle | null };
@@ -51,6 +54,7 @@ export function createWorkbench(api: NewsmarkApi, storage: { local: StorageLike 
     client,
     services: new LibraryServices(api, client),
     speakers,
+    suggestions: new SuggestionClient(api, client),
     session,
     article: { current: null },
     panel: { current: null },
@@ -66,6 +70,7 @@ export function createWorkbench(api: NewsmarkApi, storage: { local: StorageLike 
       story: workbench.story,
       speakerChanges: speakers,
       review: workbench.review.current,
+      suggestions: workbench.suggestions,
       textSelectedElsewhere: () => globalThis.getSelection?.()?.isCollapsed === false,
     }),
     runCommand: (command) => runCommand(command, workbench.commandContext()),

@@ -43,4 +43,10 @@ export const WORKBENCH_VIEWS: readonly WorkbenchViewEntry[] = [
     description: "Settle each disagreement with another annotator's export: keep yours (m) or take theirs (t)",
     component: lazy(() => import('./review/ReviewView').then((module) => ({ default: module.ReviewView }))),
   },
+  {
+    id: 'suggestions',
+    title: 'Suggestions',
+    description: 'How many suggestions were accepted and rejected, per rule',
+    component: lazy(() => import('./SuggestionStatsView').then((module) => ({ default: module.SuggestionStatsView }))),
+  },
 ];

@@ -8,7 +8,8 @@ import type { ArticleViewHandle } from '../../components/ArticleView';
 import type { SpanPanelHandle } from '../../components/SpanPanel';
 import type { StoryMatch } from '../../../../shared/storyContract';
 import { StoryLookup, type StoryClient } from '../../data/storyMatches';
-import type { CommandClient, CommandContext, ReviewHandle } from '../commandContext';
+import type { Suggestions } from '../../../../shared/suggestions/suggest';
+import type { CommandClient, CommandContext, ReviewHandle, SuggestionCommands } from '../commandContext';
 import { INITIAL_SESSION, reduceSession, type SessionState } from '../sessionState';
 
 export const TEXT = 'Psaki said we are ready. Biden spoke.';
@@ -79,9 +80,34 @@ export class FakeClient implements CommandClient {
   }
 }
 
+/** One suggestion in the sample article: "Biden spoke" (attribution, 25–36). */
+export const SUGGESTED: Suggestions = { spans: [{ key: 'attribution:25-36', label: 'attribution', start: 25, end: 36, ruleId: 'attribution.speech-verb', speaker: 'Biden' }], links: [] };
+
+/** The suggestions of every article but "b" (none) are SUGGESTED; accepting or rejecting is written down. */
+export class FakeSuggestions implements SuggestionCommands {
+  constructor(private readonly log: string[]) {}
+  get = (documentId: string): Suggestions => (documentId === 'b' ? { spans: [], links: [] } : SUGGESTED);
+  accept(documentId: string, key: string) {
+    this.log.push(`accept ${documentId} ${key}`);
+    return true;
+  }
+  acceptParagraph(documentId: string, offset: number) {
+    this.log.push(`acceptParagraph ${documentId} ${offset}`);
+    return 1;
+  }
+  reject(documentId: string, key: string) {
+    this.log.push(`reject ${documentId} ${key}`);
+    return true;
+  }
+}
+
 /** The article view's handle, writing down each call; `selection` is what the user has selected. */
 export class FakeArticle implements ArticleViewHandle {
   selection: TextRange | null = null;
+  /** The keyboard caret's offset (null: none). */
+  caret: number | null = null;
+  /** The suggestion clicked in the article (null: none). */
+  clickedSuggestion: string | null = null;
   constructor(readonly log: string[]) {}
   readSelection = () => this.selection;
   hasSelection = () => this.selection !== null;
@@ -99,7 +125,10 @@ export class FakeArticle implements ArticleViewHandle {
     this.log.push(`placeCaret ${offset}`);
   }
   caretOffset(): number | null {
-    return null;
+    return this.caret;
+  }
+  pointedSuggestion(): string | null {
+    return this.clickedSuggestion;
   }
   focus() {
     this.log.push('focus');
@@ -161,7 +190,7 @@ export interface Harness {
 /** A command context over fakes, with the session at `given`. */
 export function harness(
   given: Partial<SessionState> = {},
-  options: { selection?: TextRange; selectedElsewhere?: boolean; undoable?: boolean; redoable?: boolean; speakersUndoable?: boolean; speakersRedoable?: boolean; review?: { focused: boolean; undoable: boolean } } = {},
+  options: { selection?: TextRange; selectedElsewhere?: boolean; undoable?: boolean; redoable?: boolean; speakersUndoable?: boolean; speakersRedoable?: boolean; review?: { focused: boolean; undoable: boolean }; caret?: number; clickedSuggestion?: string } = {},
 ): Harness {
   const client = new FakeClient();
   client.undoable = options.undoable ?? false;
@@ -169,6 +198,8 @@ export function harness(
   const log = client.log;
   const article = new FakeArticle(log);
   article.selection = options.selection ?? null;
+  article.caret = options.caret ?? null;
+  article.clickedSuggestion = options.clickedSuggestion ?? null;
   const panel: SpanPanelHandle = { editDetails: () => log.push('editDetails') };
   let state: SessionState = { ...INITIAL_SESSION, documentId: 'a', ...given };
   const context: CommandContext = {
@@ -181,6 +212,7 @@ export function harness(
     panel,
     story: fakeStory(client, log),
     review: options.review ? fakeReview(log, options.review) : null,
+    suggestions: new FakeSuggestions(log),
     textSelectedElsewhere: () => options.selectedElsewhere ?? false,
     // The speaker renames' history (data/speakerChanges.ts), writing down each step.
     speakerChanges: {
