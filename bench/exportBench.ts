@@ -53,6 +53,16 @@ export async function benchExport(report: Report, options: ExportBenchOptions): 
       target: `≥ ${THROUGHPUT_TARGET * 100}% of plain`,
       pass: ratio >= THROUGHPUT_TARGET,
     });
+    // The same work per CPU second (user + system time of each child's timed part): what the
+    // export costs whatever other processes take of the cores meanwhile.
+    const cpuRatio = plain.cpuSeconds / streamed.cpuSeconds;
+    report.add({
+      section,
+      figure: 'throughput per CPU second',
+      ours: `${(streamed.bytes / 1024 / 1024 / streamed.cpuSeconds).toFixed(1)} MB/s`,
+      other: `stringify+write ${(plain.bytes / 1024 / 1024 / plain.cpuSeconds).toFixed(1)} MB/s`,
+      ratio: cpuRatio,
+    });
     report.add({
       section,
       figure: 'peak live heap above start',
@@ -76,6 +86,7 @@ export async function benchExport(report: Report, options: ExportBenchOptions): 
   }
   const sized = (value: (result: (typeof results)[number]) => number) => results.map((result) => ({ documents: result.documents, value: value(result) }));
   addGrowthRow(report, 'export: throughput', sized((result) => megabytesPerSecond(result.streamed)), (value) => `${value.toFixed(1)} MB/s`);
+  addGrowthRow(report, 'export: share of stringify+write (CPU time)', sized((result) => result.plain.cpuSeconds / result.streamed.cpuSeconds), (value) => `${(value * 100).toFixed(0)}%`);
   addGrowthRow(report, 'export: share of stringify+write', sized((result) => megabytesPerSecond(result.streamed) / megabytesPerSecond(result.plain)), (value) => `${(value * 100).toFixed(0)}%`);
   addGrowthRow(report, 'export: peak live heap above start', sized((result) => liveExtra(result.streamed)), formatMegabytes);
 }

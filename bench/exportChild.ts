@@ -15,6 +15,8 @@ export interface ExportMeasurement {
   documents: number;
   bytes: number;
   seconds: number;
+  /** CPU time of the timed part (user + system, every thread of the process: the writes' too). */
+  cpuSeconds: number;
   /** Heap and resident memory just before the timed part, after a full collection. */
   heapBefore: number;
   rssBefore: number;
@@ -116,14 +118,17 @@ async function main(): Promise<void> {
     // Timed, then again with the live heap sampled.
     let stopSampler = startMemorySampler(false);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const { bytes, documents } = await run(file);
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const { heapPeak, rssPeak } = stopSampler();
     collectGarbage();
     stopSampler = startMemorySampler(true);
     await run(`${file}.again`);
     const { liveHeapPeak } = stopSampler();
-    const measurement: ExportMeasurement = { mode, documents, bytes, seconds, heapBefore, rssBefore, heapPeak, liveHeapPeak, rssPeak };
+    const measurement: ExportMeasurement = { mode, documents, bytes, seconds, cpuSeconds, heapBefore, rssBefore, heapPeak, liveHeapPeak, rssPeak };
     console.log(JSON.stringify(measurement));
   } finally {
     await store.close();

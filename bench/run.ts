@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick | --large] [-- --only article,store,export,start,story,suggestions] [-- --keep]`: Newsmark's
+ * `npm run bench [-- --quick | --large] [-- --only article,store,export,start,story,suggestions] [-- --keep] [-- --corpora DIR]`: Newsmark's
  * benchmarks, each beside its peer or baseline measured in the same run, printed as one table
  * with targets and PASS/FAIL. Missed targets are reported, not hidden, and do not fail the run;
  * an error does. Generated corpora live in a temporary folder, removed at the end (unless --keep).
@@ -58,7 +58,7 @@ const SIZES = {
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, large: { type: 'boolean' }, only: { type: 'string' }, keep: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, large: { type: 'boolean' }, only: { type: 'string' }, keep: { type: 'boolean' }, corpora: { type: 'string' } } });
   if (values.quick && values.large) throw new Error('choose --quick or --large, not both');
   const only = values.only ? values.only.split(',') : [...SECTIONS];
   const unknown = only.filter((name) => !(SECTIONS as readonly string[]).includes(name));
@@ -69,9 +69,10 @@ async function main(): Promise<void> {
   const report = new Report();
   const started = performance.now();
   console.log(`Newsmark benchmarks (${values.quick ? 'quick: small sizes, figures not meaningful' : values.large ? 'full, with 100,000 articles' : 'full'}) in ${temporaryFolder}`);
+  if (values.corpora) console.log(`Generated libraries kept in and reused from ${path.resolve(values.corpora)}`);
   console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}, Node ${process.version}`);
   try {
-    const corpora = documentCorpusFolders(temporaryFolder);
+    const corpora = documentCorpusFolders(temporaryFolder, values.corpora ? path.resolve(values.corpora) : undefined);
     if (runs('article')) {
       console.log('\n[article view]');
       await benchArticle(report, { ...sizes.article, temporaryFolder });

@@ -85,4 +85,22 @@ describe('DocumentListPages', () => {
     expect(await list.neighbourId('d0', -1, filter)).toBeNull();
     expect(await list.neighbourId('d1', 1, { statuses: [], labels: ['quote'] })).toBe(`d${PAGE_ROWS * 2 + 3}`);
   });
+
+  test('rows already shown are not fetched again on their own; a screen with missing rows fetches its page at once', async () => {
+    const { host, state } = pagingHost(rows(PAGE_ROWS * 2));
+    const list = pages(host);
+    await list.loadFirstScreen();
+    state.asked = [];
+    // The first screen is there: its page waits for idle time, behind the start's other requests.
+    list.ensure(0, 20);
+    expect(state.asked).toEqual([]);
+    // Straddling the first screen's end: the missing rows' page is asked for now.
+    list.ensure(FIRST_SCREEN_ROWS - 5, FIRST_SCREEN_ROWS + 5);
+    expect(state.asked).toEqual([{ offset: 0, limit: PAGE_ROWS }]);
+    list.ensure(PAGE_ROWS + 3, PAGE_ROWS + 20);
+    expect(state.asked).toEqual([
+      { offset: 0, limit: PAGE_ROWS },
+      { offset: PAGE_ROWS, limit: PAGE_ROWS },
+    ]);
+  });
 });

@@ -82,10 +82,20 @@ export class DocumentListPages {
     if (page.ok) this.accept(page.value, null);
   }
 
-  /** Fetches the pages holding rows `start` to `end` (inclusive) that are not fetched yet. */
+  /**
+   * Fetches the pages holding rows `start` to `end` (inclusive) where any of those rows is
+   * missing. Rows already shown (the first screen) wait for their page's turn in idle time, so
+   * the start's other requests are not queued behind a page the screen does not need.
+   */
   ensure(start: number, end: number): void {
     const last = Math.min(end, this.state.total - 1);
-    for (let page = Math.floor(Math.max(0, start) / PAGE_ROWS); page * PAGE_ROWS <= last; page++) void this.fetchPage(page);
+    for (let page = Math.floor(Math.max(0, start) / PAGE_ROWS); page * PAGE_ROWS <= last; page++) {
+      const from = Math.max(start, page * PAGE_ROWS);
+      const to = Math.min(last, (page + 1) * PAGE_ROWS - 1);
+      let missing = false;
+      for (let at = from; at <= to && !missing; at++) missing = this.state.rows[at] === undefined;
+      if (missing) void this.fetchPage(page);
+    }
   }
 
   /** Replaces the row of one article (a change shown here), keeping the status counts in step. */
