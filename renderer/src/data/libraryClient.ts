@@ -7,8 +7,8 @@ import { DocumentListPages, type ListState } from './documentListPages';
 import { documentSlice, type LibrarySlice, type LibraryStatus, type SaveState } from './librarySlices';
 import { NoticeBoard } from './noticeBoard';
 import { operationContext, relationTypeNames } from './operationContext';
-import { shareUnchanged } from './shareUnchanged';
-import { SliceNotifier, type Timing } from './sliceNotifier';
+import { differsOnlyInStamps, shareUnchanged } from './shareUnchanged';
+import { afterNextPaint, SliceNotifier, type Timing } from './sliceNotifier';
 import { UndoHistories } from './undoHistories';
 import { describeFailure, PERMANENT, RETRY_DELAYS_MS } from './saveFailures';
 import { UnsavedChanges, type StorageLike } from './unsavedChanges';
@@ -179,27 +179,38 @@ export class LibraryClient {
    * A confirmation by the host tells only those: it changes the stamps of what is shown, not
    * what the article draws.
    */
-  private showDocument(id: string, { confirmation = false } = {}): void {
+  private showDocument(id: string, { confirmation = false, applied }: { confirmation?: boolean; applied?: NewsDocument } = {}): void {
     const stored = this.confirmed.get(id);
     if (!stored) return;
-    let computed = stored;
-    for (const operation of this.unsaved.of(id)) {
-      const result = applyOperation(computed, operation, this.context());
-      if (result.ok) computed = result.value;
-    }
     const previous = this.shown.get(id);
-    const shown = previous ? shareUnchanged(previous, computed) : computed;
+    const shown = applied ?? this.computeShown(id, stored, previous);
     if (shown === previous) {
       this.publishSave();
       return;
     }
     this.shown.set(id, shown);
+    if (confirmation && previous && differsOnlyInStamps(previous, shown)) {
+      // Most confirmations: what is shown stays as drawn (followers read the stamped document
+      // whenever they next render), and the list's row keeps its counts and status.
+      this.publishSave();
+      return;
+    }
     this.save = this.saveState();
     if (confirmation) this.notifier.notifyAfterPaint(documentSlice(id));
     else this.notifier.notify(documentSlice(id));
     // The list's row (its counts and status) follows; replaceRow tells the list's followers.
     this.list.replaceRow(summarise(shown));
     this.notifier.notify('save');
+  }
+
+  /** The stored state with the unconfirmed changes applied, sharing what is unchanged since `previous`. */
+  private computeShown(id: string, stored: NewsDocument, previous: NewsDocument | undefined): NewsDocument {
+    let computed = stored;
+    for (const operation of this.unsaved.of(id)) {
+      const result = applyOperation(computed, operation, this.context());
+      if (result.ok) computed = result.value;
+    }
+    return previous ? shareUnchanged(previous, computed) : computed;
   }
 
   private saveState(): SaveState {
@@ -244,8 +255,13 @@ export class LibraryClient {
     if (check.value === shown) return null;
     if (record) this.histories.record(documentId, shown, check.value, operation);
     this.unsaved.add(documentId, operation);
-    this.showDocument(documentId);
-    void this.send(documentId);
+    // What is shown is the stored state with the unconfirmed changes applied, and this change
+    // goes last: applying it to what is shown gives that state, shared with it where unchanged
+    // (applyOperation keeps what it does not touch), so nothing is worked out again.
+    this.showDocument(documentId, { applied: check.value });
+    // Sent once the change is painted (it is already kept in storage): the request's own work
+    // never stands between a key press and its highlight.
+    afterNextPaint(() => void this.send(documentId));
     return null;
   }
 
