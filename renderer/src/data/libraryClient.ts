@@ -8,7 +8,7 @@ import { documentSlice, type LibrarySlice, type LibraryStatus, type SaveState } 
 import { NoticeBoard } from './noticeBoard';
 import { operationContext, relationTypeNames } from './operationContext';
 import { differsOnlyInStamps, shareUnchanged } from './shareUnchanged';
-import { afterNextPaint, SliceNotifier, type Timing } from './sliceNotifier';
+import { SliceNotifier, type Timing } from './sliceNotifier';
 import { UndoHistories } from './undoHistories';
 import { describeFailure, PERMANENT, RETRY_DELAYS_MS } from './saveFailures';
 import { UnsavedChanges, type StorageLike } from './unsavedChanges';
@@ -259,9 +259,9 @@ export class LibraryClient {
     // goes last: applying it to what is shown gives that state, shared with it where unchanged
     // (applyOperation keeps what it does not touch), so nothing is worked out again.
     this.showDocument(documentId, { applied: check.value });
-    // Sent once the change is painted (it is already kept in storage): the request's own work
-    // never stands between a key press and its highlight.
-    afterNextPaint(() => void this.send(documentId));
+    // Sent at once, not after the paint: the saving status must never say "saved" while a
+    // change has not even been sent (it follows after the paint, and tests and users wait on it).
+    void this.send(documentId);
     return null;
   }
 

@@ -61,7 +61,9 @@ export class ArticleEditor {
         this.dispatch([[VISIBLE_RANGE_META, shown]]);
         idle.wake();
       };
-      this.stops.push(trackVisibleRange(this.editor.view, scroller, () => this.article.positions, onVisible), idle.stop);
+      const onScroll = () => idle.scrolled();
+      scroller.addEventListener('scroll', onScroll, { passive: true });
+      this.stops.push(trackVisibleRange(this.editor.view, scroller, () => this.article.positions, onVisible), idle.stop, () => scroller.removeEventListener('scroll', onScroll));
     }
   }
 
