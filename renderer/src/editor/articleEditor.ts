@@ -61,9 +61,7 @@ export class ArticleEditor {
         this.dispatch([[VISIBLE_RANGE_META, shown]]);
         idle.wake();
       };
-      const onScroll = () => idle.scrolled();
-      scroller.addEventListener('scroll', onScroll, { passive: true });
-      this.stops.push(trackVisibleRange(this.editor.view, scroller, () => this.article.positions, onVisible), idle.stop, () => scroller.removeEventListener('scroll', onScroll));
+      this.stops.push(trackVisibleRange(this.editor.view, scroller, () => this.article.positions, onVisible), idle.stop);
     }
   }
 

@@ -8,8 +8,6 @@ const IDLE_BAND_SCREENS = 6;
  * machine, since a step that overruns delays the next frame.
  */
 const CHARACTERS_PER_STEP = 1_500;
-/** After a scroll, idle drawing waits this long (ms): frames while scrolling go to what comes into view. */
-const QUIET_AFTER_SCROLL_MS = 250;
 /** An idle moment shorter than this (ms) is left alone: a step takes a few milliseconds. */
 const MINIMUM_IDLE_MS = 8;
 /** Before the first measurement, what is taken to be on screen (the article's start). */
@@ -18,8 +16,6 @@ const FIRST_SCREEN: TextRange = { start: 0, end: 2_000 };
 export interface IdleDrawing {
   /** What is on screen has changed: draw towards it again when idle. */
   wake(): void;
-  /** The user scrolls: no drawing ahead until QUIET_AFTER_SCROLL_MS after the last scroll. */
-  scrolled(): void;
   stop(): void;
 }
 
@@ -39,23 +35,12 @@ interface IdleDrawingOptions {
  * scrolling (which redraws only when the screen nears the window's edge) seldom has anything
  * left to draw, while the drawn part, and the memory it takes, stays bounded. A window far from
  * the screen (a jump) is left to the scrolling path, which redraws around the screen at once.
- * While the user scrolls it draws nothing ahead, so that no step lands between scrolling frames.
  */
 export function drawWhenIdle({ drawn, visible, textLength, draw }: IdleDrawingOptions): IdleDrawing {
   let handle: number | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let quietFrom = 0;
   const toward = (from: number, to: number) => (from < to ? Math.min(to, from + CHARACTERS_PER_STEP) : Math.max(to, from - CHARACTERS_PER_STEP));
   const step = (deadline: IdleDeadline) => {
     handle = null;
-    const wait = quietFrom - performance.now();
-    if (wait > 0) {
-      timer ??= setTimeout(() => {
-        timer = null;
-        wake();
-      }, wait);
-      return;
-    }
     const window = drawn();
     const shown = visible() ?? FIRST_SCREEN;
     if (!window || window.end <= shown.start || window.start >= shown.end) return;
@@ -71,12 +56,8 @@ export function drawWhenIdle({ drawn, visible, textLength, draw }: IdleDrawingOp
   wake();
   return {
     wake,
-    scrolled() {
-      quietFrom = performance.now() + QUIET_AFTER_SCROLL_MS;
-    },
     stop() {
       if (handle !== null) cancelIdleCallback(handle);
-      if (timer !== null) clearTimeout(timer);
     },
   };
 }
