@@ -7,7 +7,8 @@ import { DocumentListPages, type ListState } from './documentListPages';
 import { documentSlice, type LibrarySlice, type LibraryStatus, type SaveState } from './librarySlices';
 import { NoticeBoard } from './noticeBoard';
 import { operationContext, relationTypeNames } from './operationContext';
-import { differsOnlyInStamps, shareUnchanged } from './shareUnchanged';
+import { differsOnlyInStamps } from './shareUnchanged';
+import { shownState } from './shownState';
 import { SliceNotifier, type Timing } from './sliceNotifier';
 import { UndoHistories } from './undoHistories';
 import { describeFailure, PERMANENT, RETRY_DELAYS_MS } from './saveFailures';
@@ -174,24 +175,21 @@ export class LibraryClient {
   relationTypes = (): string[] => relationTypeNames(this.status.settings);
 
   /**
-   * Recomputes what is shown of a document — its stored state plus its unconfirmed changes —
-   * and tells the article at once; the list's row and the saving status follow after the paint.
-   * A confirmation by the host tells only those: it changes the stamps of what is shown, not
-   * what the article draws.
+   * Recomputes what is shown of a document (`applied`: the caller has) and tells the article at
+   * once; the list's row and the saving status after the paint. A confirmation tells only those.
    */
   private showDocument(id: string, { confirmation = false, applied }: { confirmation?: boolean; applied?: NewsDocument } = {}): void {
     const stored = this.confirmed.get(id);
     if (!stored) return;
     const previous = this.shown.get(id);
-    const shown = applied ?? this.computeShown(id, stored, previous);
+    const shown = applied ?? shownState(stored, this.unsaved.of(id), this.context(), previous);
     if (shown === previous) {
       this.publishSave();
       return;
     }
     this.shown.set(id, shown);
     if (confirmation && previous && differsOnlyInStamps(previous, shown)) {
-      // Most confirmations: what is shown stays as drawn (followers read the stamped document
-      // whenever they next render), and the list's row keeps its counts and status.
+      // Most confirmations: nothing is redrawn; followers read the stamped document when they next render.
       this.publishSave();
       return;
     }
@@ -201,16 +199,6 @@ export class LibraryClient {
     // The list's row (its counts and status) follows; replaceRow tells the list's followers.
     this.list.replaceRow(summarise(shown));
     this.notifier.notify('save');
-  }
-
-  /** The stored state with the unconfirmed changes applied, sharing what is unchanged since `previous`. */
-  private computeShown(id: string, stored: NewsDocument, previous: NewsDocument | undefined): NewsDocument {
-    let computed = stored;
-    for (const operation of this.unsaved.of(id)) {
-      const result = applyOperation(computed, operation, this.context());
-      if (result.ok) computed = result.value;
-    }
-    return previous ? shareUnchanged(previous, computed) : computed;
   }
 
   private saveState(): SaveState {
@@ -255,12 +243,9 @@ export class LibraryClient {
     if (check.value === shown) return null;
     if (record) this.histories.record(documentId, shown, check.value, operation);
     this.unsaved.add(documentId, operation);
-    // What is shown is the stored state with the unconfirmed changes applied, and this change
-    // goes last: applying it to what is shown gives that state, shared with it where unchanged
-    // (applyOperation keeps what it does not touch), so nothing is worked out again.
+    // Applied to what is shown, the change gives the shown state (see shownState) at no more cost.
     this.showDocument(documentId, { applied: check.value });
-    // Sent at once, not after the paint: the saving status must never say "saved" while a
-    // change has not even been sent (it follows after the paint, and tests and users wait on it).
+    // At once, never after the paint: the saving status must not say "saved" before a change is sent.
     void this.send(documentId);
     return null;
   }
