@@ -75,7 +75,8 @@ export const SpanList = memo(function SpanList({ spans: given, text, labels, sel
     getScrollElement: () => scroller.current,
     estimateSize,
     getItemKey,
-    overscan: 8,
+    // A few rows beyond each edge: a new selection far down the list replaces every row drawn.
+    overscan: 3,
     // Scrolling re-renders in the next frame, not synchronously inside the scroll event.
     useFlushSync: false,
   });
