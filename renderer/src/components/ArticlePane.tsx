@@ -1,5 +1,5 @@
-import { lazy, Suspense, useMemo } from 'react';
-import type { DocumentStatus, LabelDefinition, NewsDocument } from '../../../shared/model';
+import { lazy, memo, Suspense, useMemo } from 'react';
+import type { DocumentStatus, LabelDefinition } from '../../../shared/model';
 import type { TextRange } from '../../../shared/spans';
 import { documentSlice } from '../data/librarySlices';
 import { useLibrarySlice } from '../data/useLibrarySlice';
@@ -56,7 +56,7 @@ export function ArticlePane() {
       </Suspense>
       {document ? (
         <>
-          <ArticleHeader document={document} labels={labels} />
+          <ArticleHeader title={document.meta.title} status={document.status} labels={labels} />
           {/* Link mode's banner lies over the article's top, so the text does not move when it comes and goes. */}
           <div className="article-stage">
             {linking && <LinkBanner document={document} linking={linking} labels={labels} onLink={handlers.linkToTarget} onCancel={handlers.cancelLinking} />}
@@ -83,20 +83,20 @@ export function ArticlePane() {
   );
 }
 
-/** The article's title, the label buttons and the status. */
-function ArticleHeader({ document, labels }: { document: NewsDocument; labels: readonly LabelDefinition[] }) {
+/** The article's title, the label buttons and the status; memoised, so a new span does not redraw it. */
+const ArticleHeader = memo(function ArticleHeader({ title, status, labels }: { title: string; status: DocumentStatus; labels: readonly LabelDefinition[] }) {
   const workbench = useWorkbench();
-  const setStatus = (status: DocumentStatus) => change(workbench.commandContext(), { type: 'setStatus', status });
+  const setStatus = (next: DocumentStatus) => change(workbench.commandContext(), { type: 'setStatus', status: next });
   return (
     <div className="article-header">
-      <h2 className="article-title">{document.meta.title}</h2>
+      <h2 className="article-title">{title}</h2>
       <div className="article-controls">
         <LabelToolbar labels={labels} onApply={workbench.applyLabel} />
-        <StatusPicker status={document.status} onChange={setStatus} />
+        <StatusPicker status={status} onChange={setStatus} />
         <button type="button" className="done-and-next" title="Mark done and open the next article (Shift+D)" onClick={() => workbench.runCommand('doneAndNext')}>
           Done &amp; next <kbd>Shift+D</kbd>
         </button>
       </div>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { DEFAULT_RELATION_TYPE, type DocumentSummary, type LabelDefinition, type NewsDocument, type Span } from '../../../shared/model';
 import { NOTE_MAX_LENGTH, SPEAKER_MAX_LENGTH, type DocumentOperation } from '../../../shared/operations';
 import { ATTRIBUTION_LABEL } from '../data/links';
@@ -19,8 +19,8 @@ interface SpanDetailsProps {
   onDoneEditing(): void;
 }
 
-/** The selected span's label, text, offsets and author; its speaker and note fields; its links and the link picker. */
-export function SpanDetails({ article, span, labels, speakers, onChange, onSelectSpan, onStartLinking, onLink, onDoneEditing }: SpanDetailsProps) {
+/** The selected span's label, text, offsets and author; its speaker and note fields; its links and the link picker. Memoised like the list. */
+export const SpanDetails = memo(function SpanDetails({ article, span, labels, speakers, onChange, onSelectSpan, onStartLinking, onLink, onDoneEditing }: SpanDetailsProps) {
   // The fields show the stored note and speaker whenever those change (undo, redo, another window).
   const [note, setNote, resetNote] = useStoredDraft(span.note ?? '');
   const [speaker, setSpeaker, resetSpeaker] = useStoredDraft(span.speaker ?? '');
@@ -126,4 +126,4 @@ export function SpanDetails({ article, span, labels, speakers, onChange, onSelec
       </div>
     </>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { LabelDefinition, Span } from '../../../shared/model';
 import { labelClass } from '../ui/labelStyles';
 import { snippet } from '../ui/snippet';
@@ -54,20 +54,29 @@ function useUnchangedSpans(spans: readonly Span[]): readonly Span[] {
  * on screen (an article may hold thousands of spans: a new one must not lay out every row below
  * it). Each span is one line of fixed height (its whole text in the details and the tooltip), so
  * no row is ever measured. The selected span's row is scrolled into view when the selection changes.
+ * Memoised: the panel's render with the values it still shows (useDeferredValue) costs nothing here.
  */
-export function SpanList({ spans: given, text, labels, selectedSpanId, onSelectSpan }: SpanListProps) {
+export const SpanList = memo(function SpanList({ spans: given, text, labels, selectedSpanId, onSelectSpan }: SpanListProps) {
   const spans = useUnchangedSpans(given);
   const rows = useMemo(() => rowsOf(spans, labels), [spans, labels]);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (index) => (rows[index]!.kind === 'group' ? GROUP_HEIGHT : SPAN_HEIGHT),
-    getItemKey: (index) => {
+  // Stable while the rows are: the virtualiser works out every row's place again (a pass over
+  // thousands of rows) whenever its key function changes, so not on every render.
+  const estimateSize = useCallback((index: number) => (rows[index]!.kind === 'group' ? GROUP_HEIGHT : SPAN_HEIGHT), [rows]);
+  const getItemKey = useCallback(
+    (index: number) => {
       const row = rows[index]!;
       return row.kind === 'group' ? `group:${row.label}` : row.span.id;
     },
-    overscan: 8,
+    [rows],
+  );
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize,
+    getItemKey,
+    // A few rows beyond each edge: a new selection far down the list replaces every row drawn.
+    overscan: 3,
     // Scrolling re-renders in the next frame, not synchronously inside the scroll event.
     useFlushSync: false,
   });
@@ -109,7 +118,7 @@ export function SpanList({ spans: given, text, labels, selectedSpanId, onSelectS
       </div>
     </div>
   );
-}
+});
 
 interface SpanRowProps {
   span: Span;

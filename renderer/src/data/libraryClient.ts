@@ -7,7 +7,8 @@ import { DocumentListPages, type ListState } from './documentListPages';
 import { documentSlice, type LibrarySlice, type LibraryStatus, type SaveState } from './librarySlices';
 import { NoticeBoard } from './noticeBoard';
 import { operationContext, relationTypeNames } from './operationContext';
-import { shareUnchanged } from './shareUnchanged';
+import { differsOnlyInStamps } from './shareUnchanged';
+import { shownState } from './shownState';
 import { SliceNotifier, type Timing } from './sliceNotifier';
 import { UndoHistories, type TaggedStep } from './undoHistories';
 import { describeFailure, PERMANENT, RETRY_DELAYS_MS } from './saveFailures';
@@ -187,26 +188,24 @@ export class LibraryClient {
   relationTypes = (): string[] => relationTypeNames(this.status.settings);
 
   /**
-   * Recomputes what is shown of a document — its stored state plus its unconfirmed changes —
-   * and tells the article at once; the list's row and the saving status follow after the paint.
-   * A confirmation by the host tells only those: it changes the stamps of what is shown, not
-   * what the article draws.
+   * Recomputes what is shown of a document (`applied`: the caller has) and tells the article at
+   * once; the list's row and the saving status after the paint. A confirmation tells only those.
    */
-  private showDocument(id: string, { confirmation = false } = {}): void {
+  private showDocument(id: string, { confirmation = false, applied }: { confirmation?: boolean; applied?: NewsDocument } = {}): void {
     const stored = this.confirmed.get(id);
     if (!stored) return;
-    let computed = stored;
-    for (const operation of this.unsaved.of(id)) {
-      const result = applyOperation(computed, operation, this.context());
-      if (result.ok) computed = result.value;
-    }
     const previous = this.shown.get(id);
-    const shown = previous ? shareUnchanged(previous, computed) : computed;
+    const shown = applied ?? shownState(stored, this.unsaved.of(id), this.context(), previous);
     if (shown === previous) {
       this.publishSave();
       return;
     }
     this.shown.set(id, shown);
+    if (confirmation && previous && differsOnlyInStamps(previous, shown)) {
+      // Most confirmations: nothing is redrawn; followers read the stamped document when they next render.
+      this.publishSave();
+      return;
+    }
     this.save = this.saveState();
     if (confirmation) this.notifier.notifyAfterPaint(documentSlice(id));
     else this.notifier.notify(documentSlice(id));
@@ -286,7 +285,8 @@ export class LibraryClient {
     // The step is matched to the store's answer to its last operation (see UndoHistory.confirm).
     if (record) this.histories.record(documentId, shown, changed, applied.at(-1)!, origin, tag);
     for (const operation of applied) this.unsaved.add(documentId, operation);
-    this.showDocument(documentId);
+    // Applied to what is shown, the change gives the shown state (see shownState) at no more cost.
+    this.showDocument(documentId, { applied: changed });
     // What undo from the origin does has changed too (its slice carries its undo history).
     if (record && origin !== documentId) this.notifier.notifyAfterPaint(documentSlice(origin));
     void this.send(documentId);

@@ -2,8 +2,12 @@ import type { TextRange } from '../../../shared/spans';
 
 /** Screens of text drawn ahead on each side of the screen, in idle time. */
 const IDLE_BAND_SCREENS = 6;
-/** Characters the window moves (on each side) per idle moment. */
-const CHARACTERS_PER_STEP = 5_000;
+/**
+ * Characters the window moves (on each side) per idle moment: small enough that a step (its
+ * decorations, ProseMirror's redraw and the layout after it) fits an idle moment of a busy
+ * machine, since a step that overruns delays the next frame.
+ */
+const CHARACTERS_PER_STEP = 1_500;
 /** An idle moment shorter than this (ms) is left alone: a step takes a few milliseconds. */
 const MINIMUM_IDLE_MS = 8;
 /** Before the first measurement, what is taken to be on screen (the article's start). */
