@@ -33,6 +33,15 @@ function pages(host: NewsmarkApi, onFilesChecked = () => {}) {
 }
 
 describe('DocumentListPages', () => {
+  test("a page answered before a status change was saved counts the status the window shows, not the host's older one", async () => {
+    const { host } = pagingHost(rows(5));
+    // The window shows d0 done (set here, not yet stored when the host answered).
+    const list = new DocumentListPages(host, () => {}, () => {}, (row) => (row.id === 'd0' ? { ...row, status: 'done' } : row));
+    await list.loadFirstScreen();
+    expect(list.get().rows[0]?.status).toBe('done');
+    expect(list.get().statusCounts).toEqual({ todo: 4, in_progress: 0, done: 1, skipped: 0 });
+  });
+
   test('the first screen comes first with the totals, and the rest follows page by page', async () => {
     const { host, state } = pagingHost(rows(PAGE_ROWS * 2 + 10, 7));
     const list = pages(host);

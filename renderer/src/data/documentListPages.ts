@@ -180,10 +180,20 @@ export class DocumentListPages {
     else if (page.offset === 0 && page.rows.length === page.total) this.fetched.add(0);
     const rows = versionChanged ? new Array<DocumentSummary | undefined>(page.total) : this.state.rows.slice(0, page.total);
     rows.length = page.total;
-    page.rows.forEach((row, at) => (rows[page.offset + at] = this.overlay(asSummary(row))));
+    // The page's counts are the host's; a row the window shows otherwise (a change the answer
+    // may predate) moves its count too, so the progress never steps back behind a status just set.
+    const statusCounts = { ...page.statusCounts };
+    page.rows.forEach((row, at) => {
+      const shown = this.overlay(asSummary(row));
+      rows[page.offset + at] = shown;
+      if (shown.status !== row.status) {
+        statusCounts[row.status]--;
+        statusCounts[shown.status]++;
+      }
+    });
     let complete = true;
     for (let at = 0; at * PAGE_ROWS < page.total; at++) complete &&= this.fetched.has(at);
-    this.state = { total: page.total, statusCounts: page.statusCounts, rows, complete };
+    this.state = { total: page.total, statusCounts, rows, complete };
     this.onChange();
     if (filesChecked) this.onFilesChecked();
     if (!this.state.complete || this.checkingFiles) this.fillInIdle();
