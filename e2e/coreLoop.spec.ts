@@ -103,7 +103,10 @@ test.describe('core loop in the browser host', () => {
     expect(describeSpans((await app.storedDocument(id)).spans)).toBe(`${attribution!.start}-${attribution!.end} attribution`);
 
     await app.highlight(attribution!.id).click();
+    await expect(app.highlight(attribution!.id)).toHaveClass(/nm-selected/);
     await app.page.keyboard.press('Backspace');
+    // Gone from the page first: the saving status may not count the change yet right after the key.
+    await expect(app.highlight(attribution!.id)).toHaveCount(0);
     await app.waitUntilSaved();
     expect((await app.storedDocument(id)).spans).toEqual([]);
     await app.reload();

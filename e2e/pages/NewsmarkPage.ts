@@ -134,6 +134,9 @@ export class NewsmarkPage {
   }
 
   async waitUntilSaved(): Promise<void> {
+    // The saving status follows a change after the paint: two frames and a task let a change
+    // just made show as pending, so a status still reading 0 from before it does not pass.
+    await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
     await this.page.locator('.save-state[data-pending="0"]').waitFor();
   }
 
