@@ -2,13 +2,18 @@ import MiniSearch, { type Query } from 'minisearch';
 import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/model';
 import type { TextRange } from '../../shared/spans';
 import { matchPassage, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
-import { paragraphsOf, termsOf, tokensOf, type Token } from '../../shared/storyText';
+import { paragraphsOf, type Token } from '../../shared/storyText';
+import { occurrencesIn, prepareQuery, type Occurrences, type PreparedQuery } from './storyIndexSearch';
+import { indexTokensOf } from './storyIndexTerms';
+import { Spellings, tokensIn, wordTableOf, type WordTable } from './storyIndexWords';
 
 /**
- * The library's text index, in memory: every article's text, title and spans, a MiniSearch
- * full-text index of whole articles (for the library search) and one of paragraphs (for the story
- * view and the drift report). It holds nothing the article files do not: it is built from them
- * and can be thrown away (see storyIndexService.ts for how it is kept current and cached).
+ * The library's text index, in memory: every article's text, title and spans; a MiniSearch
+ * full-text index of paragraphs and titles (which articles may hold a query or tell a quote); and
+ * where each word of each text and title is (storyIndexWords.ts), from which the library search
+ * is answered exactly and the story view aligns words. It holds nothing the article files do not:
+ * it is built from them and can be thrown away (see storyIndexService.ts for how it is kept
+ * current and cached).
  */
 
 /** What the index keeps of one article. */
@@ -80,6 +85,10 @@ export class StoryIndex {
   /** Every term, with how many paragraphs have it (0 for a term only in titles). */
   private readonly vocabulary = new Map<string, number>();
   private nextPassageId = 0;
+  /** Every spelling of a word in the library (never shrinks: a spelling no article has any more only costs its place). */
+  private readonly spellings = new Spellings();
+  /** Where the words of each article's text and title are. */
+  private readonly tables = new Map<string, { text: WordTable; title: WordTable }>();
 
   private constructor(private readonly byPassage: MiniSearch<{ id: number; text: string }>) {}
 
@@ -90,7 +99,10 @@ export class StoryIndex {
   /** The index from a snapshot; throws when the snapshot does not fit this version or its own articles. */
   static fromSnapshot(snapshot: StoryIndexSnapshot): StoryIndex {
     const index = new StoryIndex(MiniSearch.loadJS(snapshot.passageIndex, INDEX_OPTIONS) as MiniSearch<{ id: number; text: string }>);
-    for (const document of snapshot.documents) index.documents.set(document.id, document);
+    for (const document of snapshot.documents) {
+      index.documents.set(document.id, document);
+      index.tables.set(document.id, index.tablesOf(document));
+    }
     for (const [term, paragraphs] of snapshot.vocabulary) index.vocabulary.set(term, paragraphs);
     for (const [documentId, start, end, order, id] of snapshot.passages) {
       const document = index.documents.get(documentId);
@@ -126,6 +138,15 @@ export class StoryIndex {
     return this.documents.values();
   }
 
+  private tablesOf(document: IndexedDocument): { text: WordTable; title: WordTable } {
+    return { text: wordTableOf(document.text, this.spellings), title: wordTableOf(document.title, this.spellings) };
+  }
+
+  /** The folded terms of the words starting in [from, to) of a table. */
+  private termsIn(table: WordTable, from: number, to: number): string[] {
+    return tokensIn(table, this.spellings, from, to).map((token) => token.folded);
+  }
+
   private count(terms: Iterable<string>, change: number): void {
     for (const term of terms) {
       // A term whose count falls to 0 stays: a title may still have it.
@@ -147,7 +168,9 @@ export class StoryIndex {
     }
     if (kept) this.remove(document.id);
     this.documents.set(document.id, entry);
-    const titleTerms = termsOf(entry.title);
+    const tables = this.tablesOf(entry);
+    this.tables.set(entry.id, tables);
+    const titleTerms = this.termsIn(tables.title, 0, entry.title.length);
     this.count(titleTerms, 0);
     const titleId = this.nextPassageId++;
     this.passages.set(titleId, { documentId: entry.id, start: 0, end: 0, order: TITLE });
@@ -155,7 +178,7 @@ export class StoryIndex {
     const ids: number[] = [titleId];
     paragraphsOf(entry.text).forEach((paragraph, order) => {
       const id = this.nextPassageId++;
-      const terms = termsOf(entry.text.slice(paragraph.start, paragraph.end));
+      const terms = this.termsIn(tables.text, paragraph.start, paragraph.end);
       this.passages.set(id, { documentId: entry.id, ...paragraph, order });
       // Each term once: how often a paragraph repeats a word says little about whether it tells a quote, and halves the work.
       this.byPassage.add({ id, text: [...new Set(terms)].join(' ') });
@@ -170,10 +193,12 @@ export class StoryIndex {
   remove(id: string): void {
     const document = this.documents.get(id);
     if (!document) return;
+    const tables = this.tables.get(id)!;
     this.documents.delete(id);
+    this.tables.delete(id);
     for (const passageId of this.passageIds.get(id) ?? []) {
       const passage = this.passages.get(passageId)!;
-      if (passage.order !== TITLE) this.count(new Set(termsOf(document.text.slice(passage.start, passage.end))), -1);
+      if (passage.order !== TITLE) this.count(new Set(this.termsIn(tables.text, passage.start, passage.end)), -1);
       this.passages.delete(passageId);
       this.byPassage.discard(passageId);
     }
@@ -188,7 +213,7 @@ export class StoryIndex {
    * of the text, its last word a word's beginning, its first a word's end (not narrowed on).
    */
   candidates(query: string): Set<string> | null {
-    const terms = termsOf(query);
+    const terms = indexTokensOf(query).map((token) => token.folded);
     if (terms.length === 0) return null;
     // Each word is a condition any matching article meets (a query may run across paragraphs, so
     // they are not combined): the rarest one alone names the candidates, if it is rare enough.
@@ -260,7 +285,7 @@ export class StoryIndex {
       // ids[0] is the title; paragraph n is ids[n + 1].
       const before = passage.order > 0 ? this.passages.get(ids[passage.order]!) : undefined;
       const after = this.passages.get(ids[passage.order + 2] ?? -1);
-      const target = tokensOf(document.text, (before ?? passage).start, (after ?? passage).end);
+      const target = tokensIn(this.tables.get(document.id)!.text, this.spellings, (before ?? passage).start, (after ?? passage).end);
       candidates.push({ document, target, bound: sharedWordsBound(source, target) });
     }
     // The word diffs cost the most: they run on the candidates that could share the most words,
@@ -274,5 +299,22 @@ export class StoryIndex {
       if (!overlaps) matches.push({ ...match, documentId: document.id });
     }
     return matches.sort((a, b) => b.similarity - a.similarity).slice(0, limit);
+  }
+
+  /** The query prepared for `occurrences`, or null when only a scan of the texts can answer it (a query of punctuation alone). */
+  prepareSearch(query: string): PreparedQuery | null {
+    return prepareQuery(this.spellings, query);
+  }
+
+  /**
+   * How often a prepared query occurs in an article's text and title, exactly as textSearch.ts's
+   * `findMatches` counts them (see storyIndexSearch.ts), or null for an article not indexed.
+   * A query must be prepared again after articles are added: new spellings are unknown to it.
+   */
+  occurrences(prepared: PreparedQuery, id: string): { text: Occurrences; title: Occurrences } | null {
+    const document = this.documents.get(id);
+    const tables = this.tables.get(id);
+    if (!document || !tables) return null;
+    return { text: occurrencesIn(prepared, document.text, tables.text, this.spellings), title: occurrencesIn(prepared, document.title, tables.title, this.spellings) };
   }
 }
