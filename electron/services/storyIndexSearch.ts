@@ -30,8 +30,15 @@ export interface Occurrences {
 
 /** A query prepared against the library's spellings (see `prepareQuery`). */
 export type PreparedQuery =
-  | { kind: 'word'; query: string; matches: Map<number, TextRange[]> }
+  | { kind: 'word'; query: string; matches: SpellingMatches }
   | { kind: 'words'; query: string; allowed: Uint8Array[] };
+
+/** Per spelling id: how many matches the spelling holds alone, and where the first is in it. */
+interface SpellingMatches {
+  count: Int32Array;
+  firstStart: Int32Array;
+  firstEnd: Int32Array;
+}
 
 /** A query word's spellings to check exactly: those whose terms contain the query word's (storyText folds at least as much as textSearch). */
 function spellingsContaining(spellings: Spellings, word: string, terms: readonly string[]): number[] {
@@ -55,8 +62,13 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
   forEachWord(trimmed, 0, trimmed.length, (start, end, terms) => words.push({ start, end, terms }));
   if (words.length === 0) return null;
   if (words.length === 1 && words[0]!.start === 0 && words[0]!.end === trimmed.length) {
-    const matches = new Map<number, TextRange[]>();
-    for (const id of spellingsContaining(spellings, trimmed, words[0]!.terms)) matches.set(id, findMatches(spellings.spellings[id]!, trimmed));
+    const matches: SpellingMatches = { count: new Int32Array(spellings.size), firstStart: new Int32Array(spellings.size), firstEnd: new Int32Array(spellings.size) };
+    for (const id of spellingsContaining(spellings, trimmed, words[0]!.terms)) {
+      const found = findMatches(spellings.spellings[id]!, trimmed);
+      matches.count[id] = found.length;
+      matches.firstStart[id] = found[0]!.start;
+      matches.firstEnd[id] = found[0]!.end;
+    }
     return { kind: 'word', query: trimmed, matches };
   }
   const allowed = words.map((word) => {
@@ -71,15 +83,19 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
 export function occurrencesIn(prepared: PreparedQuery, text: string, table: WordTable, spellings: Spellings): Occurrences {
   const { ids, starts } = table;
   if (prepared.kind === 'word') {
+    const { count: counts, firstStart, firstEnd } = prepared.matches;
     let count = 0;
-    let first: TextRange | null = null;
+    let firstWord = -1;
     for (let word = 0; word < ids.length; word++) {
-      const matches = prepared.matches.get(ids[word]!);
-      if (matches === undefined || matches.length === 0) continue;
-      count += matches.length;
-      first ??= { start: starts[word]! + matches[0]!.start, end: starts[word]! + matches[0]!.end };
+      // A spelling newer than the query counts 0 (undefined): callers prepare a query per search.
+      const here = counts[ids[word]!]!;
+      if (!(here > 0)) continue;
+      count += here;
+      if (firstWord === -1) firstWord = word;
     }
-    return { count, first };
+    if (firstWord === -1) return { count, first: null };
+    const id = ids[firstWord]!;
+    return { count, first: { start: starts[firstWord]! + firstStart[id]!, end: starts[firstWord]! + firstEnd[id]! } };
   }
   const { allowed, query } = prepared;
   const length = allowed.length;
