@@ -61,21 +61,19 @@ export class LibrarySearcher {
     const index = this.index?.current ?? null;
     const prepared = index?.prepareSearch(query) ?? null;
     if (index === null || prepared === null) return { hits: await this.scan(candidates, query), searched: candidates.length };
-    // The index names a superset of the articles that contain the query (null: it cannot narrow).
-    const narrowed = index.candidates(query);
+    const matching = index.searchAll(prepared);
     const hits: (SearchHit | DocumentSummary)[] = [];
     const unindexed: DocumentSummary[] = [];
     for (const summary of candidates) {
-      if (narrowed !== null && !narrowed.has(summary.id)) continue;
       const indexed = index.get(summary.id);
       // An article the index does not hold as listed (being written just now) is read and scanned.
-      const found = indexed && indexed.text.length === summary.length ? index.occurrences(prepared, summary.id) : null;
-      if (!found || !indexed) {
+      if (!indexed || indexed.text.length !== summary.length) {
         unindexed.push(summary);
         hits.push(summary);
         continue;
       }
-      if (found.text.count === 0 && found.title.count === 0) continue;
+      const found = matching.get(summary.id);
+      if (!found) continue;
       const snippet = found.text.first ? snippetAround(indexed.text, found.text.first) : null;
       hits.push({ id: summary.id, title: indexed.title, status: summary.status, inTitle: found.title.count > 0, count: found.text.count, snippet });
     }

@@ -40,8 +40,11 @@ function searched(index: StoryIndex, query: string): string[] {
   const prepared = index.prepareSearch(query);
   if (prepared === null) return scanned(index.all(), query);
   const describe = ({ count, first }: { count: number; first: { start: number; end: number } | null }) => `${count}@${first ? `${first.start}-${first.end}` : '-'}`;
+  const all = index.searchAll(prepared);
   return [...index.all()].map((document) => {
     const found = index.occurrences(prepared, document.id)!;
+    const fromPostings = all.get(document.id) ?? { text: { count: 0, first: null }, title: { count: 0, first: null } };
+    expect(`${describe(fromPostings.text)}|${describe(fromPostings.title)}`, 'the whole library searched at once').toBe(`${describe(found.text)}|${describe(found.title)}`);
     return `${document.id} ${describe(found.text)}|${describe(found.title)}`;
   }).sort();
 }

@@ -3,9 +3,9 @@ import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/
 import type { TextRange } from '../../shared/spans';
 import { matchPassage, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
 import { paragraphsOf, type Token } from '../../shared/storyText';
-import { occurrencesIn, prepareQuery, type Occurrences, type PreparedQuery } from './storyIndexSearch';
+import { occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
 import { indexTokensOf } from './storyIndexTerms';
-import { Spellings, tokensIn, wordTableOf, type WordTable } from './storyIndexWords';
+import { Postings, Spellings, tokensIn, wordTableOf, type WordTable } from './storyIndexWords';
 
 /**
  * The library's text index, in memory: every article's text, title and spans; a MiniSearch
@@ -72,6 +72,10 @@ export class StoryIndex {
   private readonly spellings = new Spellings();
   /** Per article: where the words of its text and title are, and its paragraphs. */
   private readonly tables = new Map<string, { text: WordTable; title: WordTable; paragraphs: TextRange[] }>();
+  /** Where each spelling occurs in the texts, by article slot; `slots` names each article's, `articles` holds each slot's (undefined once removed). */
+  private readonly postings = new Postings();
+  private readonly slots = new Map<string, number>();
+  private readonly articles: (PostedArticle | undefined)[] = [];
 
   private constructor(private readonly byArticle: ArticleIndex) {}
 
@@ -85,9 +89,7 @@ export class StoryIndex {
     for (const document of snapshot.documents) {
       if (!index.byArticle.has(document.id)) throw new RangeError(`The story index cache does not hold article "${document.id}" in its full-text index.`);
       index.documents.set(document.id, document);
-      const tables = index.tablesOf(document);
-      index.tables.set(document.id, tables);
-      index.count(index.termsOfArticle(tables), 1);
+      index.count(index.termsOfArticle(index.place(document)), 1);
     }
     if (index.byArticle.documentCount !== index.documents.size) throw new RangeError('The story index cache holds articles its full-text index does not.');
     return index;
@@ -109,8 +111,15 @@ export class StoryIndex {
     return this.documents.values();
   }
 
-  private tablesOf(document: IndexedDocument): { text: WordTable; title: WordTable; paragraphs: TextRange[] } {
-    return { text: wordTableOf(document.text, this.spellings), title: wordTableOf(document.title, this.spellings), paragraphs: paragraphsOf(document.text) };
+  /** Finds the words and paragraphs of an article, and gives it a slot in the postings. */
+  private place(document: IndexedDocument): { text: WordTable; title: WordTable; paragraphs: TextRange[] } {
+    const tables = { text: wordTableOf(document.text, this.spellings), title: wordTableOf(document.title, this.spellings), paragraphs: paragraphsOf(document.text) };
+    this.tables.set(document.id, tables);
+    const slot = this.articles.length;
+    this.articles.push({ text: document.text, table: tables.text });
+    this.slots.set(document.id, slot);
+    this.postings.add(tables.text, slot);
+    return tables;
   }
 
   /** The distinct folded terms of an article's text and title. */
@@ -143,8 +152,7 @@ export class StoryIndex {
     }
     if (kept) this.remove(document.id);
     this.documents.set(document.id, entry);
-    const tables = this.tablesOf(entry);
-    this.tables.set(entry.id, tables);
+    const tables = this.place(entry);
     // Each term once: how often an article repeats a word says little about whether it tells a quote, and it halves the work.
     const terms = this.termsOfArticle(tables);
     this.byArticle.add({ id: entry.id, terms: [...terms].join(' ') });
@@ -159,6 +167,8 @@ export class StoryIndex {
     this.count(this.termsOfArticle(tables), -1);
     this.documents.delete(id);
     this.tables.delete(id);
+    this.articles[this.slots.get(id)!] = undefined;
+    this.slots.delete(id);
     this.byArticle.discard(id);
   }
 
@@ -269,6 +279,24 @@ export class StoryIndex {
   /** The query prepared for `occurrences`, or null when only a scan of the texts can answer it (a query of punctuation alone). */
   prepareSearch(query: string): PreparedQuery | null {
     return prepareQuery(this.spellings, query);
+  }
+
+  /**
+   * Every article whose text or title holds a prepared query, with how often and where first,
+   * exactly as textSearch.ts's `findMatches` counts them (see storyIndexSearch.ts). The query
+   * must have been prepared since the last article was added.
+   */
+  searchAll(prepared: PreparedQuery): Map<string, { text: Occurrences; title: Occurrences }> {
+    const inTexts = occurrencesByArticle(prepared, this.postings, this.spellings, this.articles);
+    const found = new Map<string, { text: Occurrences; title: Occurrences }>();
+    const none: Occurrences = { count: 0, first: null };
+    for (const [id, slot] of this.slots) {
+      const document = this.documents.get(id)!;
+      const title = occurrencesIn(prepared, document.title, this.tables.get(id)!.title, this.spellings);
+      const text = inTexts.get(slot) ?? none;
+      if (text.count > 0 || title.count > 0) found.set(id, { text, title });
+    }
+    return found;
   }
 
   /**

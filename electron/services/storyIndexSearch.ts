@@ -1,7 +1,7 @@
 import type { TextRange } from '../../shared/spans';
 import { findMatches } from '../../shared/textSearch';
 import { forEachWord } from './storyIndexTerms';
-import type { Spellings, WordTable } from './storyIndexWords';
+import type { Postings, Spellings, WordTable } from './storyIndexWords';
 
 /**
  * The library search answered from the index's word tables, exactly as textSearch.ts's
@@ -31,10 +31,12 @@ export interface Occurrences {
 /** A query prepared against the library's spellings (see `prepareQuery`). */
 export type PreparedQuery =
   | { kind: 'word'; query: string; matches: SpellingMatches }
-  | { kind: 'words'; query: string; allowed: Uint8Array[] };
+  | { kind: 'words'; query: string; allowed: Uint8Array[]; allowedIds: number[][] };
 
 /** Per spelling id: how many matches the spelling holds alone, and where the first is in it. */
 interface SpellingMatches {
+  /** The spellings with a match. */
+  ids: number[];
   count: Int32Array;
   firstStart: Int32Array;
   firstEnd: Int32Array;
@@ -62,8 +64,9 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
   forEachWord(trimmed, 0, trimmed.length, (start, end, terms) => words.push({ start, end, terms }));
   if (words.length === 0) return null;
   if (words.length === 1 && words[0]!.start === 0 && words[0]!.end === trimmed.length) {
-    const matches: SpellingMatches = { count: new Int32Array(spellings.size), firstStart: new Int32Array(spellings.size), firstEnd: new Int32Array(spellings.size) };
-    for (const id of spellingsContaining(spellings, trimmed, words[0]!.terms)) {
+    const ids = spellingsContaining(spellings, trimmed, words[0]!.terms);
+    const matches: SpellingMatches = { ids, count: new Int32Array(spellings.size), firstStart: new Int32Array(spellings.size), firstEnd: new Int32Array(spellings.size) };
+    for (const id of ids) {
       const found = findMatches(spellings.spellings[id]!, trimmed);
       matches.count[id] = found.length;
       matches.firstStart[id] = found[0]!.start;
@@ -71,12 +74,13 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
     }
     return { kind: 'word', query: trimmed, matches };
   }
-  const allowed = words.map((word) => {
+  const allowedIds = words.map((word) => spellingsContaining(spellings, trimmed.slice(word.start, word.end), word.terms));
+  const allowed = allowedIds.map((ids) => {
     const set = new Uint8Array(spellings.size);
-    for (const id of spellingsContaining(spellings, trimmed.slice(word.start, word.end), word.terms)) set[id] = 1;
+    for (const id of ids) set[id] = 1;
     return set;
   });
-  return { kind: 'words', query: trimmed, allowed };
+  return { kind: 'words', query: trimmed, allowed, allowedIds };
 }
 
 /** The query's matches in one text, from its word table (see above). */
@@ -106,11 +110,30 @@ export function occurrencesIn(prepared: PreparedQuery, text: string, table: Word
     let fits = true;
     for (let next = 1; next < length && fits; next++) fits = allowed[next]![ids[word + next]!] === 1;
     if (!fits) continue;
-    const from = word > 0 ? starts[word - 1]! + spellings.spellings[ids[word - 1]!]!.length : 0;
-    const to = word + length < ids.length ? starts[word + length]! : text.length;
-    for (const match of findMatches(text.slice(from, to), query)) found.push({ start: from + match.start, end: from + match.end });
+    found.push(...matchesAround(text, table, spellings, word, length, query));
   }
-  // Runs next to each other may find the same match; the rest are taken left to right without overlaps.
+  return leftToRight(found);
+}
+
+/** Printable ASCII with single spaces: text that textSearch.ts folds by lower-casing alone, unit for unit. */
+const PLAIN = /^(?:[\x21-\x7e]| (?! ))*$/;
+
+/** The matches of `query` on words [word, word + length) of a text, with the characters around them (see above). */
+function matchesAround(text: string, table: WordTable, spellings: Spellings, word: number, length: number, query: string): TextRange[] {
+  const { ids, starts } = table;
+  const from = word > 0 ? starts[word - 1]! + spellings.spellings[ids[word - 1]!]!.length : 0;
+  const to = word + length < ids.length ? starts[word + length]! : text.length;
+  const around = text.slice(from, to);
+  if (PLAIN.test(around) && PLAIN.test(query)) {
+    // The same answer as findMatches (folding is lower-casing here), without folding segment by segment.
+    const at = around.toLowerCase().indexOf(query.toLowerCase());
+    return at === -1 ? [] : [{ start: from + at, end: from + at + query.length }];
+  }
+  return findMatches(around, query).map((match) => ({ start: from + match.start, end: from + match.end }));
+}
+
+/** Matches taken left to right without overlaps, as findMatches takes them (runs next to each other may find the same one). */
+function leftToRight(found: TextRange[]): Occurrences {
   found.sort((a, b) => a.start - b.start);
   let count = 0;
   let first: TextRange | null = null;
@@ -122,4 +145,65 @@ export function occurrencesIn(prepared: PreparedQuery, text: string, table: Word
     reached = match.end;
   }
   return { count, first };
+}
+
+/** An article as the postings name it: its slot's text and word table, or undefined once removed. */
+export interface PostedArticle {
+  text: string;
+  table: WordTable;
+}
+
+/**
+ * The query's matches in every live article's text, from the postings (each spelling's places),
+ * without reading the texts through: slot → occurrences, for the articles with a match only.
+ * Counts and first matches are those `occurrencesIn` gives (see above).
+ */
+export function occurrencesByArticle(prepared: PreparedQuery, postings: Postings, spellings: Spellings, articles: readonly (PostedArticle | undefined)[]): Map<number, Occurrences> {
+  const found = new Map<number, Occurrences>();
+  if (prepared.kind === 'word') {
+    const { ids, count: counts, firstStart, firstEnd } = prepared.matches;
+    const count = new Int32Array(articles.length);
+    const firstWord = new Int32Array(articles.length).fill(-1);
+    const firstId = new Int32Array(articles.length);
+    for (const id of ids) {
+      const here = counts[id]!;
+      postings.forEach(id, (slot, word) => {
+        if (articles[slot] === undefined) return;
+        count[slot] = count[slot]! + here;
+        if (firstWord[slot] === -1 || word < firstWord[slot]!) {
+          firstWord[slot] = word;
+          firstId[slot] = id;
+        }
+      });
+    }
+    for (let slot = 0; slot < articles.length; slot++) {
+      if (count[slot] === 0) continue;
+      const start = articles[slot]!.table.starts[firstWord[slot]!]!;
+      const id = firstId[slot]!;
+      found.set(slot, { count: count[slot]!, first: { start: start + firstStart[id]!, end: start + firstEnd[id]! } });
+    }
+    return found;
+  }
+  // Runs of words are found from the places of the query word with the fewest.
+  const { allowed, allowedIds, query } = prepared;
+  const length = allowed.length;
+  const placesOf = (position: number) => allowedIds[position]!.reduce((sum, id) => sum + postings.countOf(id), 0);
+  let anchor = 0;
+  for (let position = 1; position < length; position++) if (placesOf(position) < placesOf(anchor)) anchor = position;
+  const matches = new Map<number, TextRange[]>();
+  for (const id of allowedIds[anchor]!) {
+    postings.forEach(id, (slot, word) => {
+      const article = articles[slot];
+      const first = word - anchor;
+      if (article === undefined || first < 0 || first + length > article.table.ids.length) return;
+      for (let position = 0; position < length; position++) if (allowed[position]![article.table.ids[first + position]!] !== 1) return;
+      const around = matchesAround(article.text, article.table, spellings, first, length, query);
+      if (around.length === 0) return;
+      const list = matches.get(slot);
+      if (list) list.push(...around);
+      else matches.set(slot, around);
+    });
+  }
+  for (const [slot, list] of matches) found.set(slot, leftToRight(list));
+  return found;
 }

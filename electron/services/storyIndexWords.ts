@@ -70,3 +70,50 @@ export function tokensIn(table: WordTable, spellings: Spellings, from: number, t
   }
   return tokens;
 }
+
+/**
+ * Where each spelling occurs in the library's texts: per spelling id, pairs of (article slot,
+ * word index in that article's table), in the order articles were added. An article removed
+ * leaves its pairs behind under a slot no longer live (skipped by readers).
+ */
+export class Postings {
+  private slots: Int32Array[] = [];
+  private words: Int32Array[] = [];
+  private lengths: number[] = [];
+
+  add(table: WordTable, slot: number): void {
+    const { ids } = table;
+    for (let word = 0; word < ids.length; word++) {
+      const id = ids[word]!;
+      const length = this.lengths[id] ?? 0;
+      let slots = this.slots[id];
+      if (!slots || length === slots.length) {
+        const grown = Math.max(4, length * 2);
+        const newSlots = new Int32Array(grown);
+        const newWords = new Int32Array(grown);
+        if (slots) {
+          newSlots.set(slots);
+          newWords.set(this.words[id]!);
+        }
+        this.slots[id] = slots = newSlots;
+        this.words[id] = newWords;
+      }
+      slots[length] = slot;
+      this.words[id]![length] = word;
+      this.lengths[id] = length + 1;
+    }
+  }
+
+  /** How many places the spelling has (removed articles' included). */
+  countOf(id: number): number {
+    return this.lengths[id] ?? 0;
+  }
+
+  /** Calls `visit(slot, word)` for each place of the spelling, in the order added. */
+  forEach(id: number, visit: (slot: number, word: number) => void): void {
+    const slots = this.slots[id];
+    const words = this.words[id];
+    const length = this.lengths[id] ?? 0;
+    for (let index = 0; index < length; index++) visit(slots![index]!, words![index]!);
+  }
+}
