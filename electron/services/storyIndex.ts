@@ -1,7 +1,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/model';
 import type { TextRange } from '../../shared/spans';
-import { matchPassage, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
+import { matchPassage, MIN_SIMILARITY, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
 import { paragraphsOf, type Token } from '../../shared/storyText';
 import { occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
 import { indexTokensOf } from './storyIndexTerms';
@@ -254,7 +254,12 @@ export class StoryIndex {
     // as many as can be returned and a few more.
     candidates.sort((a, b) => b.bound - a.bound);
     const matches: IndexedMatch[] = [];
-    for (const { document, target } of candidates.slice(0, limit + ALIGN_BEYOND_LIMIT)) {
+    for (const { document, target, bound } of candidates.slice(0, limit + ALIGN_BEYOND_LIMIT)) {
+      // No match shares more words than its bound, so none after this one can reach the
+      // similarity the weakest match kept has, or MIN_SIMILARITY: the rest are not aligned.
+      const best = (2 * bound) / (source.length + bound);
+      if (best < MIN_SIMILARITY) break;
+      if (matches.length >= limit && best < Math.min(...matches.map((match) => match.similarity))) break;
       const match = matchPassage(sourceText, source, document.text, target);
       if (!match) continue;
       const overlaps = matches.some((other) => other.documentId === document.id && other.start < match.end && match.start < other.end);
