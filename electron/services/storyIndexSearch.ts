@@ -167,14 +167,17 @@ export function occurrencesByArticle(prepared: PreparedQuery, postings: Postings
     const firstId = new Int32Array(articles.length);
     for (const id of ids) {
       const here = counts[id]!;
-      postings.forEach(id, (slot, word) => {
-        if (articles[slot] === undefined) return;
+      const { slots, words, length } = postings.placesOf(id);
+      for (let place = 0; place < length; place++) {
+        const slot = slots[place]!;
+        const word = words[place]!;
+        if (articles[slot] === undefined) continue;
         count[slot] = count[slot]! + here;
         if (firstWord[slot] === -1 || word < firstWord[slot]!) {
           firstWord[slot] = word;
           firstId[slot] = id;
         }
-      });
+      }
     }
     for (let slot = 0; slot < articles.length; slot++) {
       if (count[slot] === 0) continue;
@@ -187,22 +190,26 @@ export function occurrencesByArticle(prepared: PreparedQuery, postings: Postings
   // Runs of words are found from the places of the query word with the fewest.
   const { allowed, allowedIds, query } = prepared;
   const length = allowed.length;
-  const placesOf = (position: number) => allowedIds[position]!.reduce((sum, id) => sum + postings.countOf(id), 0);
+  const placesOf = (position: number) => allowedIds[position]!.reduce((sum, id) => sum + postings.placesOf(id).length, 0);
   let anchor = 0;
   for (let position = 1; position < length; position++) if (placesOf(position) < placesOf(anchor)) anchor = position;
   const matches = new Map<number, TextRange[]>();
   for (const id of allowedIds[anchor]!) {
-    postings.forEach(id, (slot, word) => {
+    const places = postings.placesOf(id);
+    for (let place = 0; place < places.length; place++) {
+      const slot = places.slots[place]!;
       const article = articles[slot];
-      const first = word - anchor;
-      if (article === undefined || first < 0 || first + length > article.table.ids.length) return;
-      for (let position = 0; position < length; position++) if (allowed[position]![article.table.ids[first + position]!] !== 1) return;
+      const first = places.words[place]! - anchor;
+      if (article === undefined || first < 0 || first + length > article.table.ids.length) continue;
+      let fits = true;
+      for (let position = 0; position < length && fits; position++) fits = allowed[position]![article.table.ids[first + position]!] === 1;
+      if (!fits) continue;
       const around = matchesAround(article.text, article.table, spellings, first, length, query);
-      if (around.length === 0) return;
+      if (around.length === 0) continue;
       const list = matches.get(slot);
       if (list) list.push(...around);
       else matches.set(slot, around);
-    });
+    }
   }
   for (const [slot, list] of matches) found.set(slot, leftToRight(list));
   return found;

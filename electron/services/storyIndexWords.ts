@@ -71,6 +71,8 @@ export function tokensIn(table: WordTable, spellings: Spellings, from: number, t
   return tokens;
 }
 
+const EMPTY = new Int32Array(0);
+
 /**
  * Where each spelling occurs in the library's texts: per spelling id, pairs of (article slot,
  * word index in that article's table), in the order articles were added. An article removed
@@ -104,16 +106,9 @@ export class Postings {
     }
   }
 
-  /** How many places the spelling has (removed articles' included). */
-  countOf(id: number): number {
-    return this.lengths[id] ?? 0;
-  }
-
-  /** Calls `visit(slot, word)` for each place of the spelling, in the order added. */
-  forEach(id: number, visit: (slot: number, word: number) => void): void {
-    const slots = this.slots[id];
-    const words = this.words[id];
+  /** The spelling's places, in the order added: entries [0, length) of `slots` and `words` (read only). */
+  placesOf(id: number): { slots: Int32Array; words: Int32Array; length: number } {
     const length = this.lengths[id] ?? 0;
-    for (let index = 0; index < length; index++) visit(slots![index]!, words![index]!);
+    return length === 0 ? { slots: EMPTY, words: EMPTY, length } : { slots: this.slots[id]!, words: this.words[id]!, length };
   }
 }
