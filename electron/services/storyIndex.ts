@@ -76,6 +76,9 @@ export class StoryIndex {
   private readonly postings = new Postings();
   private readonly slots = new Map<string, number>();
   private readonly articles: (PostedArticle | undefined)[] = [];
+  /** The same for the titles, under the same slots. */
+  private readonly titlePostings = new Postings();
+  private readonly titles: (PostedArticle | undefined)[] = [];
 
   private constructor(private readonly byArticle: ArticleIndex) {}
 
@@ -117,8 +120,10 @@ export class StoryIndex {
     this.tables.set(document.id, tables);
     const slot = this.articles.length;
     this.articles.push({ text: document.text, table: tables.text });
+    this.titles.push({ text: document.title, table: tables.title });
     this.slots.set(document.id, slot);
     this.postings.add(tables.text, slot);
+    this.titlePostings.add(tables.title, slot);
     return tables;
   }
 
@@ -168,6 +173,7 @@ export class StoryIndex {
     this.documents.delete(id);
     this.tables.delete(id);
     this.articles[this.slots.get(id)!] = undefined;
+    this.titles[this.slots.get(id)!] = undefined;
     this.slots.delete(id);
     this.byArticle.discard(id);
   }
@@ -293,13 +299,13 @@ export class StoryIndex {
    */
   searchAll(prepared: PreparedQuery): Map<string, { text: Occurrences; title: Occurrences }> {
     const inTexts = occurrencesByArticle(prepared, this.postings, this.spellings, this.articles);
+    const inTitles = occurrencesByArticle(prepared, this.titlePostings, this.spellings, this.titles);
     const found = new Map<string, { text: Occurrences; title: Occurrences }>();
     const none: Occurrences = { count: 0, first: null };
     for (const [id, slot] of this.slots) {
-      const document = this.documents.get(id)!;
-      const title = occurrencesIn(prepared, document.title, this.tables.get(id)!.title, this.spellings);
-      const text = inTexts.get(slot) ?? none;
-      if (text.count > 0 || title.count > 0) found.set(id, { text, title });
+      const text = inTexts.get(slot);
+      const title = inTitles.get(slot);
+      if (text || title) found.set(id, { text: text ?? none, title: title ?? none });
     }
     return found;
   }
