@@ -1,16 +1,15 @@
-import MiniSearch, { type Query } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/model';
 import type { TextRange } from '../../shared/spans';
 import { matchPassage, MIN_SIMILARITY, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
 import { paragraphsOf, type Token } from '../../shared/storyText';
 import { occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
-import { indexTokensOf } from './storyIndexTerms';
 import { Postings, Spellings, tokensIn, wordTableOf, type WordTable } from './storyIndexWords';
 
 /**
  * The library's text index, in memory: every article's text, title and spans; a MiniSearch
  * full-text index of articles, each one document of its text's and title's terms (which articles
- * may hold a query or tell a quote, ranked by BM25); and where each word of each text and title
+ * tell a quote again, ranked by BM25); and where each word of each text and title
  * is (storyIndexWords.ts), from which the library search is answered exactly and the story view
  * finds the paragraphs that tell a quote and aligns their words. It holds nothing the article files do not:
  * it is built from them and can be thrown away (see storyIndexService.ts for how it is kept
@@ -39,12 +38,6 @@ const CANDIDATE_ARTICLES = 40;
 const PARAGRAPHS_PER_ARTICLE = 2;
 /** Candidates aligned word by word beyond the number of matches asked for. */
 const ALIGN_BEYOND_LIMIT = 10;
-/** A single-term query matched as a substring of more index terms than this is not narrowed (looking them all up costs more than it saves). */
-const MAX_SUBSTRING_TERMS = 100;
-/** A condition met by more than this share of articles narrows too little to be worth looking up. */
-const SELECTIVE_SHARE = 0.3;
-/** A query's last word shorter than this begins too many words to narrow on. */
-const MIN_PREFIX = 3;
 /** A term in more than this share of articles says little about which one tells a quote. */
 const COMMON_TERM_SHARE = 0.02;
 /** Terms of a quote looked up in the full-text index: its rarest ones. */
@@ -176,50 +169,6 @@ export class StoryIndex {
     this.titles[this.slots.get(id)!] = undefined;
     this.slots.delete(id);
     this.byArticle.discard(id);
-  }
-
-  /**
-   * The articles that may contain `query` by textSearch.ts's rules (a superset, checked by the
-   * caller), or null when the index cannot narrow them. A query's inner words are whole words
-   * of the text, its last word a word's beginning, its first a word's end (not narrowed on).
-   */
-  candidates(query: string): Set<string> | null {
-    const terms = indexTokensOf(query).map((token) => token.folded);
-    if (terms.length === 0) return null;
-    // Each word is a condition any matching article meets: the rarest one alone names the
-    // candidates, if it is rare enough.
-    const conditions: { query: Query; articles: number; terms: number }[] = [];
-    if (terms.length === 1) {
-      const term = terms[0]!;
-      if (term.length < MIN_PREFIX) return null;
-      const containing = this.termsWhere((known) => known.includes(term));
-      if (containing === null) return null;
-      conditions.push({ query: { combineWith: 'OR', queries: containing.terms }, articles: containing.articles, terms: containing.terms.length });
-    } else {
-      for (const [order, term] of terms.entries()) {
-        if (order > 0 && order < terms.length - 1) conditions.push({ query: term, articles: this.vocabulary.get(term) ?? 0, terms: 1 });
-      }
-      const last = terms.at(-1)!;
-      const beginning = last.length >= MIN_PREFIX ? this.termsWhere((known) => known.startsWith(last)) : null;
-      if (beginning) conditions.push({ query: { combineWith: 'OR', queries: beginning.terms }, articles: beginning.articles, terms: beginning.terms.length });
-    }
-    const rarest = conditions.sort((a, b) => a.articles - b.articles)[0];
-    if (!rarest || rarest.articles > this.documents.size * SELECTIVE_SHARE) return null;
-    if (rarest.terms === 0) return new Set();
-    return new Set(this.byArticle.search(rarest.query).map((result) => result.id as string));
-  }
-
-  /** The vocabulary's terms that pass `test` and how many articles have them (an article counted once per term), or null when there are too many. */
-  private termsWhere(test: (term: string) => boolean): { terms: string[]; articles: number } | null {
-    const terms: string[] = [];
-    let articles = 0;
-    for (const [known, count] of this.vocabulary) {
-      if (!test(known)) continue;
-      terms.push(known);
-      articles += count;
-      if (terms.length > MAX_SUBSTRING_TERMS) return null;
-    }
-    return { terms, articles };
   }
 
   /**
