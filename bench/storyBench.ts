@@ -15,7 +15,7 @@ import { percentile } from './stats';
 
 const TARGET_MS = 50;
 /** Keystrokes searched by both the index and the plain scan (a scan takes seconds at 10,000 articles), whose results must be the same. */
-const SCANNED_KEYSTROKES = 3;
+const SCANNED_KEYSTROKES = ['Ru', 'sanctions', 'White Ho'];
 
 /** CPU time of this process so far, in ms: beside the wall-clock figures, which the other jobs on a shared machine inflate. */
 function cpuMs(): number {
@@ -80,16 +80,18 @@ export async function benchStory(report: Report, { documents, lookups }: { docum
     const words = ['Russia', 'Biden', 'Ukraine', 'sanctions', 'diplomacy', 'White House', 'Putin said'];
     const keystrokes = words.flatMap((word) => Array.from({ length: word.length - 1 }, (_, length) => word.slice(0, length + 2)));
     const searchTimes: { wall: number; cpu: number }[] = [];
+    // Only the results to be compared are kept: holding all 50 (10,000 hits each) would load the garbage collector as the app never does.
     const results = new Map<string, unknown>();
     for (const query of keystrokes) {
       const cpu = cpuMs();
       const began = performance.now();
-      results.set(query, await searcher.search({ query }));
+      const result = await searcher.search({ query });
       searchTimes.push({ wall: performance.now() - began, cpu: cpuMs() - cpu });
+      if (SCANNED_KEYSTROKES.includes(query)) results.set(query, result);
     }
     const scanning = new LibrarySearcher(store);
     const scanTimes: number[] = [];
-    for (const query of ['Ru', 'sanctions', 'White Ho'].slice(0, SCANNED_KEYSTROKES)) {
+    for (const query of SCANNED_KEYSTROKES) {
       const began = performance.now();
       const plain = await scanning.search({ query });
       scanTimes.push(performance.now() - began);
