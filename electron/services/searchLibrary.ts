@@ -23,7 +23,7 @@ export class LibrarySearcher {
   private readonly kept = new Map<string, SearchText>();
   private keptSize = 0;
 
-  /** With `index`, once it is open, the search checks only the articles it names as candidates. */
+  /** With `index`, once it is open, the search is answered from it (exactly as a scan would answer it). */
   constructor(
     private readonly store: LibraryStore,
     private readonly index: Pick<StoryIndexService, 'current'> | null = null,
@@ -54,14 +54,38 @@ export class LibrarySearcher {
   async search(search: LibrarySearch): Promise<SearchResults> {
     const candidates = this.store.listDocuments().filter((summary) => passesFilter(summary, search));
     const query = search.query.trim();
-    // The index names a superset of the articles that contain the query; each is still checked.
-    const narrowed = query === '' ? null : (this.index?.current?.candidates(query) ?? null);
     if (query === '') {
       const hits = candidates.map((summary): SearchHit => ({ id: summary.id, title: summary.title, status: summary.status, inTitle: false, count: 0, snippet: null }));
       return { hits, searched: candidates.length };
     }
+    const index = this.index?.current ?? null;
+    const prepared = index?.prepareSearch(query) ?? null;
+    if (index === null || prepared === null) return { hits: await this.scan(candidates, query), searched: candidates.length };
+    const matching = index.searchAll(prepared);
+    const hits: (SearchHit | DocumentSummary)[] = [];
+    const unindexed: DocumentSummary[] = [];
+    for (const summary of candidates) {
+      const indexed = index.get(summary.id);
+      // An article the index does not hold as listed (being written just now) is read and scanned.
+      if (!indexed || indexed.text.length !== summary.length) {
+        unindexed.push(summary);
+        hits.push(summary);
+        continue;
+      }
+      const found = matching.get(summary.id);
+      if (!found) continue;
+      const snippet = found.text.first ? snippetAround(indexed.text, found.text.first) : null;
+      hits.push({ id: summary.id, title: indexed.title, status: summary.status, inTitle: found.title.count > 0, count: found.text.count, snippet });
+    }
+    if (unindexed.length === 0) return { hits: hits as SearchHit[], searched: candidates.length };
+    const scanned = new Map((await this.scan(unindexed, query)).map((hit) => [hit.id, hit]));
+    const ordered = hits.flatMap((hit) => ('inTitle' in hit ? [hit] : scanned.has(hit.id) ? [scanned.get(hit.id)!] : []));
+    return { hits: ordered, searched: candidates.length };
+  }
+
+  /** The hits among `checked`, read and searched text by text, in their order. */
+  private async scan(checked: readonly DocumentSummary[], query: string): Promise<SearchHit[]> {
     const hits: SearchHit[] = [];
-    const checked = narrowed ? candidates.filter((summary) => narrowed.has(summary.id)) : candidates;
     for (let batch = 0; batch < checked.length; batch += READ_CONCURRENCY) {
       const summaries = checked.slice(batch, batch + READ_CONCURRENCY);
       const texts = await Promise.all(summaries.map((summary) => this.textOf(summary)));
@@ -75,6 +99,6 @@ export class LibrarySearcher {
         hits.push({ id: summary.id, title: found.title, status: summary.status, inTitle, count: matches.length, snippet });
       });
     }
-    return { hits, searched: candidates.length };
+    return hits;
   }
 }

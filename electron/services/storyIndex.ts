@@ -1,14 +1,19 @@
-import MiniSearch, { type Query } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/model';
 import type { TextRange } from '../../shared/spans';
-import { matchPassage, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
-import { paragraphsOf, termsOf, tokensOf, type Token } from '../../shared/storyText';
+import { matchPassage, MIN_SIMILARITY, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
+import { paragraphsOf, type Token } from '../../shared/storyText';
+import { occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
+import { Postings, Spellings, tokensIn, wordTableOf, type WordTable } from './storyIndexWords';
 
 /**
- * The library's text index, in memory: every article's text, title and spans, a MiniSearch
- * full-text index of whole articles (for the library search) and one of paragraphs (for the story
- * view and the drift report). It holds nothing the article files do not: it is built from them
- * and can be thrown away (see storyIndexService.ts for how it is kept current and cached).
+ * The library's text index, in memory: every article's text, title and spans; a MiniSearch
+ * full-text index of articles, each one document of its text's and title's terms (which articles
+ * tell a quote again, ranked by BM25); and where each word of each text and title
+ * is (storyIndexWords.ts), from which the library search is answered exactly and the story view
+ * finds the paragraphs that tell a quote and aligns their words. It holds nothing the article files do not:
+ * it is built from them and can be thrown away (see storyIndexService.ts for how it is kept
+ * current and cached).
  */
 
 /** What the index keeps of one article. */
@@ -22,96 +27,72 @@ export interface IndexedDocument {
   relations: Relation[];
 }
 
-interface Passage extends TextRange {
-  documentId: string;
-  /** Its place among the article's paragraphs. */
-  order: number;
-}
-
 /** A match of a passage in another article (see findMatches). */
 export interface IndexedMatch extends PassageMatch {
   documentId: string;
 }
 
-/** Paragraphs fetched from the index per story lookup, best first, before word alignment. */
-const CANDIDATE_PASSAGES = 40;
+/** Articles fetched from the full-text index per story lookup, best first, before their paragraphs are weighed. */
+const CANDIDATE_ARTICLES = 40;
+/** Paragraphs of one article weighed as tellings of a quote, most shared words first. */
+const PARAGRAPHS_PER_ARTICLE = 2;
 /** Candidates aligned word by word beyond the number of matches asked for. */
 const ALIGN_BEYOND_LIMIT = 10;
-/** A single-term query matched as a substring of more index terms than this is not narrowed (looking them all up costs more than it saves). */
-const MAX_SUBSTRING_TERMS = 100;
-/** A condition met by more than this share of paragraphs narrows too little to be worth looking up. */
-const SELECTIVE_SHARE = 0.3;
-/** A query's last word shorter than this begins too many words to narrow on. */
-const MIN_PREFIX = 3;
+/** A term in more than this share of articles says little about which one tells a quote. */
+const COMMON_TERM_SHARE = 0.02;
+/** Terms of a quote looked up in the full-text index: its rarest ones. */
+const LOOKUP_TERMS = 12;
 
 /** Fields are given to MiniSearch as their terms joined by spaces (terms never hold a space), so each text is folded and cut once. */
 const splitTerms = (text: string) => (text === '' ? [] : text.split(' '));
 const asIs = (term: string) => term;
-/** A term in more than this share of paragraphs says little about which one tells a quote. */
-const COMMON_TERM_SHARE = 0.02;
-/** Terms of a quote looked up in the paragraph index: its rarest ones. */
-const LOOKUP_TERMS = 12;
+const INDEX_OPTIONS = { fields: ['terms'], tokenize: splitTerms, processTerm: asIs };
 
-const INDEX_OPTIONS = { fields: ['text'], tokenize: splitTerms, processTerm: asIs };
-
-function passageIndex(): MiniSearch<{ id: number; text: string }> {
-  return new MiniSearch(INDEX_OPTIONS);
-}
-
-/** A passage's place in its article: its title is passage TITLE, its paragraphs 0, 1, … */
-const TITLE = -1;
-
+type ArticleIndex = MiniSearch<{ id: string; terms: string }>;
 type AsPlainObject = ReturnType<MiniSearch['toJSON']>;
 
-/** The serialised form, for the cache file. */
+/** The serialised form, for the cache file: the articles and MiniSearch's index (word places and paragraphs are found again from the texts). */
 export interface StoryIndexSnapshot {
   documents: IndexedDocument[];
-  passageIndex: AsPlainObject;
-  passages: [documentId: string, start: number, end: number, order: number, id: number][];
-  nextPassageId: number;
-  /** Term → paragraphs that have it. */
-  vocabulary: [term: string, paragraphs: number][];
+  articleIndex: AsPlainObject;
 }
 
 export class StoryIndex {
   private readonly documents = new Map<string, IndexedDocument>();
-  private readonly passages = new Map<number, Passage>();
-  private readonly passageIds = new Map<string, number[]>();
-  /** Every term, with how many paragraphs have it (0 for a term only in titles). */
+  /** Every term, with how many articles have it. */
   private readonly vocabulary = new Map<string, number>();
-  private nextPassageId = 0;
+  /** Every spelling of a word in the library (never shrinks: a spelling no article has any more only costs its place). */
+  private readonly spellings = new Spellings();
+  /** Per article: where the words of its text and title are, and its paragraphs. */
+  private readonly tables = new Map<string, { text: WordTable; title: WordTable; paragraphs: TextRange[] }>();
+  /** Where each spelling occurs in the texts, by article slot; `slots` names each article's, `articles` holds each slot's (undefined once removed). */
+  private readonly postings = new Postings();
+  private readonly slots = new Map<string, number>();
+  private readonly articles: (PostedArticle | undefined)[] = [];
+  /** The same for the titles, under the same slots. */
+  private readonly titlePostings = new Postings();
+  private readonly titles: (PostedArticle | undefined)[] = [];
 
-  private constructor(private readonly byPassage: MiniSearch<{ id: number; text: string }>) {}
+  private constructor(private readonly byArticle: ArticleIndex) {}
 
   static empty(): StoryIndex {
-    return new StoryIndex(passageIndex());
+    return new StoryIndex(new MiniSearch(INDEX_OPTIONS));
   }
 
-  /** The index from a snapshot; throws when the snapshot does not fit this version or its own articles. */
+  /** The index from a snapshot; throws when the snapshot does not fit this version. */
   static fromSnapshot(snapshot: StoryIndexSnapshot): StoryIndex {
-    const index = new StoryIndex(MiniSearch.loadJS(snapshot.passageIndex, INDEX_OPTIONS) as MiniSearch<{ id: number; text: string }>);
-    for (const document of snapshot.documents) index.documents.set(document.id, document);
-    for (const [term, paragraphs] of snapshot.vocabulary) index.vocabulary.set(term, paragraphs);
-    for (const [documentId, start, end, order, id] of snapshot.passages) {
-      const document = index.documents.get(documentId);
-      if (!document || !(start >= 0 && start <= end && end <= document.text.length)) throw new RangeError(`The story index cache's passage ${id} does not fit article "${documentId}".`);
-      index.passages.set(id, { documentId, start, end, order });
-      const ids = index.passageIds.get(documentId) ?? [];
-      ids.push(id);
-      index.passageIds.set(documentId, ids);
+    const index = new StoryIndex(MiniSearch.loadJS(snapshot.articleIndex, INDEX_OPTIONS) as ArticleIndex);
+    for (const document of snapshot.documents) {
+      if (!index.byArticle.has(document.id)) throw new RangeError(`The story index cache does not hold article "${document.id}" in its full-text index.`);
+      index.documents.set(document.id, document);
+      index.count(index.termsOfArticle(index.place(document)), 1);
     }
-    index.nextPassageId = snapshot.nextPassageId;
+    if (index.byArticle.documentCount !== index.documents.size) throw new RangeError('The story index cache holds articles its full-text index does not.');
     return index;
   }
 
   snapshot(): StoryIndexSnapshot {
-    return {
-      documents: [...this.documents.values()],
-      passageIndex: this.byPassage.toJSON(),
-      passages: [...this.passages].map(([id, passage]) => [passage.documentId, passage.start, passage.end, passage.order, id]),
-      nextPassageId: this.nextPassageId,
-      vocabulary: [...this.vocabulary],
-    };
+    return { documents: [...this.documents.values()], articleIndex: this.byArticle.toJSON() };
   }
 
   get size(): number {
@@ -126,9 +107,31 @@ export class StoryIndex {
     return this.documents.values();
   }
 
+  /** Finds the words and paragraphs of an article, and gives it a slot in the postings. */
+  private place(document: IndexedDocument): { text: WordTable; title: WordTable; paragraphs: TextRange[] } {
+    const tables = { text: wordTableOf(document.text, this.spellings), title: wordTableOf(document.title, this.spellings), paragraphs: paragraphsOf(document.text) };
+    this.tables.set(document.id, tables);
+    const slot = this.articles.length;
+    this.articles.push({ text: document.text, table: tables.text });
+    this.titles.push({ text: document.title, table: tables.title });
+    this.slots.set(document.id, slot);
+    this.postings.add(tables.text, slot);
+    this.titlePostings.add(tables.title, slot);
+    return tables;
+  }
+
+  /** The distinct folded terms of an article's text and title. */
+  private termsOfArticle(tables: { text: WordTable; title: WordTable }): Set<string> {
+    const terms = new Set<string>();
+    for (const table of [tables.text, tables.title]) {
+      for (const id of table.ids) for (const term of this.spellings.terms[id]!) terms.add(term);
+    }
+    return terms;
+  }
+
   private count(terms: Iterable<string>, change: number): void {
     for (const term of terms) {
-      // A term whose count falls to 0 stays: a title may still have it.
+      // A term whose count falls to 0 stays: it only narrows candidates, which are checked anyway.
       this.vocabulary.set(term, Math.max(0, (this.vocabulary.get(term) ?? 0) + change));
     }
   }
@@ -147,132 +150,124 @@ export class StoryIndex {
     }
     if (kept) this.remove(document.id);
     this.documents.set(document.id, entry);
-    const titleTerms = termsOf(entry.title);
-    this.count(titleTerms, 0);
-    const titleId = this.nextPassageId++;
-    this.passages.set(titleId, { documentId: entry.id, start: 0, end: 0, order: TITLE });
-    this.byPassage.add({ id: titleId, text: titleTerms.join(' ') });
-    const ids: number[] = [titleId];
-    paragraphsOf(entry.text).forEach((paragraph, order) => {
-      const id = this.nextPassageId++;
-      const terms = termsOf(entry.text.slice(paragraph.start, paragraph.end));
-      this.passages.set(id, { documentId: entry.id, ...paragraph, order });
-      // Each term once: how often a paragraph repeats a word says little about whether it tells a quote, and halves the work.
-      this.byPassage.add({ id, text: [...new Set(terms)].join(' ') });
-      this.count(new Set(terms), 1);
-      ids.push(id);
-    });
-    this.passageIds.set(entry.id, ids);
+    const tables = this.place(entry);
+    // Each term once: how often an article repeats a word says little about whether it tells a quote, and it halves the work.
+    const terms = this.termsOfArticle(tables);
+    this.byArticle.add({ id: entry.id, terms: [...terms].join(' ') });
+    this.count(terms, 1);
     return true;
   }
 
   /** Removes an article; removing one that is not there does nothing. */
   remove(id: string): void {
-    const document = this.documents.get(id);
-    if (!document) return;
+    const tables = this.tables.get(id);
+    if (!tables) return;
+    this.count(this.termsOfArticle(tables), -1);
     this.documents.delete(id);
-    for (const passageId of this.passageIds.get(id) ?? []) {
-      const passage = this.passages.get(passageId)!;
-      if (passage.order !== TITLE) this.count(new Set(termsOf(document.text.slice(passage.start, passage.end))), -1);
-      this.passages.delete(passageId);
-      this.byPassage.discard(passageId);
-    }
-    this.passageIds.delete(id);
-    // Terms stay in the vocabulary (counted 0) even when no article has them any more: it only
-    // narrows candidates, which are checked against the text anyway.
-  }
-
-  /**
-   * The articles that may contain `query` by textSearch.ts's rules (a superset, checked by the
-   * caller), or null when the index cannot narrow them. A query's inner words are whole words
-   * of the text, its last word a word's beginning, its first a word's end (not narrowed on).
-   */
-  candidates(query: string): Set<string> | null {
-    const terms = termsOf(query);
-    if (terms.length === 0) return null;
-    // Each word is a condition any matching article meets (a query may run across paragraphs, so
-    // they are not combined): the rarest one alone names the candidates, if it is rare enough.
-    const conditions: { query: Query; paragraphs: number; terms: number }[] = [];
-    if (terms.length === 1) {
-      const term = terms[0]!;
-      if (term.length < MIN_PREFIX) return null;
-      const containing = this.termsWhere((known) => known.includes(term));
-      if (containing === null) return null;
-      conditions.push({ query: { combineWith: 'OR', queries: containing.terms }, paragraphs: containing.paragraphs, terms: containing.terms.length });
-    } else {
-      for (const [order, term] of terms.entries()) {
-        if (order > 0 && order < terms.length - 1) conditions.push({ query: term, paragraphs: this.vocabulary.get(term) ?? 0, terms: 1 });
-      }
-      const last = terms.at(-1)!;
-      const beginning = last.length >= MIN_PREFIX ? this.termsWhere((known) => known.startsWith(last)) : null;
-      if (beginning) conditions.push({ query: { combineWith: 'OR', queries: beginning.terms }, paragraphs: beginning.paragraphs, terms: beginning.terms.length });
-    }
-    const rarest = conditions.sort((a, b) => a.paragraphs - b.paragraphs)[0];
-    if (!rarest || rarest.paragraphs > this.passages.size * SELECTIVE_SHARE) return null;
-    if (rarest.terms === 0) return new Set();
-    return this.documentsWith(rarest.query);
-  }
-
-  /** The vocabulary's terms that pass `test` and how many paragraphs have them, or null when there are too many. */
-  private termsWhere(test: (term: string) => boolean): { terms: string[]; paragraphs: number } | null {
-    const terms: string[] = [];
-    let paragraphs = 0;
-    for (const [known, count] of this.vocabulary) {
-      if (!test(known)) continue;
-      terms.push(known);
-      paragraphs += count;
-      if (terms.length > MAX_SUBSTRING_TERMS) return null;
-    }
-    return { terms, paragraphs };
-  }
-
-  /** The articles with a passage (or title) that answers `query`. */
-  private documentsWith(query: Query): Set<string> {
-    const found = new Set<string>();
-    for (const result of this.byPassage.search(query)) found.add(this.passages.get(result.id as number)!.documentId);
-    return found;
+    this.tables.delete(id);
+    this.articles[this.slots.get(id)!] = undefined;
+    this.titles[this.slots.get(id)!] = undefined;
+    this.slots.delete(id);
+    this.byArticle.discard(id);
   }
 
   /**
    * Passages of other articles that tell `source` (tokens of `sourceText`) again, best first: the
-   * paragraphs sharing most words with it (by the full-text index) are aligned word by word
-   * together with the paragraphs either side, so a match may cross a paragraph break. At most one
-   * match per place; matches below MIN_SIMILARITY are left out.
+   * articles sharing the quote's rarest words (by the full-text index), in each the paragraphs
+   * holding most of them, aligned word by word together with the paragraphs either side, so a
+   * match may cross a paragraph break. At most one match per place; matches below
+   * MIN_SIMILARITY are left out.
    */
   findMatches(sourceText: string, source: readonly Token[], excludeId: string | null, limit: number): IndexedMatch[] {
-    // The rarest terms find the paragraphs that tell the quote; common words would only make
-    // the index score most of the library.
-    const common = Math.max(2, this.passages.size * COMMON_TERM_SHARE);
+    // The rarest terms find the articles that tell the quote; common words would only make the
+    // index score most of the library.
+    const common = Math.max(2, this.documents.size * COMMON_TERM_SHARE);
     const byRarity = [...new Set(source.map((token) => token.folded))]
       .filter((term) => (this.vocabulary.get(term) ?? 0) > 0)
       .sort((a, b) => this.vocabulary.get(a)! - this.vocabulary.get(b)! || (a < b ? -1 : 1));
     const rare = byRarity.filter((term) => this.vocabulary.get(term)! <= common);
     const query = (rare.length >= 2 ? rare : byRarity.slice(0, 3)).slice(0, LOOKUP_TERMS);
     if (query.length === 0) return [];
-    const hits = this.byPassage.search({ combineWith: 'OR', queries: query }).slice(0, CANDIDATE_PASSAGES * 2);
+    const wanted = new Set(query);
+    const hits = this.byArticle.search({ combineWith: 'OR', queries: query });
     const candidates: { document: IndexedDocument; target: Token[]; bound: number }[] = [];
+    let articles = 0;
     for (const hit of hits) {
-      const passage = this.passages.get(hit.id as number);
-      if (!passage || passage.order === TITLE || passage.documentId === excludeId) continue;
-      if (candidates.length >= CANDIDATE_PASSAGES) break;
-      const document = this.documents.get(passage.documentId)!;
-      const ids = this.passageIds.get(passage.documentId)!;
-      // ids[0] is the title; paragraph n is ids[n + 1].
-      const before = passage.order > 0 ? this.passages.get(ids[passage.order]!) : undefined;
-      const after = this.passages.get(ids[passage.order + 2] ?? -1);
-      const target = tokensOf(document.text, (before ?? passage).start, (after ?? passage).end);
-      candidates.push({ document, target, bound: sharedWordsBound(source, target) });
+      if (hit.id === excludeId) continue;
+      if (articles++ >= CANDIDATE_ARTICLES) break;
+      const document = this.documents.get(hit.id as string)!;
+      const tables = this.tables.get(document.id)!;
+      for (const order of this.paragraphsHolding(tables, wanted)) {
+        const paragraph = tables.paragraphs[order]!;
+        const before = tables.paragraphs[order - 1];
+        const after = tables.paragraphs[order + 1];
+        const target = tokensIn(tables.text, this.spellings, (before ?? paragraph).start, (after ?? paragraph).end);
+        candidates.push({ document, target, bound: sharedWordsBound(source, target) });
+      }
     }
     // The word diffs cost the most: they run on the candidates that could share the most words,
     // as many as can be returned and a few more.
     candidates.sort((a, b) => b.bound - a.bound);
     const matches: IndexedMatch[] = [];
-    for (const { document, target } of candidates.slice(0, limit + ALIGN_BEYOND_LIMIT)) {
+    for (const { document, target, bound } of candidates.slice(0, limit + ALIGN_BEYOND_LIMIT)) {
+      // No match shares more words than its bound, so none after this one can reach the
+      // similarity the weakest match kept has, or MIN_SIMILARITY: the rest are not aligned.
+      const best = (2 * bound) / (source.length + bound);
+      if (best < MIN_SIMILARITY) break;
+      if (matches.length >= limit && best < Math.min(...matches.map((match) => match.similarity))) break;
       const match = matchPassage(sourceText, source, document.text, target);
       if (!match) continue;
       const overlaps = matches.some((other) => other.documentId === document.id && other.start < match.end && match.start < other.end);
       if (!overlaps) matches.push({ ...match, documentId: document.id });
     }
     return matches.sort((a, b) => b.similarity - a.similarity).slice(0, limit);
+  }
+
+  /** The (at most PARAGRAPHS_PER_ARTICLE) paragraphs of an article with most words of `terms`, best first. */
+  private paragraphsHolding(tables: { text: WordTable; paragraphs: TextRange[] }, terms: ReadonlySet<string>): number[] {
+    const shared = new Map<number, number>();
+    let paragraph = 0;
+    const { ids, starts } = tables.text;
+    for (let word = 0; word < ids.length; word++) {
+      if (!this.spellings.terms[ids[word]!]!.some((term) => terms.has(term))) continue;
+      while (paragraph < tables.paragraphs.length - 1 && tables.paragraphs[paragraph]!.end <= starts[word]!) paragraph++;
+      shared.set(paragraph, (shared.get(paragraph) ?? 0) + 1);
+    }
+    return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, PARAGRAPHS_PER_ARTICLE).map(([order]) => order);
+  }
+
+  /** The query prepared for `occurrences`, or null when only a scan of the texts can answer it (a query of punctuation alone). */
+  prepareSearch(query: string): PreparedQuery | null {
+    return prepareQuery(this.spellings, query);
+  }
+
+  /**
+   * Every article whose text or title holds a prepared query, with how often and where first,
+   * exactly as textSearch.ts's `findMatches` counts them (see storyIndexSearch.ts). The query
+   * must have been prepared since the last article was added.
+   */
+  searchAll(prepared: PreparedQuery): Map<string, { text: Occurrences; title: Occurrences }> {
+    const inTexts = occurrencesByArticle(prepared, this.postings, this.spellings, this.articles);
+    const inTitles = occurrencesByArticle(prepared, this.titlePostings, this.spellings, this.titles);
+    const found = new Map<string, { text: Occurrences; title: Occurrences }>();
+    const none: Occurrences = { count: 0, first: null };
+    for (const [id, slot] of this.slots) {
+      const text = inTexts.get(slot);
+      const title = inTitles.get(slot);
+      if (text || title) found.set(id, { text: text ?? none, title: title ?? none });
+    }
+    return found;
+  }
+
+  /**
+   * How often a prepared query occurs in an article's text and title, exactly as textSearch.ts's
+   * `findMatches` counts them (see storyIndexSearch.ts), or null for an article not indexed.
+   * A query must be prepared again after articles are added: new spellings are unknown to it.
+   */
+  occurrences(prepared: PreparedQuery, id: string): { text: Occurrences; title: Occurrences } | null {
+    const document = this.documents.get(id);
+    const tables = this.tables.get(id);
+    if (!document || !tables) return null;
+    return { text: occurrencesIn(prepared, document.text, tables.text, this.spellings), title: occurrencesIn(prepared, document.title, tables.title, this.spellings) };
   }
 }

@@ -1,0 +1,216 @@
+import type { TextRange } from '../../shared/spans';
+import { findMatches } from '../../shared/textSearch';
+import { forEachWord } from './storyIndexTerms';
+import type { Postings, Spellings, WordTable } from './storyIndexWords';
+
+/**
+ * The library search answered from the index's word tables, exactly as textSearch.ts's
+ * `findMatches` answers it over each whole text (same count, same first match to the character),
+ * without reading the texts through.
+ *
+ * Why it is exact. A query's matches never split a word of the text from its query word: every
+ * character of a word (letters, digits, marks) folds to word characters or to nothing, and every
+ * other character to itself or a space. So:
+ * - A query that is one word (no spaces or punctuation) matches inside single words only, and
+ *   inside a word as it does in that word alone: each spelling is searched once with
+ *   `findMatches`, and a text's count is the sum over its words.
+ * - Any other query with words in it (q0 … qk-1) matches k consecutive words of the text, each
+ *   containing its query word: those runs are found in the word table, and `findMatches` runs on
+ *   each run with the characters around it (back to the word before, on to the word after), which
+ *   holds every match on those words, at most one (its non-word characters pin it). All the
+ *   matches found are then taken left to right without overlaps, as `findMatches` does.
+ * The tests hold it to `findMatches` over whole texts on generated text of many scripts.
+ */
+
+/** What a text holds of a query: how many matches, and the first one (null when none). */
+export interface Occurrences {
+  count: number;
+  first: TextRange | null;
+}
+
+/** A query prepared against the library's spellings (see `prepareQuery`). */
+export type PreparedQuery =
+  | { kind: 'word'; query: string; matches: SpellingMatches }
+  | { kind: 'words'; query: string; allowed: Uint8Array[]; allowedIds: number[][] };
+
+/** Per spelling id: how many matches the spelling holds alone, and where the first is in it. */
+interface SpellingMatches {
+  /** The spellings with a match. */
+  ids: number[];
+  count: Int32Array;
+  firstStart: Int32Array;
+  firstEnd: Int32Array;
+}
+
+/** A query word's spellings to check exactly: those whose terms contain the query word's (storyText folds at least as much as textSearch). */
+function spellingsContaining(spellings: Spellings, word: string, terms: readonly string[]): number[] {
+  const found: number[] = [];
+  const term = terms.length === 1 ? terms[0]! : null;
+  for (let id = 0; id < spellings.size; id++) {
+    const spellingTerms = spellings.terms[id]!;
+    if (term !== null && !spellingTerms.some((candidate) => candidate.includes(term))) continue;
+    if (findMatches(spellings.spellings[id]!, word, 1).length > 0) found.push(id);
+  }
+  return found;
+}
+
+/**
+ * The query ready to be answered from word tables, or null when it holds no word (punctuation
+ * alone), which only a scan of the texts answers. `spellings` must be the tables' own.
+ */
+export function prepareQuery(spellings: Spellings, query: string): PreparedQuery | null {
+  const trimmed = query.trim();
+  const words: { start: number; end: number; terms: readonly string[] }[] = [];
+  forEachWord(trimmed, 0, trimmed.length, (start, end, terms) => words.push({ start, end, terms }));
+  if (words.length === 0) return null;
+  if (words.length === 1 && words[0]!.start === 0 && words[0]!.end === trimmed.length) {
+    const ids = spellingsContaining(spellings, trimmed, words[0]!.terms);
+    const matches: SpellingMatches = { ids, count: new Int32Array(spellings.size), firstStart: new Int32Array(spellings.size), firstEnd: new Int32Array(spellings.size) };
+    for (const id of ids) {
+      const found = findMatches(spellings.spellings[id]!, trimmed);
+      matches.count[id] = found.length;
+      matches.firstStart[id] = found[0]!.start;
+      matches.firstEnd[id] = found[0]!.end;
+    }
+    return { kind: 'word', query: trimmed, matches };
+  }
+  const allowedIds = words.map((word) => spellingsContaining(spellings, trimmed.slice(word.start, word.end), word.terms));
+  const allowed = allowedIds.map((ids) => {
+    const set = new Uint8Array(spellings.size);
+    for (const id of ids) set[id] = 1;
+    return set;
+  });
+  return { kind: 'words', query: trimmed, allowed, allowedIds };
+}
+
+/** The query's matches in one text, from its word table (see above). */
+export function occurrencesIn(prepared: PreparedQuery, text: string, table: WordTable, spellings: Spellings): Occurrences {
+  const { ids, starts } = table;
+  if (prepared.kind === 'word') {
+    const { count: counts, firstStart, firstEnd } = prepared.matches;
+    let count = 0;
+    let firstWord = -1;
+    for (let word = 0; word < ids.length; word++) {
+      // A spelling newer than the query counts 0 (undefined): callers prepare a query per search.
+      const here = counts[ids[word]!]!;
+      if (!(here > 0)) continue;
+      count += here;
+      if (firstWord === -1) firstWord = word;
+    }
+    if (firstWord === -1) return { count, first: null };
+    const id = ids[firstWord]!;
+    return { count, first: { start: starts[firstWord]! + firstStart[id]!, end: starts[firstWord]! + firstEnd[id]! } };
+  }
+  const { allowed, query } = prepared;
+  const length = allowed.length;
+  const found: TextRange[] = [];
+  const head = allowed[0]!;
+  for (let word = 0; word + length <= ids.length; word++) {
+    if (head[ids[word]!] !== 1) continue;
+    let fits = true;
+    for (let next = 1; next < length && fits; next++) fits = allowed[next]![ids[word + next]!] === 1;
+    if (!fits) continue;
+    found.push(...matchesAround(text, table, spellings, word, length, query));
+  }
+  return leftToRight(found);
+}
+
+/** Printable ASCII with single spaces: text that textSearch.ts folds by lower-casing alone, unit for unit. */
+const PLAIN = /^(?:[\x21-\x7e]| (?! ))*$/;
+
+/** The matches of `query` on words [word, word + length) of a text, with the characters around them (see above). */
+function matchesAround(text: string, table: WordTable, spellings: Spellings, word: number, length: number, query: string): TextRange[] {
+  const { ids, starts } = table;
+  const from = word > 0 ? starts[word - 1]! + spellings.spellings[ids[word - 1]!]!.length : 0;
+  const to = word + length < ids.length ? starts[word + length]! : text.length;
+  const around = text.slice(from, to);
+  if (PLAIN.test(around) && PLAIN.test(query)) {
+    // The same answer as findMatches (folding is lower-casing here), without folding segment by segment.
+    const at = around.toLowerCase().indexOf(query.toLowerCase());
+    return at === -1 ? [] : [{ start: from + at, end: from + at + query.length }];
+  }
+  return findMatches(around, query).map((match) => ({ start: from + match.start, end: from + match.end }));
+}
+
+/** Matches taken left to right without overlaps, as findMatches takes them (runs next to each other may find the same one). */
+function leftToRight(found: TextRange[]): Occurrences {
+  found.sort((a, b) => a.start - b.start);
+  let count = 0;
+  let first: TextRange | null = null;
+  let reached = 0;
+  for (const match of found) {
+    if (match.start < reached) continue;
+    count++;
+    first ??= match;
+    reached = match.end;
+  }
+  return { count, first };
+}
+
+/** An article as the postings name it: its slot's text and word table, or undefined once removed. */
+export interface PostedArticle {
+  text: string;
+  table: WordTable;
+}
+
+/**
+ * The query's matches in every live article's text, from the postings (each spelling's places),
+ * without reading the texts through: slot → occurrences, for the articles with a match only.
+ * Counts and first matches are those `occurrencesIn` gives (see above).
+ */
+export function occurrencesByArticle(prepared: PreparedQuery, postings: Postings, spellings: Spellings, articles: readonly (PostedArticle | undefined)[]): Map<number, Occurrences> {
+  const found = new Map<number, Occurrences>();
+  if (prepared.kind === 'word') {
+    const { ids, count: counts, firstStart, firstEnd } = prepared.matches;
+    const count = new Int32Array(articles.length);
+    const firstWord = new Int32Array(articles.length).fill(-1);
+    const firstId = new Int32Array(articles.length);
+    for (const id of ids) {
+      const here = counts[id]!;
+      const { slots, words, length } = postings.placesOf(id);
+      for (let place = 0; place < length; place++) {
+        const slot = slots[place]!;
+        const word = words[place]!;
+        if (articles[slot] === undefined) continue;
+        count[slot] = count[slot]! + here;
+        if (firstWord[slot] === -1 || word < firstWord[slot]!) {
+          firstWord[slot] = word;
+          firstId[slot] = id;
+        }
+      }
+    }
+    for (let slot = 0; slot < articles.length; slot++) {
+      if (count[slot] === 0) continue;
+      const start = articles[slot]!.table.starts[firstWord[slot]!]!;
+      const id = firstId[slot]!;
+      found.set(slot, { count: count[slot]!, first: { start: start + firstStart[id]!, end: start + firstEnd[id]! } });
+    }
+    return found;
+  }
+  // Runs of words are found from the places of the query word with the fewest.
+  const { allowed, allowedIds, query } = prepared;
+  const length = allowed.length;
+  const placesOf = (position: number) => allowedIds[position]!.reduce((sum, id) => sum + postings.placesOf(id).length, 0);
+  let anchor = 0;
+  for (let position = 1; position < length; position++) if (placesOf(position) < placesOf(anchor)) anchor = position;
+  const matches = new Map<number, TextRange[]>();
+  for (const id of allowedIds[anchor]!) {
+    const places = postings.placesOf(id);
+    for (let place = 0; place < places.length; place++) {
+      const slot = places.slots[place]!;
+      const article = articles[slot];
+      const first = places.words[place]! - anchor;
+      if (article === undefined || first < 0 || first + length > article.table.ids.length) continue;
+      let fits = true;
+      for (let position = 0; position < length && fits; position++) fits = allowed[position]![article.table.ids[first + position]!] === 1;
+      if (!fits) continue;
+      const around = matchesAround(article.text, article.table, spellings, first, length, query);
+      if (around.length === 0) continue;
+      const list = matches.get(slot);
+      if (list) list.push(...around);
+      else matches.set(slot, around);
+    }
+  }
+  for (const [slot, list] of matches) found.set(slot, leftToRight(list));
+  return found;
+}

@@ -1,0 +1,114 @@
+import type { Token } from '../../shared/storyText';
+import { forEachWord } from './storyIndexTerms';
+
+/**
+ * Where each word of a text is: the positional part of the story index, which MiniSearch does not
+ * keep. Words are cut as storyText.ts's `tokensOf` cuts them; each is stored as the id of its
+ * spelling (shared by the whole library) and its start, a UTF-16 offset into the text.
+ */
+
+/** Every spelling of a word seen in the library, numbered from 0, with its folded terms. */
+export class Spellings {
+  private readonly ids = new Map<string, number>();
+  readonly spellings: string[] = [];
+  readonly terms: (readonly string[])[] = [];
+
+  idOf(spelling: string, terms: readonly string[]): number {
+    let id = this.ids.get(spelling);
+    if (id === undefined) {
+      id = this.spellings.length;
+      this.ids.set(spelling, id);
+      this.spellings.push(spelling);
+      this.terms.push(terms);
+    }
+    return id;
+  }
+
+  get size(): number {
+    return this.spellings.length;
+  }
+}
+
+/** The words of one text, in order. */
+export interface WordTable {
+  /** Spelling id of each word. */
+  ids: Int32Array;
+  /** Where each word starts (it ends after its spelling's length). */
+  starts: Int32Array;
+}
+
+export function wordTableOf(text: string, spellings: Spellings): WordTable {
+  const ids: number[] = [];
+  const starts: number[] = [];
+  forEachWord(text, 0, text.length, (start, _end, terms, spelling) => {
+    ids.push(spellings.idOf(spelling, terms));
+    starts.push(start);
+  });
+  return { ids: Int32Array.from(ids), starts: Int32Array.from(starts) };
+}
+
+/** The index of the first word starting at or after `offset`. */
+export function wordAt(table: WordTable, offset: number): number {
+  let low = 0;
+  let high = table.starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (table.starts[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The tokens (as `tokensOf` gives them) of the words starting in [from, to). */
+export function tokensIn(table: WordTable, spellings: Spellings, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  for (let word = wordAt(table, from); word < table.starts.length && table.starts[word]! < to; word++) {
+    const id = table.ids[word]!;
+    const start = table.starts[word]!;
+    const end = start + spellings.spellings[id]!.length;
+    for (const folded of spellings.terms[id]!) tokens.push({ start, end, folded });
+  }
+  return tokens;
+}
+
+const EMPTY = new Int32Array(0);
+
+/**
+ * Where each spelling occurs in the library's texts: per spelling id, pairs of (article slot,
+ * word index in that article's table), in the order articles were added. An article removed
+ * leaves its pairs behind under a slot no longer live (skipped by readers).
+ */
+export class Postings {
+  private slots: Int32Array[] = [];
+  private words: Int32Array[] = [];
+  private lengths: number[] = [];
+
+  add(table: WordTable, slot: number): void {
+    const { ids } = table;
+    for (let word = 0; word < ids.length; word++) {
+      const id = ids[word]!;
+      const length = this.lengths[id] ?? 0;
+      let slots = this.slots[id];
+      if (!slots || length === slots.length) {
+        const grown = Math.max(4, length * 2);
+        const newSlots = new Int32Array(grown);
+        const newWords = new Int32Array(grown);
+        if (slots) {
+          newSlots.set(slots);
+          newWords.set(this.words[id]!);
+        }
+        this.slots[id] = slots = newSlots;
+        this.words[id] = newWords;
+      }
+      slots[length] = slot;
+      this.words[id]![length] = word;
+      this.lengths[id] = length + 1;
+    }
+  }
+
+  /** The spelling's places, in the order added: entries [0, length) of `slots` and `words` (read only). */
+  placesOf(id: number): { slots: Int32Array; words: Int32Array; length: number } {
+    const length = this.lengths[id] ?? 0;
+    return length === 0 ? { slots: EMPTY, words: EMPTY, length } : { slots: this.slots[id]!, words: this.words[id]!, length };
+  }
+}
