@@ -5,13 +5,12 @@
  * range), picks it in the agreement view, and saves `agreement.png`; then opens review mode,
  * takes one of Ben's spans (t), keeps one of Ana's (m), and saves `review.png`.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { toExportRecord } from '../shared/exportRecord';
 import type { DocumentSummary, NewsDocument, Settings, Span } from '../shared/model';
-import { callApi, startBrowserHostProcess } from './support/browserHostProcess';
+import { callApi } from './support/browserHostProcess';
+import { runScreenshot } from './support/screenshotRun';
 
 const ARTICLE_ID = '003_37448910395a2621';
 
@@ -37,58 +36,40 @@ function spanOf(text: string, [words, label]: [string, string], index: number, a
   return { id: `${annotator}${index + 1}`, start, end: start + words.length, label, createdAt: now, updatedAt: now, annotator };
 }
 
-async function main(): Promise<void> {
+runScreenshot(async ({ host, page }) => {
   const out = path.resolve(process.argv[2] ?? 'newsmark-review-screenshots');
   mkdirSync(out, { recursive: true });
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'newsmark-review-shots-'));
-  const host = await startBrowserHostProcess(folder);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
-  try {
-    const settings = await callApi<Settings>(host, 'getSettings', {});
-    await callApi(host, 'updateSettings', { settings: { ...settings, annotator: 'ana' } });
-    const article = await callApi<NewsDocument>(host, 'getDocument', { id: ARTICLE_ID });
-    for (const [index, entry] of ANA.entries()) {
-      const { id, start, end, label } = spanOf(article.text, entry, index, 'ana');
-      await callApi(host, 'updateDocument', { documentId: ARTICLE_ID, operation: { type: 'createSpan', span: { id, start, end, label } } });
-    }
-    await callApi(host, 'updateDocument', { documentId: ARTICLE_ID, operation: { type: 'linkSpans', relation: { id: 'anaLink', label: 'attributed_to', headId: 'ana1', childId: 'ana2' } } });
-    // Ben's export: the same five articles, his spans in 003, his link from his quote to his attribution.
-    const summaries = await callApi<DocumentSummary[]>(host, 'listDocuments', {});
-    const lines: string[] = [];
-    for (const summary of summaries) {
-      const document = await callApi<NewsDocument>(host, 'getDocument', { id: summary.id });
-      const spans = document.id === ARTICLE_ID ? BEN.map((entry, index) => spanOf(document.text, entry, index, 'ben')) : [];
-      const relations = document.id === ARTICLE_ID ? [{ id: 'benLink', label: 'attributed_to', headId: 'ben1', childId: 'ben2' }] : [];
-      lines.push(JSON.stringify(toExportRecord({ ...document, spans, relations, annotator: 'ben' }, { offsetUnit: 'codepoint' })));
-    }
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-    await page.goto(host.url);
-    await page.locator('.article-text').waitFor();
-    await page.getByRole('button', { name: 'Agreement' }).click();
-    await page.getByTestId('comparison-file').setInputFiles({ name: 'ben.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(`${lines.join('\n')}\n`) });
-    await page.locator('.agreement-table').waitFor();
-    await page.screenshot({ path: path.join(out, 'agreement.png') });
-    await page.getByRole('button', { name: 'Review', exact: true }).click();
-    const list = page.getByRole('listbox', { name: 'Disagreements' });
-    await list.waitFor();
-    await list.focus();
-    await page.keyboard.press('t');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('m');
-    await page.locator('.review-list li.kept').waitFor();
-    await page.screenshot({ path: path.join(out, 'review.png') });
-    console.log(`screenshots saved to ${out} (agreement.png, review.png)`);
-  } finally {
-    await browser.close();
-    await host.stop();
-    rmSync(folder, { recursive: true, force: true });
+  const settings = await callApi<Settings>(host, 'getSettings', {});
+  await callApi(host, 'updateSettings', { settings: { ...settings, annotator: 'ana' } });
+  const article = await callApi<NewsDocument>(host, 'getDocument', { id: ARTICLE_ID });
+  for (const [index, entry] of ANA.entries()) {
+    const { id, start, end, label } = spanOf(article.text, entry, index, 'ana');
+    await callApi(host, 'updateDocument', { documentId: ARTICLE_ID, operation: { type: 'createSpan', span: { id, start, end, label } } });
   }
-}
-
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  await callApi(host, 'updateDocument', { documentId: ARTICLE_ID, operation: { type: 'linkSpans', relation: { id: 'anaLink', label: 'attributed_to', headId: 'ana1', childId: 'ana2' } } });
+  // Ben's export: the same five articles, his spans in 003, his link from his quote to his attribution.
+  const summaries = await callApi<DocumentSummary[]>(host, 'listDocuments', {});
+  const lines: string[] = [];
+  for (const summary of summaries) {
+    const document = await callApi<NewsDocument>(host, 'getDocument', { id: summary.id });
+    const spans = document.id === ARTICLE_ID ? BEN.map((entry, index) => spanOf(document.text, entry, index, 'ben')) : [];
+    const relations = document.id === ARTICLE_ID ? [{ id: 'benLink', label: 'attributed_to', headId: 'ben1', childId: 'ben2' }] : [];
+    lines.push(JSON.stringify(toExportRecord({ ...document, spans, relations, annotator: 'ben' }, { offsetUnit: 'codepoint' })));
+  }
+  await page.goto(host.url);
+  await page.locator('.article-text').waitFor();
+  await page.getByRole('button', { name: 'Agreement' }).click();
+  await page.getByTestId('comparison-file').setInputFiles({ name: 'ben.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+  await page.locator('.agreement-table').waitFor();
+  await page.screenshot({ path: path.join(out, 'agreement.png') });
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  const list = page.getByRole('listbox', { name: 'Disagreements' });
+  await list.waitFor();
+  await list.focus();
+  await page.keyboard.press('t');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('m');
+  await page.locator('.review-list li.kept').waitFor();
+  await page.screenshot({ path: path.join(out, 'review.png') });
+  return `screenshots saved to ${out} (agreement.png, review.png)`;
 });

@@ -7,13 +7,12 @@
  * Chromium, selects the quote, hovers the attribution, and saves a screenshot: the link shows as
  * a connector between the two ends and in the span panel.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { NewsDocument } from '../shared/model';
 import { driftShot, speakerIndexShot } from './speakerScreenshots';
-import { callApi, startBrowserHostProcess, type RunningHost } from './support/browserHostProcess';
+import { callApi, type RunningHost } from './support/browserHostProcess';
+import { runScreenshot } from './support/screenshotRun';
 
 /** Screenshots besides the article's: each brings the page, open at the app, to what is shot. */
 const SHOTS: Record<string, (page: Page, host: RunningHost) => Promise<void>> = {
@@ -36,59 +35,40 @@ const SPANS: [string, string][] = [
   ['according to press secretary Jen Psaki', 'attribution'],
 ];
 
-async function main(): Promise<void> {
+runScreenshot(async ({ host, page }) => {
   const out = path.resolve(process.argv[2] ?? 'newsmark-screenshot.png');
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'newsmark-screenshot-'));
-  const host = await startBrowserHostProcess(folder);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
-  try {
-    const shot = process.argv[3] ?? 'article';
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-    if (shot !== 'article') {
-      const prepare = SHOTS[shot];
-      if (!prepare) throw new Error(`No screenshot "${shot}"; there are: article, ${Object.keys(SHOTS).join(', ')}.`);
-      await page.goto(host.url);
-      await page.locator('.article-text').waitFor();
-      await prepare(page, host);
-      await page.screenshot({ path: out });
-      console.log(`screenshot saved to ${out}`);
-      return;
-    }
-    const article = await callApi<NewsDocument>(host, 'getDocument', { id: ARTICLE_ID });
-    let firstQuoteId = '';
-    for (const [index, [text, label]] of SPANS.entries()) {
-      const start = article.text.indexOf(text);
-      if (start < 0) throw new Error(`"${text}" is not in article ${ARTICLE_ID}`);
-      const id = `shot${index + 1}`;
-      if (label === 'quote' && !firstQuoteId) firstQuoteId = id;
-      await callApi(host, 'updateDocument', { documentId: ARTICLE_ID, operation: { type: 'createSpan', span: { id, start, end: start + text.length, label } } });
-    }
-    const operations = [
-      { type: 'linkSpans', relation: { id: 'link1', label: 'attributed_to', headId: firstQuoteId, childId: 'shot4' } },
-      { type: 'setSpanSpeaker', spanId: 'shot4', speaker: 'Jen Psaki' },
-    ];
-    for (const operation of operations) await callApi(host, 'updateDocument', { documentId: ARTICLE_ID, operation });
+  const shot = process.argv[3] ?? 'article';
+  if (shot !== 'article') {
+    const prepare = SHOTS[shot];
+    if (!prepare) throw new Error(`No screenshot "${shot}"; there are: article, ${Object.keys(SHOTS).join(', ')}.`);
     await page.goto(host.url);
-    await page.locator('.document-item[data-document-id="003_37448910395a2621"]').click();
-    await page.locator('.nm-hl').first().waitFor();
-    await page.locator(`.span-item[data-span-id="${firstQuoteId}"]`).click();
-    await page.locator('.article-scroll').evaluate((element) => element.scrollTo(0, 220));
-    await page.locator('.nm-hl[data-span-id="shot4"]').first().hover();
-    await page.locator('.hover-card').waitFor();
-    await page.locator('.link-connector').waitFor();
+    await page.locator('.article-text').waitFor();
+    await prepare(page, host);
     await page.screenshot({ path: out });
-    console.log(`screenshot saved to ${out}`);
-  } finally {
-    await browser.close();
-    await host.stop();
-    rmSync(folder, { recursive: true, force: true });
+    return `screenshot saved to ${out}`;
   }
-}
-
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  const article = await callApi<NewsDocument>(host, 'getDocument', { id: ARTICLE_ID });
+  let firstQuoteId = '';
+  for (const [index, [text, label]] of SPANS.entries()) {
+    const start = article.text.indexOf(text);
+    if (start < 0) throw new Error(`"${text}" is not in article ${ARTICLE_ID}`);
+    const id = `shot${index + 1}`;
+    if (label === 'quote' && !firstQuoteId) firstQuoteId = id;
+    await callApi(host, 'updateDocument', { documentId: ARTICLE_ID, operation: { type: 'createSpan', span: { id, start, end: start + text.length, label } } });
+  }
+  const operations = [
+    { type: 'linkSpans', relation: { id: 'link1', label: 'attributed_to', headId: firstQuoteId, childId: 'shot4' } },
+    { type: 'setSpanSpeaker', spanId: 'shot4', speaker: 'Jen Psaki' },
+  ];
+  for (const operation of operations) await callApi(host, 'updateDocument', { documentId: ARTICLE_ID, operation });
+  await page.goto(host.url);
+  await page.locator('.document-item[data-document-id="003_37448910395a2621"]').click();
+  await page.locator('.nm-hl').first().waitFor();
+  await page.locator(`.span-item[data-span-id="${firstQuoteId}"]`).click();
+  await page.locator('.article-scroll').evaluate((element) => element.scrollTo(0, 220));
+  await page.locator('.nm-hl[data-span-id="shot4"]').first().hover();
+  await page.locator('.hover-card').waitFor();
+  await page.locator('.link-connector').waitFor();
+  await page.screenshot({ path: out });
+  return `screenshot saved to ${out}`;
 });
