@@ -28,6 +28,8 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
  */
 export function driftReportOf(index: StoryIndex): DriftReport {
   const entries: DriftEntry[] = [];
+  /** Pairs of tellings listed (article and words, both ways), so that each is listed once. */
+  const pairs = new Set<string>();
   let quotesChecked = 0;
   for (const document of index.all()) {
     const labelled: Quote[] = document.spans
@@ -47,14 +49,19 @@ export function driftReportOf(index: StoryIndex): DriftReport {
             (entry.source.documentId === match.documentId && entry.target.documentId === document.id && overlaps(entry.source, match) && overlaps(entry.target, quote)) ||
             (entry.source.documentId === document.id && entry.target.documentId === match.documentId && overlaps(entry.target, match) && (overlaps(entry.source, quote) || entry.source.text === source.text)),
         );
-        if (seen) continue;
+        // The same words told again in the same two articles (a headline repeated in the body) are one entry.
+        const targetText = other.text.slice(match.start, match.end);
+        const told = [`${document.id}\u0000${source.text}`, `${other.id}\u0000${targetText}`];
+        const pair = told.sort().join('\u0001');
+        if (seen || pairs.has(pair)) continue;
+        pairs.add(pair);
         const span = overlappingSpan(other.spans, match.start, match.end);
         entries.push({
           speaker: quote.speaker ?? span?.speaker ?? null,
           kind: match.kind,
           similarity: match.similarity,
           source,
-          target: { documentId: other.id, title: other.title, start: match.start, end: match.end, text: other.text.slice(match.start, match.end), spanId: span?.id ?? null },
+          target: { documentId: other.id, title: other.title, start: match.start, end: match.end, text: targetText, spanId: span?.id ?? null },
           changes: match.changes,
         });
       }
