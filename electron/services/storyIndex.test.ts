@@ -138,6 +138,17 @@ describe('StoryIndex', () => {
       { numRuns: 150 },
     );
   });
+
+  test('a cache opened in steps (pausing between them, as the host does) answers as one opened at once', async () => {
+    const index = StoryIndex.empty();
+    for (let article = 0; article < 40; article++) index.put(documentOf(`a${article}`, `Psaki said we are ready to impose swift consequences, article ${article}. Talks go on in Geneva.`));
+    const snapshot = () => JSON.parse(JSON.stringify(index.snapshot())) as never;
+    let pauses = 0;
+    const stepped = await StoryIndex.fromSnapshotInSteps(snapshot(), async () => void pauses++);
+    const queries = ['ready to impose swift consequences', 'Geneva', 'article 7'];
+    expect(answers(stepped, queries)).toEqual(answers(StoryIndex.fromSnapshot(snapshot()), queries));
+    expect(pauses).toBeGreaterThan(2);
+  });
 });
 
 describe('story requests on the sample corpus', () => {

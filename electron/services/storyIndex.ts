@@ -42,6 +42,8 @@ const ALIGN_BEYOND_LIMIT = 10;
 const COMMON_TERM_SHARE = 0.02;
 /** Terms of a quote looked up in the full-text index: its rarest ones. */
 const LOOKUP_TERMS = 12;
+/** Articles whose word places are found again between two pauses while a cache is opened in steps (a few ms of work). */
+const ARTICLES_PER_STEP = 16;
 
 /** Fields are given to MiniSearch as their terms joined by spaces (terms never hold a space), so each text is folded and cut once. */
 const splitTerms = (text: string) => (text === '' ? [] : text.split(' '));
@@ -81,11 +83,32 @@ export class StoryIndex {
 
   /** The index from a snapshot; throws when the snapshot does not fit this version. */
   static fromSnapshot(snapshot: StoryIndexSnapshot): StoryIndex {
+    const loading = StoryIndex.loading(snapshot);
+    for (let step = loading.next(); ; step = loading.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * The same, in steps of a few articles with `pause` awaited between them (the host's
+   * setImmediate), so that a large library's cache is opened without holding up the requests
+   * that come meanwhile: finding the word places again is seconds of work at 10,000 articles.
+   */
+  static async fromSnapshotInSteps(snapshot: StoryIndexSnapshot, pause: () => Promise<void>): Promise<StoryIndex> {
+    const loading = StoryIndex.loading(snapshot);
+    for (let step = loading.next(); ; step = loading.next()) {
+      if (step.done) return step.value;
+      await pause();
+    }
+  }
+
+  /** Opens a snapshot, yielding after every few articles; throws when it does not fit this version. */
+  private static *loading(snapshot: StoryIndexSnapshot): Generator<void, StoryIndex> {
     const index = new StoryIndex(MiniSearch.loadJS(snapshot.articleIndex, INDEX_OPTIONS) as ArticleIndex);
-    for (const document of snapshot.documents) {
+    yield;
+    for (const [order, document] of snapshot.documents.entries()) {
       if (!index.byArticle.has(document.id)) throw new RangeError(`The story index cache does not hold article "${document.id}" in its full-text index.`);
       index.documents.set(document.id, document);
       index.count(index.termsOfArticle(index.place(document)), 1);
+      if (order % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1) yield;
     }
     if (index.byArticle.documentCount !== index.documents.size) throw new RangeError('The story index cache holds articles its full-text index does not.');
     return index;

@@ -84,7 +84,7 @@ export class StoryIndexService {
     try {
       const file = JSON.parse(await fs.readFile(this.cachePath, 'utf8')) as CacheFile;
       if (file?.version !== STORY_INDEX_VERSION) return null;
-      return StoryIndex.fromSnapshot(file.snapshot);
+      return await StoryIndex.fromSnapshotInSteps(file.snapshot, () => new Promise((resolve) => setImmediate(resolve)));
     } catch {
       // Missing or damaged: the cache is only a copy, so it is built again from the articles.
       return null;
