@@ -54,7 +54,7 @@ function useUnchangedSpans(spans: readonly Span[]): readonly Span[] {
  * on screen (an article may hold thousands of spans: a new one must not lay out every row below
  * it). Each span is one line of fixed height (its whole text in the details and the tooltip), so
  * no row is ever measured. The selected span's row is scrolled into view when the selection changes.
- * Memoised: the panel's render with the values it still shows (useDeferredValue) costs nothing here.
+ * Memoised: a render of the panel that changes nothing here (a note typed) costs nothing here.
  */
 export const SpanList = memo(function SpanList({ spans: given, text, labels, selectedSpanId, onSelectSpan }: SpanListProps) {
   const spans = useUnchangedSpans(given);
