@@ -44,9 +44,11 @@ function sameRows(a: readonly Span[], b: readonly Span[]): boolean {
  * as new objects): the rows and the virtualiser's measurements are then not worked out again.
  */
 function useUnchangedSpans(spans: readonly Span[]): readonly Span[] {
-  const previous = useRef(spans);
-  if (previous.current !== spans && !sameRows(previous.current, spans)) previous.current = spans;
-  return previous.current;
+  // The list last given is remembered too: the virtualiser re-renders this list as it scrolls,
+  // and a list compared once is not compared again on each of those renders.
+  const kept = useRef({ given: spans, shown: spans });
+  if (kept.current.given !== spans) kept.current = { given: spans, shown: sameRows(kept.current.shown, spans) ? kept.current.shown : spans };
+  return kept.current.shown;
 }
 
 /**
@@ -54,7 +56,7 @@ function useUnchangedSpans(spans: readonly Span[]): readonly Span[] {
  * on screen (an article may hold thousands of spans: a new one must not lay out every row below
  * it). Each span is one line of fixed height (its whole text in the details and the tooltip), so
  * no row is ever measured. The selected span's row is scrolled into view when the selection changes.
- * Memoised: the panel's render with the values it still shows (useDeferredValue) costs nothing here.
+ * Memoised: a render of the panel that changes nothing here (a note typed) costs nothing here.
  */
 export const SpanList = memo(function SpanList({ spans: given, text, labels, selectedSpanId, onSelectSpan }: SpanListProps) {
   const spans = useUnchangedSpans(given);
@@ -83,7 +85,7 @@ export const SpanList = memo(function SpanList({ spans: given, text, labels, sel
 
   // A newly selected span's row is brought into view, only if it is out of view: the
   // virtualiser's own scrollToIndex re-measures over several frames, dear on every labelling.
-  const selectedIndex = selectedSpanId ? rows.findIndex((row) => row.kind === 'span' && row.span.id === selectedSpanId) : -1;
+  const selectedIndex = useMemo(() => (selectedSpanId ? rows.findIndex((row) => row.kind === 'span' && row.span.id === selectedSpanId) : -1), [rows, selectedSpanId]);
   useEffect(() => {
     const element = scroller.current;
     const item = selectedIndex >= 0 ? virtualizer.measurementsCache[selectedIndex] : undefined;

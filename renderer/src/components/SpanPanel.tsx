@@ -1,4 +1,4 @@
-import { forwardRef, useDeferredValue, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useImperativeHandle, useRef } from 'react';
 import type { DocumentSummary, LabelDefinition, NewsDocument } from '../../../shared/model';
 import type { DocumentOperation } from '../../../shared/operations';
 import { SpanDetails } from './SpanDetails';
@@ -27,15 +27,13 @@ interface SpanPanelProps {
 /**
  * The selected span's details, note, speaker and links, above the article's spans grouped by
  * label. It follows the article a moment later than the article itself: a change is drawn in
- * the article first (the frame after the key press) and the panel after that paint, in a
- * render React may interrupt (useDeferredValue).
+ * the article first (the frame after the key press) and the panel after that paint (its parent
+ * hears of changes then: SpanSidebar), in one render per change.
  */
 export const SpanPanel = forwardRef<SpanPanelHandle, SpanPanelProps>(function SpanPanel(
-  { document: current, labels, speakers, selectedSpanId: currentSelectedId, onSelectSpan, onChange, onStartLinking, onLink, onDoneEditing },
+  { document: article, labels, speakers, selectedSpanId, onSelectSpan, onChange, onStartLinking, onLink, onDoneEditing },
   ref,
 ) {
-  const article = useDeferredValue(current);
-  const selectedSpanId = useDeferredValue(currentSelectedId);
   const selected = article.spans.find((span) => span.id === selectedSpanId) ?? null;
   const details = useRef<HTMLElement>(null);
 

@@ -11,14 +11,14 @@ import { differsOnlyInStamps } from './shareUnchanged';
 import { shownState } from './shownState';
 import { SliceNotifier, type Timing } from './sliceNotifier';
 import { UndoHistories, type TaggedStep } from './undoHistories';
-import { describeFailure, PERMANENT, RETRY_DELAYS_MS } from './saveFailures';
+import { SaveQueue } from './saveQueue';
 import { UnsavedChanges, type StorageLike } from './unsavedChanges';
 
 /**
  * The renderer's view of the library, treating the main process as a server: it fetches and
  * caches what it shows, applies each change at once (so a highlight appears without waiting),
  * sends it, and keeps it marked unsaved (see UnsavedChanges) until the host confirms it is on
- * disk. Failed sends are retried in order; changes to one document are sent one at a time.
+ * disk. SaveQueue sends the changes, one document's one at a time, and retries failed sends.
  * Components follow slices of it (`subscribe`), each at its timing: the article at once, the
  * rest after the paint.
  */
@@ -26,25 +26,38 @@ export class LibraryClient {
   private status: LibraryStatus = { phase: 'loading', loadError: null, settings: null };
   /** The document list, fetched by pages; the slice 'summaries' follows it. */
   private readonly list: DocumentListPages;
-  private save: SaveState = { pending: 0, error: null };
   /** Loaded documents as the user sees them: stored state with unconfirmed changes applied. */
   private readonly shown = new Map<string, NewsDocument>();
   private readonly confirmed = new Map<string, NewsDocument>();
-  private readonly sending = new Set<string>();
   private readonly loading = new Map<string, Promise<NewsDocument | null>>();
-  /** Per document: why its latest send failed, and how many times in a row. */
-  private readonly failures = new Map<string, { error: string; count: number }>();
   private readonly notifier = new SliceNotifier<LibrarySlice>();
   /** The host's notices and the window's message. */
   readonly notices = new NoticeBoard(() => this.notifier.notify('notices'));
   private readonly unsaved: UnsavedChanges;
   private readonly histories = new UndoHistories();
+  private readonly queue: SaveQueue;
 
   constructor(
     private readonly host: NewsmarkApi,
     storage: StorageLike | null = globalThis.localStorage ?? null,
   ) {
     this.unsaved = new UnsavedChanges(storage);
+    this.queue = new SaveQueue(host, this.unsaved, {
+      confirmed: (documentId, operation, annotations) => {
+        const stored = { ...annotations, text: this.confirmed.get(documentId)?.text ?? '' };
+        this.confirmed.set(documentId, stored);
+        this.histories.confirm(documentId, operation, stored);
+        this.showDocument(documentId, { confirmation: true });
+      },
+      refused: async (documentId, message) => {
+        this.histories.clear(documentId);
+        this.notices.tell({ level: 'error', text: message });
+        const stored = await this.host.request('getDocument', { id: documentId });
+        if (stored.ok) this.confirmed.set(documentId, stored.value);
+        this.showDocument(documentId);
+      },
+      settled: () => this.publishSave(),
+    });
     this.list = new DocumentListPages(
       host,
       () => this.notifier.notify('summaries'),
@@ -77,7 +90,7 @@ export class LibraryClient {
   neighbourId(documentId: string, step: 1 | -1, filter: DocumentFilter): Promise<string | null> {
     return this.list.neighbourId(documentId, step, filter);
   }
-  getSave = (): SaveState => this.save;
+  getSave = (): SaveState => this.queue.state;
   getDocument = (documentId: string): NewsDocument | null => this.shown.get(documentId) ?? null;
 
   async load(): Promise<void> {
@@ -136,7 +149,7 @@ export class LibraryClient {
         // Reading a document can find something wrong in it (a span that does not fit), said in the notices.
         void this.refreshNotices();
         // Changes kept from before a reload are sent again; operations are idempotent.
-        if (this.unsaved.of(id).length > 0) void this.send(id);
+        if (this.unsaved.of(id).length > 0) void this.queue.send(id);
         return this.shown.get(id) ?? null;
       });
       this.loading.set(id, loading);
@@ -149,9 +162,9 @@ export class LibraryClient {
    * with changes not yet confirmed here is left as it is (its sends answer with the stored state).
    */
   async refresh(id: string): Promise<void> {
-    if (!this.confirmed.has(id) || this.unsaved.of(id).length > 0 || this.sending.has(id)) return;
+    if (!this.confirmed.has(id) || this.unsaved.of(id).length > 0 || this.queue.isSending(id)) return;
     const result = await this.host.request('getDocument', { id });
-    if (!result.ok || this.unsaved.of(id).length > 0 || this.sending.has(id)) return;
+    if (!result.ok || this.unsaved.of(id).length > 0 || this.queue.isSending(id)) return;
     this.confirmed.set(id, result.value);
     this.showDocument(id);
   }
@@ -206,7 +219,7 @@ export class LibraryClient {
       this.publishSave();
       return;
     }
-    this.save = this.saveState();
+    this.queue.updateState();
     if (confirmation) this.notifier.notifyAfterPaint(documentSlice(id));
     else this.notifier.notify(documentSlice(id));
     // The list's row (its counts and status) follows; replaceRow tells the list's followers.
@@ -214,18 +227,8 @@ export class LibraryClient {
     this.notifier.notify('save');
   }
 
-  private saveState(): SaveState {
-    const pending = this.unsaved.count;
-    const failure = [...this.failures.values()][0];
-    const error = pending > 0 && failure ? failure.error : null;
-    return pending === this.save.pending && error === this.save.error ? this.save : { pending, error };
-  }
-
   private publishSave(): void {
-    const save = this.saveState();
-    if (save === this.save) return;
-    this.save = save;
-    this.notifier.notify('save');
+    if (this.queue.updateState()) this.notifier.notify('save');
   }
 
   /** Whether undo from the open article `documentId` has something to undo (see UndoHistories: maybe in another article). */
@@ -289,54 +292,7 @@ export class LibraryClient {
     this.showDocument(documentId, { applied: changed });
     // What undo from the origin does has changed too (its slice carries its undo history).
     if (record && origin !== documentId) this.notifier.notifyAfterPaint(documentSlice(origin));
-    void this.send(documentId);
+    void this.queue.send(documentId);
     return null;
-  }
-
-  private async send(documentId: string): Promise<void> {
-    if (this.sending.has(documentId)) return;
-    this.sending.add(documentId);
-    try {
-      for (;;) {
-        const operation = this.unsaved.of(documentId)[0];
-        if (!operation) break;
-        const result = await this.host.request('updateDocument', { documentId, operation });
-        if (!result.ok && !PERMANENT.has(result.error.code)) {
-          const count = (this.failures.get(documentId)?.count ?? 0) + 1;
-          this.failures.set(documentId, { error: describeFailure(result.error), count });
-          this.publishSave();
-          setTimeout(() => void this.send(documentId), RETRY_DELAYS_MS[Math.min(count - 1, RETRY_DELAYS_MS.length - 1)]!);
-          return;
-        }
-        this.failures.delete(documentId);
-        if (!result.ok) {
-          await this.dropUnsaved(documentId, result.error);
-          break;
-        }
-        this.unsaved.confirmFirst(documentId);
-        const text = this.confirmed.get(documentId)?.text ?? '';
-        const stored = { ...result.value.annotations, text };
-        this.confirmed.set(documentId, stored);
-        this.histories.confirm(documentId, operation, stored);
-        this.showDocument(documentId, { confirmation: true });
-      }
-      this.publishSave();
-    } finally {
-      this.sending.delete(documentId);
-    }
-  }
-
-  /**
-   * A change the host refused for good: the changes made on top of it cannot stand either, so
-   * they are dropped with the document's undo history, and the document is shown as stored.
-   */
-  private async dropUnsaved(documentId: string, error: AppError): Promise<void> {
-    const dropped = this.unsaved.drop(documentId);
-    this.histories.clear(documentId);
-    const more = dropped > 1 ? ` (with ${dropped - 1} later change${dropped > 2 ? 's' : ''})` : '';
-    this.notices.tell({ level: 'error', text: `A change was refused${more}: ${error.message}. The article shows what is stored.` });
-    const stored = await this.host.request('getDocument', { id: documentId });
-    if (stored.ok) this.confirmed.set(documentId, stored.value);
-    this.showDocument(documentId);
   }
 }

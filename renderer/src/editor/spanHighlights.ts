@@ -154,14 +154,28 @@ function sameSpan(a: HighlightSpan | undefined, b: HighlightSpan | undefined): b
   return !!a && !!b && a.start === b.start && a.end === b.end && a.label === b.label;
 }
 
-/** Whether two span lists hold the same spans (id, range, label) in the same order. */
-function sameInOrder(a: readonly HighlightSpan[], b: readonly HighlightSpan[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) {
-    const [left, right] = [a[index]!, b[index]!];
-    if (left !== right && (left.id !== right.id || !sameSpan(left, right))) return false;
-  }
-  return true;
+/**
+ * The ids of the spans added, removed or changed (range, label) between two lists of unique ids,
+ * and the map by id of `after`. Spans equal at the same place from either end are skipped
+ * without a lookup: a labelling adds one span among thousands, and only it is looked up.
+ */
+function spanChanges(before: readonly HighlightSpan[], beforeById: Map<string, HighlightSpan>, after: readonly HighlightSpan[]): { changed: Set<string>; byId: Map<string, HighlightSpan> } {
+  const same = (a: HighlightSpan, b: HighlightSpan) => a === b || (a.id === b.id && sameSpan(a, b));
+  let head = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (head < shorter && same(before[head]!, after[head]!)) head++;
+  let tail = 0;
+  while (tail < shorter - head && same(before[before.length - 1 - tail]!, after[after.length - 1 - tail]!)) tail++;
+  const changed = new Set<string>();
+  if (head === before.length && head === after.length) return { changed, byId: beforeById };
+  const gone = before.slice(head, before.length - tail);
+  const come = after.slice(head, after.length - tail);
+  const byId = new Map(beforeById);
+  for (const span of gone) byId.delete(span.id);
+  for (const span of come) byId.set(span.id, span);
+  for (const span of gone) if (!sameSpan(span, byId.get(span.id))) changed.add(span.id);
+  for (const span of come) if (!sameSpan(span, beforeById.get(span.id))) changed.add(span.id);
+  return { changed, byId };
 }
 
 /**
@@ -173,13 +187,7 @@ function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInp
   if (labelsChanged) return build(doc, state.article, input, state.window);
   // Most updates change no span (a selection, a save that hands back equal spans): cheap
   // checks first, the diff by id only when something may differ.
-  const sameSpans = input.spans === state.spans || sameInOrder(state.spans, input.spans);
-  const byId = sameSpans ? state.byId : new Map(input.spans.map((span) => [span.id, span]));
-  const changed = new Set<string>();
-  if (!sameSpans) {
-    for (const [id, span] of state.byId) if (!sameSpan(span, byId.get(id))) changed.add(id);
-    for (const [id, span] of byId) if (!sameSpan(span, state.byId.get(id))) changed.add(id);
-  }
+  const { changed, byId } = input.spans === state.spans ? { changed: new Set<string>(), byId: state.byId } : spanChanges(state.spans, state.byId, input.spans);
   if (state.selectedId !== input.selectedId) {
     if (state.selectedId) changed.add(state.selectedId);
     if (input.selectedId) changed.add(input.selectedId);
