@@ -10,27 +10,7 @@ import { Comparisons } from './comparisons';
 import { dispatchRequest } from './dispatchRequest';
 import { createLibraryHandlers } from './libraryHandlers';
 import { importFiles } from './importFiles';
-
-// Code points: 😀 0, “ 2, "We will win" 3-14, "she said" 17-25 (UTF-16: one more after the emoji).
-const TEXT = '😀 “We will win,” she said.';
-
-function exportLine(annotator: string, quoteEnd: number, padding = ''): string {
-  const slice = (start: number, end: number) => [...TEXT].slice(start, end).join('');
-  return JSON.stringify({
-    id: 'win',
-    text: TEXT,
-    meta: { title: 'Win', padding },
-    status: 'done',
-    annotator,
-    updated_at: '2026-01-01T00:00:00.000Z',
-    offset_unit: 'codepoint',
-    spans: [
-      { id: 'q', start: 3, end: quoteEnd, label: 'quote', text: slice(3, quoteEnd), annotator },
-      { id: 'a', start: 17, end: 25, label: 'attribution', text: slice(17, 25), speaker: 'Jen Psaki', annotator },
-    ],
-    relations: [{ id: 'r', label: 'attributed_to', head_id: 'q', child_id: 'a', head_span: { start: 3, end: quoteEnd, label: 'quote' }, child_span: { start: 17, end: 25, label: 'attribution' } }],
-  });
-}
+import { ANNOTATED_TEXT, annotatorExportLine } from '../../shared/testing/annotatorExports';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -41,7 +21,7 @@ async function libraryWithAnn(): Promise<LibraryStore> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsmark-comparisons-'));
   folders.push(folder);
   const ann = path.join(folder, 'ann.jsonl');
-  await fs.writeFile(ann, `${exportLine('ann', 14)}\n`);
+  await fs.writeFile(ann, `${annotatorExportLine({ annotator: 'ann', quoteEnd: 14 })}\n`);
   await fs.writeFile(path.join(folder, 'other.txt'), 'Another article, not in the file.\n');
   const store = await LibraryStore.open(path.join(folder, 'library'), { holder: 'test' });
   await importFiles(store, [ann, path.join(folder, 'other.txt')]);
@@ -66,13 +46,13 @@ describe('comparisons with another annotator’s export', () => {
     try {
       const comparisons = new Comparisons(store);
       // Padding makes the file span three pieces.
-      const bob = `${exportLine('bob', 13, 'x'.repeat(COMPARISON_CHUNK_CHARS * 2))}\n`;
+      const bob = `${annotatorExportLine({ annotator: 'bob', quoteEnd: 13, padding: 'x'.repeat(COMPARISON_CHUNK_CHARS * 2) })}\n`;
       const upload = send(comparisons, 'bob.jsonl', bob);
       expect(upload).toMatchObject({ ready: true, problems: [] });
       const report = await comparisons.report(upload.comparisonId);
       if (!report.ok) throw new Error(report.error.message);
       const documents = await Promise.all(store.listDocuments().map((summary) => store.getDocument(summary.id)));
-      const mine = documents.filter((document) => document!.text === TEXT).map((document) => toExportRecord(document!, { offsetUnit: 'codepoint' }));
+      const mine = documents.filter((document) => document!.text === ANNOTATED_TEXT).map((document) => toExportRecord(document!, { offsetUnit: 'codepoint' }));
       const expected = compareExports(mine, [JSON.parse(bob)]);
       expect(report.value.labels).toEqual(expected.labels);
       expect(report.value.disagreements).toEqual(expected.disagreements);
@@ -99,7 +79,7 @@ describe('comparisons with another annotator’s export', () => {
     const store = await libraryWithAnn();
     try {
       const comparisons = new Comparisons(store);
-      const upload = send(comparisons, 'bad.jsonl', `${exportLine('bob', 13)}\n{"id": "x"}\nnot json\n`);
+      const upload = send(comparisons, 'bad.jsonl', `${annotatorExportLine({ annotator: 'bob', quoteEnd: 13 })}\n{"id": "x"}\nnot json\n`);
       expect(upload.ready).toBe(false);
       expect([...new Set(upload.problems.map((problem) => `${problem.file}:${problem.line}`))]).toEqual(['bad.jsonl:2', 'bad.jsonl:3']);
       const report = await comparisons.report(upload.comparisonId);
