@@ -16,9 +16,14 @@ export interface CommandHandler {
   run(context: CommandContext): void;
 }
 
-/** The open article, while the list of keys is not in the way; else null. */
+/**
+ * The open article, while it is shown (not a library-wide view in its place) and the list of
+ * keys is not in the way; else null. So `d`, Delete or Ctrl+Z in the drift view, say, do not
+ * change an article the user does not see.
+ */
 function articleInReach(context: CommandContext): NewsDocument | null {
-  return context.getState().helpOpen ? null : currentDocument(context);
+  const { helpOpen, view } = context.getState();
+  return helpOpen || view !== 'article' ? null : currentDocument(context);
 }
 
 /** A command on the open article, applying whenever it is in reach (and `also` holds). */
