@@ -47,6 +47,7 @@ export class ArticleEditor {
         attributes: { class: this.long ? 'article-text long-article' : 'article-text', 'aria-label': 'Article text', role: 'document' },
       },
     });
+    this.stops.push(this.holdWhileSelecting());
     if (this.long) {
       // The first screen is drawn from the article's start; what is on screen is measured, and
       // more is drawn around it, only after that first paint.
@@ -82,9 +83,51 @@ export class ArticleEditor {
     ]);
   }
 
-  /** Draws the suggestions (their own layer, apart from the spans); only what changed is redrawn. */
+  /**
+   * Draws the suggestions (their own layer, apart from the spans); only what changed is redrawn.
+   * They come from the host a moment after the article opens: while text is being selected in
+   * the article (the mouse button down, or a selection made and not yet labelled) they wait,
+   * since redrawing the text under a selection moves its ends, and a label key would then label
+   * other text than the user chose.
+   */
   drawSuggestions(input: SuggestionLayerInput): void {
-    this.dispatch([[suggestionLayerKey, input]]);
+    if (this.selectingText()) this.heldSuggestions = input;
+    else this.dispatch([[suggestionLayerKey, input]]);
+  }
+
+  private mouseDown = false;
+  private heldSuggestions: SuggestionLayerInput | null = null;
+
+  private selectingText(): boolean {
+    if (this.mouseDown) return true;
+    const selection = window.getSelection();
+    return !!selection && !selection.isCollapsed && this.editor.view.dom.contains(selection.anchorNode);
+  }
+
+  /** Follows the mouse button and the page selection in the text (see drawSuggestions); returns the stop. */
+  private holdWhileSelecting(): () => void {
+    const dom = this.editor.view.dom;
+    const release = () => {
+      if (!this.heldSuggestions || this.selectingText() || !this.alive) return;
+      const held = this.heldSuggestions;
+      this.heldSuggestions = null;
+      this.dispatch([[suggestionLayerKey, held]]);
+    };
+    const down = (event: MouseEvent) => {
+      if (event.button === 0) this.mouseDown = true;
+    };
+    const up = () => {
+      this.mouseDown = false;
+      release();
+    };
+    dom.addEventListener('mousedown', down);
+    window.addEventListener('mouseup', up);
+    document.addEventListener('selectionchange', release);
+    return () => {
+      dom.removeEventListener('mousedown', down);
+      window.removeEventListener('mouseup', up);
+      document.removeEventListener('selectionchange', release);
+    };
   }
 
   /** One transaction carrying each layer's input as a meta under the layer's key. */
