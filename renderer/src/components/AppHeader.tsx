@@ -43,7 +43,7 @@ function HistoryButtons() {
   const slice = documentId ? documentSlice(documentId) : 'status';
   const canUndo = useLibrarySlice(client, slice, () => documentId !== null && client.canUndo(documentId));
   const canRedo = useLibrarySlice(client, slice, () => documentId !== null && client.canRedo(documentId));
-  // In the speaker index they reach the library-wide speaker renames instead (session/speakerUndo.ts).
+  // In the speaker index they reach the library-wide speaker renames instead (session/commands.ts, viewHistory).
   const speakers = useSpeakerHistory();
   return (
     <div className="history-buttons">

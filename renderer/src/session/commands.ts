@@ -2,7 +2,6 @@ import type { NewsDocument } from '../../../shared/model';
 import type { CaretUnit } from '../../../shared/textBoundaries';
 import type { CommandId } from '../keyMap';
 import { currentDocument, type CommandContext, type ReviewHandle } from './commandContext';
-import { inSpeakerIndex } from './speakerUndo';
 import { acceptParagraphSuggestions, acceptSuggestion, rejectSuggestion } from './suggestionCommands';
 import { change, doneAndNext, link, moveDocument, moveSpanEnd, selectedSpan, startLinking, stepSpan, toggleStatus } from './editing';
 import { canToggleStoryView, carryLabelOver, hasMatches, hideStoryView, moveMatch, toggleStoryView } from './storyCommands';
@@ -114,7 +113,32 @@ function reviewChoice(choice: 'take_a' | 'take_b'): CommandHandler {
   };
 }
 
-/** Undo and redo act on review's choices in the review view, else on the open article. */
+/** An undo history of a library-wide view's own (LibraryWideHistory's undo and redo are async, review's are not). */
+interface ViewHistory {
+  canUndo(): boolean;
+  canRedo(): boolean;
+  undo(): unknown;
+  redo(): unknown;
+}
+
+/**
+ * The history undo and redo reach while a view with one of its own is shown (the speaker
+ * index: the speaker renames; review: its choices) and the list of keys is not in the way;
+ * null in any other view.
+ */
+function viewHistory(context: CommandContext): ViewHistory | null {
+  const { view, helpOpen } = context.getState();
+  if (helpOpen) return null;
+  if (view === 'speakers') return context.speakerChanges ?? null;
+  if (view === 'review') return context.review ?? null;
+  return null;
+}
+
+/**
+ * Undo and redo: a view's own history while it is shown, else the open article's (its own latest
+ * change, or one made from it to another article: see UndoHistories). With no view history and no
+ * article shown, they do not apply: an article the user does not see is not changed.
+ */
 function undoOrRedo(direction: 'undo' | 'redo'): CommandHandler {
   const article = onArticle(
     (context, document) => context.client[direction](document.id),
@@ -122,13 +146,13 @@ function undoOrRedo(direction: 'undo' | 'redo'): CommandHandler {
   );
   return {
     applies: (context) => {
-      const review = reviewInReach(context);
-      if (review) return direction === 'undo' ? review.canUndo() : review.canRedo();
+      const history = viewHistory(context);
+      if (history) return direction === 'undo' ? history.canUndo() : history.canRedo();
       return article.applies(context);
     },
     run: (context) => {
-      const review = reviewInReach(context);
-      if (review) review[direction]();
+      const history = viewHistory(context);
+      if (history) void history[direction]();
       else article.run(context);
     },
   };
@@ -161,10 +185,8 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
     },
     (context) => context.getState().selectedSpanId !== null,
   ),
-  // Undo and redo: in the speaker index, the speaker renames' history; in review, review's choices; else from the
-  // open article, its own latest change or one made from it to another article (see UndoHistories).
-  undo: inSpeakerIndex('undo', undoOrRedo('undo')),
-  redo: inSpeakerIndex('redo', undoOrRedo('redo')),
+  undo: undoOrRedo('undo'),
+  redo: undoOrRedo('redo'),
   keepMine: reviewChoice('take_a'),
   takeTheirs: reviewChoice('take_b'),
   markDone: onArticle((context, document) => toggleStatus(context, document, 'done')),

@@ -13,7 +13,7 @@ export interface SpeakerHistoryState {
 
 /**
  * While the speaker index is shown, the state of the speaker renames' history, which undo and
- * redo reach there (session/speakerUndo.ts); null elsewhere. Follows every rename, undo and redo.
+ * redo reach there (session/commands.ts, viewHistory); null elsewhere. Follows every rename, undo and redo.
  */
 export function useSpeakerHistory(): SpeakerHistoryState | null {
   const { session, speakers } = useWorkbench();
