@@ -34,7 +34,7 @@ describe('LibraryClient', () => {
     await client.openDocument('a');
     const original = host.documents.get('a')!;
     const claim = { type: 'createSpan', span: { id: 's2', start: 0, end: 10, label: 'claim' } } as const;
-    expect(client.apply('a', [quote, claim])).toBeNull();
+    expect(client.applyAll('a', [quote, claim])).toBeNull();
     await settled(client);
     expect(host.documents.get('a')!.spans.map((span) => span.id).sort()).toEqual(['s1', 's2']);
     expect(client.undo('a')).toBe(true);
@@ -44,7 +44,7 @@ describe('LibraryClient', () => {
     // All or none: the second cannot apply (past the text's end), so nothing is made.
     const before = host.documents.get('a')!;
     const outside = { type: 'createSpan', span: { id: 's3', start: 0, end: 1_000_000, label: 'quote' } } as const;
-    expect(client.apply('a', [claim, outside])).not.toBeNull();
+    expect(client.applyAll('a', [claim, outside])).not.toBeNull();
     await settled(client);
     expect(host.documents.get('a')).toEqual(before);
   });

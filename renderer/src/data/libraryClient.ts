@@ -258,10 +258,10 @@ export class LibraryClient {
   /**
    * Applies a change now and sends it. Returns the error when the change cannot apply to the
    * document as shown (the change is then not made, and the user told why), else null. Several
-   * operations (a review decision) are one change: all or none, one step of the undo history.
+   * operations as one change: applyAll.
    */
-  apply(documentId: string, change: DocumentOperation | readonly DocumentOperation[], { record = true } = {}): AppError | null {
-    return this.applyAll(documentId, Array.isArray(change) ? change : [change as DocumentOperation], { record });
+  apply(documentId: string, operation: DocumentOperation, { record = true } = {}): AppError | null {
+    return this.applyAll(documentId, [operation], { record });
   }
 
   /**

@@ -28,7 +28,7 @@ export function reviewSessionFor(workbench: Workbench): Held | null {
   const adapter: ReviewClient = {
     getDocument: client.getDocument,
     openDocument: (id) => client.openDocument(id),
-    apply: (id, operations) => client.apply(id, operations),
+    apply: (id, operations) => client.applyAll(id, operations),
     undo: client.undo,
     redo: client.redo,
     onDocument: (id, listener) => client.subscribe(documentSlice(id), listener, 'now'),
