@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { idSchema, settingsSchema, type DocumentAnnotations, type DocumentStatus, type DocumentSummary, type NewsDocument, type Settings } from './model';
+import { idSchema, settingsSchema, type DocumentStatus, type DocumentSummary, type NewsDocument, type Settings } from './model';
 import { operationSchema } from './operations';
 import type { Result } from './result';
+import type { AnnotationChange } from './annotationChange';
 import type { ExportOptions } from './exportRecord';
 import { checkedSettingsSchema, labelChangesSchema, type LabelChangeOutcome } from './labelSet';
 import { librarySearchSchema, type SearchResults } from './librarySearch';
@@ -149,7 +150,11 @@ export interface RequestResults {
   listDocuments: DocumentSummary[];
   listDocumentPage: DocumentPage;
   getDocument: NewsDocument;
-  updateDocument: { annotations: DocumentAnnotations; summary: DocumentSummary };
+  /**
+   * What the change did (applied to the document at `change.baseRevision` it gives the stored
+   * state: see shared/annotationChange.ts), not the whole document, and the list's row.
+   */
+  updateDocument: { change: AnnotationChange; summary: DocumentSummary };
   getSettings: Settings;
   updateSettings: Settings;
   getNotices: Notice[];

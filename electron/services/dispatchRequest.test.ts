@@ -185,13 +185,15 @@ describe('dispatchRequest with the library handlers', () => {
     operation: { type: 'createSpan', span: { id, start, end, label } },
   });
 
-  test('createSpan answers the annotations without text and a summary with counts', async () => {
+  test('createSpan answers what it changed, without text, and a summary with counts', async () => {
     const result = await dispatchRequest(handlers, 'updateDocument', createSpan('s1', 19, 33, 'quote'));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const value = result.value as { annotations: Record<string, unknown> & { spans: { start: number; end: number; label: string }[] }; summary: unknown };
-    expect(value.annotations).not.toHaveProperty('text');
-    expect(describeSpans(value.annotations.spans)).toBe('19-33 quote');
+    const value = result.value as { change: Record<string, unknown> & { fields: object; spans: { start: number; removed: number; inserted: { start: number; end: number; label: string }[] } }; summary: unknown };
+    expect(JSON.stringify(value)).not.toContain(TEXT);
+    expect(value.change.fields).not.toHaveProperty('text');
+    expect(value.change.spans).toMatchObject({ start: 0, removed: 0 });
+    expect(describeSpans(value.change.spans.inserted)).toBe('19-33 quote');
     expect(value.summary).toMatchObject({ id: 'doc-1', title: 'doc-1', counts: { quote: 1 }, length: TEXT.length });
   });
 

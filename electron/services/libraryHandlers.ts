@@ -1,5 +1,6 @@
 import type { ParsedRequestArgs, RequestName, RequestResult } from '../../shared/contract';
-import { relationTypesOf, summarise, withoutText } from '../../shared/model';
+import { describeChange } from '../../shared/annotationChange';
+import { relationTypesOf, summarise, type NewsDocument } from '../../shared/model';
 import { labelChangesProblem } from '../../shared/labelSet';
 import { applyOperation } from '../../shared/operations';
 import { fail, ok, type Result } from '../../shared/result';
@@ -70,9 +71,14 @@ export function createLibraryHandlers(store: LibraryStore): Handlers {
         labels: settings.labels.map((label) => label.name),
         relationTypes: relationTypesOf(settings).map((type) => type.name),
       };
-      const result = await store.updateDocument(documentId, (document) => applyOperation(document, operation, context));
+      const seen: { before?: NewsDocument } = {};
+      const result = await store.updateDocument(documentId, (document) => {
+        seen.before = document;
+        return applyOperation(document, operation, context);
+      });
       if (!result.ok) return result;
-      return ok({ annotations: withoutText(result.value), summary: summarise(result.value) });
+      // Only what changed goes back (the window holds the rest): see shared/annotationChange.ts.
+      return ok({ change: describeChange(seen.before ?? result.value, result.value), summary: summarise(result.value) });
     },
     async getSettings() {
       return ok(store.settings);

@@ -316,11 +316,12 @@ describe('unknown API paths', () => {
 });
 
 describe('changes through the API', () => {
-  test('updateDocument saves a span and answers the annotations without text', async () => {
+  test('updateDocument saves a span and answers what it changed, without text', async () => {
     const answer = await api('updateDocument', { documentId: 'second', operation: { type: 'createSpan', span: { id: 'n1', start: 0, end: 6, label: 'quote' } } });
-    const result = JSON.parse(answer.body) as { ok: boolean; value: { annotations: Record<string, unknown>; summary: { status: string; counts: Record<string, number> } } };
+    const result = JSON.parse(answer.body) as { ok: boolean; value: { change: { fields: Record<string, unknown>; spans: { inserted: { id: string }[] } }; summary: { status: string; counts: Record<string, number> } } };
     expect(result.ok).toBe(true);
-    expect(result.value.annotations).not.toHaveProperty('text');
+    expect(result.value.change.fields).not.toHaveProperty('text');
+    expect(result.value.change.spans.inserted.map((span) => span.id)).toEqual(['n1']);
     expect(result.value.summary).toMatchObject({ status: 'in_progress', counts: { quote: 1 } });
   });
 });

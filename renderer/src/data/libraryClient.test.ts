@@ -27,6 +27,27 @@ describe('LibraryClient', () => {
     expect(client.getDocument('a')).toEqual(host.documents.get('a'));
   });
 
+  test('the host answers what a change did; when another window saved in between, the window fetches the stored document', async () => {
+    const host = new FakeHost();
+    const client = new LibraryClient(host, memoryStorage());
+    await client.load();
+    await client.openDocument('a');
+    const requests = vi.spyOn(host, 'request');
+    client.apply('a', quote);
+    await settled(client);
+    expect(client.getDocument('a')).toEqual(host.documents.get('a'));
+    expect(requests.mock.calls.map(([name]) => name)).toEqual(['updateDocument']);
+    // Another window adds a span: this one's stored state is now a revision behind.
+    const elsewhere = host.documents.get('a')!;
+    const theirs = { ...elsewhere.spans[0]!, id: 's9', start: 0, end: 3, label: 'claim' };
+    host.documents.set('a', { ...elsewhere, spans: [theirs, ...elsewhere.spans], revision: elsewhere.revision + 1 });
+    client.apply('a', { type: 'createSpan', span: { id: 's2', start: 0, end: 10, label: 'claim' } });
+    await settled(client);
+    await vi.waitFor(() => expect(client.getDocument('a')).toEqual(host.documents.get('a')));
+    expect(client.getDocument('a')!.spans.map((span) => span.id).sort()).toEqual(['s1', 's2', 's9']);
+    expect(requests.mock.calls.map(([name]) => name)).toEqual(['updateDocument', 'updateDocument', 'getDocument']);
+  });
+
   test('several operations are one change: one undo step puts back the state before them all', async () => {
     const host = new FakeHost();
     const client = new LibraryClient(host, memoryStorage());

@@ -9,6 +9,7 @@ import { NoticeBoard } from './noticeBoard';
 import { operationContext, relationTypeNames } from './operationContext';
 import { differsOnlyInStamps } from './shareUnchanged';
 import { shownState } from './shownState';
+import { storedAfter } from './storedAfter';
 import { SliceNotifier, type Timing } from './sliceNotifier';
 import { UndoHistories, type TaggedStep } from './undoHistories';
 import { SaveQueue } from './saveQueue';
@@ -43,8 +44,8 @@ export class LibraryClient {
   ) {
     this.unsaved = new UnsavedChanges(storage);
     this.queue = new SaveQueue(host, this.unsaved, {
-      confirmed: (documentId, operation, annotations) => {
-        const stored = { ...annotations, text: this.confirmed.get(documentId)?.text ?? '' };
+      confirmed: async (documentId, operation, change) => {
+        const stored = await storedAfter(this.host, documentId, this.confirmed.get(documentId), { operation, change }, this.context());
         this.confirmed.set(documentId, stored);
         this.histories.confirm(documentId, operation, stored);
         this.showDocument(documentId, { confirmation: true });

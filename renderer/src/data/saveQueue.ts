@@ -1,5 +1,5 @@
 import type { NewsmarkApi } from '../../../shared/contract';
-import type { DocumentAnnotations } from '../../../shared/model';
+import type { AnnotationChange } from '../../../shared/annotationChange';
 import type { DocumentOperation } from '../../../shared/operations';
 import { describeFailure, PERMANENT, RETRY_DELAYS_MS } from './saveFailures';
 import type { SaveState } from './librarySlices';
@@ -7,8 +7,8 @@ import type { UnsavedChanges } from './unsavedChanges';
 
 /** What the queue tells its owner as the host answers. */
 export interface SaveQueueEvents {
-  /** The host stored `operation` (already taken off the unsaved changes); `stored` is the document's annotations as stored. */
-  confirmed(documentId: string, operation: DocumentOperation, stored: DocumentAnnotations): void;
+  /** The host stored `operation` (already taken off the unsaved changes); `change` is what that did to the stored document. */
+  confirmed(documentId: string, operation: DocumentOperation, change: AnnotationChange): Promise<void>;
   /**
    * The host refused a change for good: the changes made on top of it cannot stand either, so
    * the queue has dropped them all; the owner tells the user `message` and shows the document as
@@ -80,7 +80,7 @@ export class SaveQueue {
           break;
         }
         this.unsaved.confirmFirst(documentId);
-        this.events.confirmed(documentId, operation, result.value.annotations);
+        await this.events.confirmed(documentId, operation, result.value.change);
       }
       this.events.settled();
     } finally {

@@ -1,5 +1,6 @@
 import type { NewsmarkApi, RequestArgs, RequestName, RequestResult } from '../../../../shared/contract';
-import { DEFAULT_LABELS, summarise, withoutText, type NewsDocument, type Settings } from '../../../../shared/model';
+import { describeChange } from '../../../../shared/annotationChange';
+import { DEFAULT_LABELS, summarise, type NewsDocument, type Settings } from '../../../../shared/model';
 import { applyOperation } from '../../../../shared/operations';
 import { fail, ok, type AppError, type Result } from '../../../../shared/result';
 
@@ -64,10 +65,11 @@ export class FakeHost implements NewsmarkApi {
         const refused = this.failWith(documentId);
         if (refused) return { ok: false, error: refused };
         const now = new Date(Date.UTC(2030, 0, 1, 0, 0, ++this.clock)).toISOString();
-        const result = applyOperation(this.documents.get(documentId)!, operation, { annotator: 'ana', now, labels: SETTINGS.labels.map((label) => label.name) });
+        const before = this.documents.get(documentId)!;
+        const result = applyOperation(before, operation, { annotator: 'ana', now, labels: SETTINGS.labels.map((label) => label.name) });
         if (!result.ok) return result;
         this.documents.set(documentId, result.value);
-        return ok({ annotations: withoutText(result.value), summary: summarise(result.value) });
+        return ok({ change: describeChange(before, result.value), summary: summarise(result.value) });
       }
       default:
         return fail('invalid_request', `not in this fake: ${name}`);
