@@ -241,3 +241,61 @@ describe('TextPositionMap properties against a ProseMirror document', () => {
     );
   });
 });
+
+describe('TextPositionMap over paragraphs grouped in sections, against a ProseMirror document', () => {
+  const sectioned = new Schema({
+    nodes: { doc: { content: 'articleSection+' }, articleSection: { content: 'paragraph+' }, paragraph: { content: 'text*' }, text: {} },
+  });
+  const sectionedDocument = (text: string, size: number): Node => {
+    const document = Node.fromJSON(sectioned, toEditorDocument(text, size));
+    document.check();
+    return document;
+  };
+  const sized = fc.tuple(linedText, fc.integer({ min: 1, max: 4 }));
+
+  test('every line is in the section its number says, in order, and the text is kept', () => {
+    fc.assert(
+      fc.property(sized, ([text, size]) => {
+        const document = sectionedDocument(text, size);
+        const lines = text.split('\n');
+        expect(document.childCount).toBe(Math.ceil(lines.length / size));
+        document.forEach((section, _offset, index) => expect(section.childCount).toBe(Math.min(size, lines.length - index * size)));
+        expect(document.textBetween(0, document.content.size, '\n')).toBe(text);
+      }),
+      { numRuns },
+    );
+  });
+
+  test('toOffset(toPosition(o)) === o, positions strictly increase, and each sits in a paragraph at its text', () => {
+    fc.assert(
+      fc.property(sized, ([text, size]) => {
+        const map = new TextPositionMap(text, size);
+        const document = sectionedDocument(text, size);
+        expect(map.documentSize).toBe(document.content.size);
+        for (let offset = 0; offset <= text.length; offset++) {
+          const position = map.toPosition(offset);
+          expect(map.toOffset(position)).toBe(offset);
+          expect(document.resolve(position).parent.type.name).toBe('paragraph');
+          expect(document.textBetween(0, position, '\n')).toBe(text.slice(0, offset));
+          if (offset > 0) expect(position).toBeGreaterThan(map.toPosition(offset - 1));
+        }
+      }),
+      { numRuns },
+    );
+  });
+
+  test('every position inside a paragraph maps back to itself; any other clamps to the nearest line end before it', () => {
+    fc.assert(
+      fc.property(sized, ([text, size]) => {
+        const map = new TextPositionMap(text, size);
+        const document = sectionedDocument(text, size);
+        for (let position = 0; position <= document.content.size; position++) {
+          const offset = map.toOffset(position);
+          if (document.resolve(position).parent.type.name === 'paragraph') expect(map.toPosition(offset)).toBe(position);
+          else expect(document.textBetween(0, position, '\n').length === offset || offset === 0).toBe(true);
+        }
+      }),
+      { numRuns },
+    );
+  });
+});

@@ -2,6 +2,7 @@ import type { Extensions } from '@tiptap/core';
 import Document from '@tiptap/extension-document';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
+import { ArticleSection } from './articleSection';
 import { ArticleTextExtension } from './articleText';
 import { FindHighlights } from './findHighlights';
 import { ReadOnlySelection } from './readOnlySelection';
@@ -11,10 +12,11 @@ import { StoryMatchLayer } from './storyMatchLayer';
 import { SuggestionLayer } from './suggestionLayer';
 
 /**
- * The article editor's extensions: the plain article (paragraphs of text), its one text model
+ * The article editor's extensions: the plain article (paragraphs of text, in a long article
+ * grouped in sections), its one text model
  * (ArticleText, ordered before the layers that read it), and the layers drawn over it, the
  * spans starting with `highlights`. The suggestion layer reads the span layer's window, so it comes after it.
  */
 export function articleExtensions(highlights: HighlightInput | null = null): Extensions {
-  return [ArticleTextExtension, Document, Paragraph, Text, ReadOnlySelection, SpanHighlights.configure({ initial: highlights }), SuggestionLayer, SelectionAidsExtension, FindHighlights, StoryMatchLayer];
+  return [ArticleTextExtension, Document, ArticleSection, Paragraph, Text, ReadOnlySelection, SpanHighlights.configure({ initial: highlights }), SuggestionLayer, SelectionAidsExtension, FindHighlights, StoryMatchLayer];
 }

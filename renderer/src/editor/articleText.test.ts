@@ -12,8 +12,8 @@ const built = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../../shared/editorPositions', async (original) => {
   const actual = await original<typeof import('../../../shared/editorPositions')>();
   class CountedTextPositionMap extends actual.TextPositionMap {
-    constructor(text: string) {
-      super(text);
+    constructor(text: string, paragraphsPerSection?: number) {
+      super(text, paragraphsPerSection);
       built.count += 1;
     }
   }
@@ -27,8 +27,8 @@ let editor: Editor | null = null;
 afterEach(() => editor?.destroy());
 
 /** The article editor's extensions in a TipTap editor mounted in jsdom (plugins exist only once mounted). */
-function open(text: string): Editor {
-  editor = new Editor({ element: document.createElement('div'), extensions: articleExtensions(), content: toEditorDocument(text), editable: false });
+function open(text: string, paragraphsPerSection = 0): Editor {
+  editor = new Editor({ element: document.createElement('div'), extensions: articleExtensions(), content: toEditorDocument(text, paragraphsPerSection), editable: false });
   return editor;
 }
 
@@ -57,5 +57,27 @@ describe('the article text model', () => {
     current.commands.setContent(toEditorDocument('Another article.\nTwo lines.'));
     expect(articleTextOf(current.state).text).toBe('Another article.\nTwo lines.');
     expect(built.count).toBe(2);
+  });
+
+  it('in a long article grouped in sections, keeps the text and draws each span over exactly its text', () => {
+    const text = Array.from({ length: 7 }, (_, index) => (index === 3 ? '' : `Line ${index}: “quoted” 🪖 words.`)).join('\n');
+    const current = open(text, 2);
+    expect(current.state.doc.childCount).toBe(4);
+    expect(current.view.dom.querySelectorAll('[data-article-section]').length).toBe(4);
+    const { text: held, positions } = articleTextOf(current.state);
+    expect(held).toBe(text);
+    expect(positions.documentSize).toBe(current.state.doc.content.size);
+    const at = (phrase: string, from = 0) => ({ start: text.indexOf(phrase, from), end: text.indexOf(phrase, from) + phrase.length });
+    const spans = [
+      { id: 'first', ...at('Line 0'), label: 'claim' },
+      { id: 'across', start: at('words.', text.indexOf('Line 1')).start, end: at('Line 2').end, label: 'quote' },
+      { id: 'later', ...at('🪖 words', text.indexOf('Line 6')), label: 'attribution' },
+    ];
+    current.view.dispatch(current.state.tr.setMeta(spanHighlightsKey, { spans, labels: LABELS, selectedId: null }));
+    for (const span of spans) {
+      // A highlight is drawn in pieces (at its end caps, and per paragraph).
+      const drawn = [...current.view.dom.querySelectorAll(`.nm-hl[data-span-id="${span.id}"]`)].map((element) => element.textContent).join('');
+      expect(drawn).toBe(text.slice(span.start, span.end).replaceAll('\n', ''));
+    }
   });
 });

@@ -7,21 +7,31 @@ import { TextPositionMap } from '../../../shared/editorPositions';
 export interface ArticleText {
   /** The text as toEditorDocument was given it: paragraphs joined by "\n". */
   text: string;
+  /** Offsets ↔ positions, for the document's shape (its paragraphs, and sections if it has them). */
   positions: TextPositionMap;
 }
 
 export const articleTextKey = new PluginKey<ArticleText>('articleText');
 
-/** The article's plain text, as toEditorDocument built it: paragraphs joined by "\n". */
+/** The article's plain text, as toEditorDocument built it: paragraphs (in sections or not) joined by "\n". */
 export function textOfDocument(doc: ProseMirrorNode): string {
   const lines: string[] = [];
-  doc.forEach((paragraph) => lines.push(paragraph.textContent));
+  doc.forEach((child) => {
+    if (child.type.name === 'paragraph') lines.push(child.textContent);
+    else child.forEach((paragraph) => lines.push(paragraph.textContent));
+  });
   return lines.join('\n');
+}
+
+/** Paragraphs per section as toEditorDocument made them (each section but the last holds as many); 0 without sections. */
+function paragraphsPerSection(doc: ProseMirrorNode): number {
+  const first = doc.firstChild;
+  return first && first.type.name !== 'paragraph' ? first.childCount : 0;
 }
 
 function read(doc: ProseMirrorNode): ArticleText {
   const text = textOfDocument(doc);
-  return { text, positions: new TextPositionMap(text) };
+  return { text, positions: new TextPositionMap(text, paragraphsPerSection(doc)) };
 }
 
 /**
