@@ -4,7 +4,7 @@ import type { DocumentOperation } from '../../../shared/operations';
 import type { Result } from '../../../shared/result';
 import { acceptLinkOperations, acceptParagraphOperations, acceptSpanOperations } from '../../../shared/suggestions/acceptSuggestion';
 import type { SuggestionCounts, SuggestionDecision } from '../../../shared/suggestions/decisions';
-import { openSuggestions } from '../../../shared/suggestions/openSuggestions';
+import { openSuggestionsAfter } from './openSuggestionsAfter';
 import type { SuggestionRuleId } from '../../../shared/suggestions/rules';
 import { suggestionKey, type Suggestions } from '../../../shared/suggestions/suggest';
 import type { LibraryClient } from './libraryClient';
@@ -77,7 +77,7 @@ export class SuggestionClient {
     if (!source || !document) return null;
     const cached = this.open.get(documentId);
     if (cached && cached.source === source && cached.spans === document.spans) return cached.value;
-    const fresh = openSuggestions(source, document.spans);
+    const fresh = openSuggestionsAfter(cached, source, document.spans);
     // Most changes cover no new suggestion: the same answer keeps its identity, so nothing is redrawn.
     const value = cached && cached.source === source && sameItems(cached.value, fresh) ? cached.value : fresh;
     this.open.set(documentId, { source, spans: document.spans, value });
