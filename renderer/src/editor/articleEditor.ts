@@ -44,7 +44,7 @@ export class ArticleEditor {
     this.long = text.length > DRAW_ALL_UP_TO;
     this.editor = new Editor({
       element: mount,
-      extensions: articleExtensions(highlights),
+      extensions: articleExtensions(highlights, text),
       // As JSON paragraphs of text nodes: HTML parsing would shift offsets and interpret the text.
       content: toEditorDocument(text, this.long ? PARAGRAPHS_PER_SECTION : 0),
       editable: false,

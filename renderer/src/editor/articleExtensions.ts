@@ -13,10 +13,11 @@ import { SuggestionLayer } from './suggestionLayer';
 
 /**
  * The article editor's extensions: the plain article (paragraphs of text, in a long article
- * grouped in sections), its one text model
- * (ArticleText, ordered before the layers that read it), and the layers drawn over it, the
- * spans starting with `highlights`. The suggestion layer reads the span layer's window, so it comes after it.
+ * grouped in sections), its one text model (ArticleText, ordered before the layers that read
+ * it; it keeps `text`, the article's text as the caller holds it, rather than a copy), and the
+ * layers drawn over it, the spans starting with `highlights`. The suggestion layer reads the
+ * span layer's window, so it comes after it.
  */
-export function articleExtensions(highlights: HighlightInput | null = null): Extensions {
-  return [ArticleTextExtension, Document, ArticleSection, Paragraph, Text, ReadOnlySelection, SpanHighlights.configure({ initial: highlights }), SuggestionLayer, SelectionAidsExtension, FindHighlights, StoryMatchLayer];
+export function articleExtensions(highlights: HighlightInput | null = null, text: string | null = null): Extensions {
+  return [ArticleTextExtension.configure({ text }), Document, ArticleSection, Paragraph, Text, ReadOnlySelection, SpanHighlights.configure({ initial: highlights }), SuggestionLayer, SelectionAidsExtension, FindHighlights, StoryMatchLayer];
 }
