@@ -243,9 +243,7 @@ describe('TextPositionMap properties against a ProseMirror document', () => {
 });
 
 describe('TextPositionMap over paragraphs grouped in sections, against a ProseMirror document', () => {
-  const sectioned = new Schema({
-    nodes: { doc: { content: 'articleSection+' }, articleSection: { content: 'paragraph+' }, paragraph: { content: 'text*' }, text: {} },
-  });
+  const sectioned = new Schema({ nodes: { doc: { content: 'articleSection+' }, articleSection: { content: 'paragraph+' }, paragraph: { content: 'text*' }, text: {} } });
   const sectionedDocument = (text: string, size: number): Node => {
     const document = Node.fromJSON(sectioned, toEditorDocument(text, size));
     document.check();
