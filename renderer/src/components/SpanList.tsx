@@ -85,15 +85,23 @@ export const SpanList = memo(function SpanList({ spans: given, text, labels, sel
 
   // A newly selected span's row is brought into view, only if it is out of view: the
   // virtualiser's own scrollToIndex re-measures over several frames, dear on every labelling.
+  // Where the list is scrolled and how tall it is come from the virtualiser (it follows the
+  // scroller's scroll events and size), not from the element: reading them there right after a
+  // commit forced a layout of the whole page inside the labelling. A scroll, when one is
+  // needed, is written in the next frame, before that frame's own layout.
   const selectedIndex = useMemo(() => (selectedSpanId ? rows.findIndex((row) => row.kind === 'span' && row.span.id === selectedSpanId) : -1), [rows, selectedSpanId]);
   useEffect(() => {
     const element = scroller.current;
     const item = selectedIndex >= 0 ? virtualizer.measurementsCache[selectedIndex] : undefined;
     if (!element || !item) return;
-    const top = element.scrollTop;
-    const bottom = top + element.clientHeight;
-    if (item.start < top) element.scrollTop = item.start;
-    else if (item.end > bottom) element.scrollTop = item.end - element.clientHeight;
+    const top = virtualizer.scrollOffset ?? element.scrollTop;
+    const height = virtualizer.scrollRect?.height ?? element.clientHeight;
+    const target = item.start < top ? item.start : item.end > top + height ? item.end - height : null;
+    if (target === null) return;
+    const frame = requestAnimationFrame(() => {
+      element.scrollTop = target;
+    });
+    return () => cancelAnimationFrame(frame);
     // Only when the selection changes: scrolling by hand must not be undone.
   }, [selectedSpanId]);
 
