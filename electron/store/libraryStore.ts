@@ -31,6 +31,7 @@ import { DamagedFileError, DurableJsonFile } from './durableJsonFile';
 import { isTemporaryFileName, writeFileDurably } from './durableWrite';
 import { indexEntrySchema, type FileStamp, type IndexEntry } from './indexEntry';
 import { readIndexFile } from './indexFile';
+import { LIST_HEAD_ROWS, writeListHead } from './listHead';
 import { readVouchedDocument } from './vouchedDocument';
 import { SCHEMA_VERSION } from './indexMigrations';
 import { foldIdCase, isWindowsReservedName } from './portableFileName';
@@ -779,6 +780,8 @@ export class LibraryStore {
     const write = async () => {
       this.index.data.schemaVersion = SCHEMA_VERSION;
       await this.index.write();
+      // The first screen for the next open, while a label change is not half done (see listHead.ts).
+      if (!this.index.data.labelChangesUnderway) await writeListHead(this.folder, this.listPage(0, LIST_HEAD_ROWS), this.index.data.settings);
     };
     this.indexWrite = this.indexWrite.then(write, write);
     return this.indexWrite;
