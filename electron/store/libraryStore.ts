@@ -592,7 +592,8 @@ export class LibraryStore {
     await file.write();
     this.remember(document);
     this.tellWritten(document);
-    const stat = await fs.stat(this.documentPath(document.id));
+    // Synchronous: the file's stat is cached, and a turn through the thread pool would delay the acknowledgement.
+    const stat = statSync(this.documentPath(document.id));
     const entry = this.entries.get(document.id);
     if (entry) {
       Object.assign(entry, summarise(document), { file: stampOf(stat) });
