@@ -782,7 +782,14 @@ export class LibraryStore {
       this.index.data.schemaVersion = SCHEMA_VERSION;
       await this.index.write();
       // The first screen for the next open, while a label change is not half done (see listHead.ts).
-      if (!this.index.data.labelChangesUnderway) await writeListHead(this.folder, this.listPage(0, LIST_HEAD_ROWS), this.index.data.settings);
+      // A cache: one not written (a full disk) leaves the old head, which no longer matches the index.
+      if (!this.index.data.labelChangesUnderway) {
+        try {
+          writeListHead(this.folder, this.listPage(0, LIST_HEAD_ROWS), this.index.data.settings);
+        } catch {
+          // Ignored on the next open, by its stamp.
+        }
+      }
     };
     this.indexWrite = this.indexWrite.then(write, write);
     return this.indexWrite;

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentPage } from '../../shared/contract';
 import type { Settings } from '../../shared/model';
-import { writeFileDurably } from './durableWrite';
 import { SCHEMA_VERSION } from './indexMigrations';
 
 /**
@@ -64,17 +63,29 @@ function hashOf(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+let temporaryCounter = 0;
+
 /**
- * Writes the head of `page` and `settings` for the index and settings file now in `folder`
- * (durably, as every save): called right after the index is written. A head written before a
- * crash that left the index newer is ignored by its stamp.
+ * Writes the head of `page` and `settings` for the index and settings file now in `folder`:
+ * called right after the index is written. Written whole (a temporary file renamed over it, so
+ * a reader never sees half of one) but not flushed: it is a cache, and whatever a power cut
+ * leaves of it — the old head, which names the old index; an empty or torn file, which fails its
+ * hash — is ignored. Its flushes would have competed with the saves' for the disk.
  */
-export async function writeListHead(folder: string, page: DocumentPage, settings: Settings): Promise<void> {
+export function writeListHead(folder: string, page: DocumentPage, settings: Settings): void {
   const index = markOf(path.join(folder, HEAD_OF.index));
   if (!index) return;
   const head: ListHead = { format: FORMAT, schemaVersion: SCHEMA_VERSION, index, settingsFile: markOf(path.join(folder, HEAD_OF.settings)), page, settings };
   const body = JSON.stringify(head);
-  await writeFileDurably(path.join(folder, LIST_HEAD_FILE_NAME), `${HASH_KEY}${hashOf(body)}${BODY_KEY}${body}}`);
+  // Named as durableWrite names its temporary files, so one a crash leaves is removed on the next open.
+  const temporary = path.join(folder, `.${LIST_HEAD_FILE_NAME}.${process.pid}.${++temporaryCounter}.tmp`);
+  try {
+    writeFileSync(temporary, `${HASH_KEY}${hashOf(body)}${BODY_KEY}${body}}`, { flag: 'wx' });
+    renameSync(temporary, path.join(folder, LIST_HEAD_FILE_NAME));
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 function isPage(value: unknown): value is DocumentPage {
