@@ -103,3 +103,16 @@ test('a head of a large library answers only as many rows as it has', async () =
   expect(early.answer('listDocumentPage', JSON.stringify({ offset: 0, limit: 4 }))).not.toBeNull();
   expect(early.answer('listDocumentPage', JSON.stringify({ offset: 0, limit: 5 }))).toBeNull();
 });
+
+test('a head that cannot be written fails nothing: the index is written, the head is not used', async () => {
+  await fs.rm(headPath());
+  // A folder in its place: the rename over it fails, as a full disk would fail the write.
+  await fs.mkdir(headPath());
+  const store = await LibraryStore.open(folder, { holder: 'unit test' });
+  await store.updateDocument(SAMPLE_IDS[1]!, (document) => ({ ok: true, value: { ...document, status: 'skipped' } }));
+  await expect(store.close()).resolves.toBeUndefined();
+  const index = JSON.parse(await fs.readFile(path.join(folder, INDEX_FILE_NAME), 'utf8')) as { documents: { id: string; status: string }[] };
+  expect(index.documents.find((entry) => entry.id === SAMPLE_IDS[1])?.status).toBe('skipped');
+  expect(readListHead(folder)).toBeNull();
+  expect((await fs.readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+});
