@@ -11,6 +11,7 @@ import { randomInteger, randomItem, seededRandom } from '../electron/store/testi
 import { addGrowthRow, type SizedFigure } from './growth';
 import { formatMs, type Report } from './report';
 import { elapsedMs, percentile } from './stats';
+import { diskFloorLatencies } from './storeDiskFloor';
 
 export interface StoreBenchOptions {
   /** Library sizes to measure, smallest first (the first is the reference for "flat"). */
@@ -32,6 +33,8 @@ const FLATNESS_LIMIT = 1.5;
 const SINGLE_FILE_DOCUMENT_WRITES = 20_000;
 /** Beyond this the single-file store is not run: its one file (~1.3 GB at 100,000) is longer than a JavaScript string may be. */
 const SINGLE_FILE_MAX_DOCUMENTS = 10_000;
+/** About the size of one of the corpus's document files (5,000 characters of text, 30 spans). */
+const DOCUMENT_FILE_BYTES = 10_000;
 /** An annotator labels a few spans in one article, then moves on to another. */
 const SAVES_PER_VISIT = 5;
 
@@ -116,6 +119,7 @@ export async function benchStore(report: Report, options: StoreBenchOptions): Pr
     const folder = await options.libraryFolder(size);
     const saves = plannedSaves(folder, size, options.saves, size);
     const ours = await libraryStoreLatencies(folder, saves);
+    const floor = diskFloorLatencies(path.join(folder, DOCUMENTS_FOLDER), DOCUMENT_FILE_BYTES, saves.length);
     // The same documents again, for the single-file store, up to the size one JSON string can hold.
     const lowdb =
       size <= SINGLE_FILE_MAX_DOCUMENTS
@@ -147,6 +151,11 @@ export async function benchStore(report: Report, options: StoreBenchOptions): Pr
         pass: growth <= FLATNESS_LIMIT,
       });
     }
+    report.add({
+      section,
+      figure: 'disk floor p50 / p95 (the system calls of a save alone, same folder, just after)',
+      ours: `${formatMs(percentile(floor, 50))} / ${formatMs(percentile(floor, 95))}`,
+    });
     report.add({ section, figure: 'store open (every file checked)', ours: formatMs(ours.openMs) });
     growth.p95.push({ documents: size, value: ourP95 });
     growth.open.push({ documents: size, value: ours.openMs });
