@@ -57,15 +57,19 @@ function plannedSaves(folder: string, size: number, count: number, seed: number)
   for (let index = 0; index < count; index++) {
     if (index % SAVES_PER_VISIT === 0) document = visit();
     const words = [...document.text.matchAll(/\S+/g)];
-    const first = randomInteger(random, 0, words.length - 2);
-    const last = Math.min(words.length - 1, first + randomInteger(random, 0, 12));
-    saves.push({
-      documentId: document.id,
-      operation: {
-        type: 'createSpan',
-        span: { id: `bench-${index}`, start: words[first]!.index, end: words[last]!.index + words[last]![0].length, label: randomItem(random, CONTEXT.labels) },
-      },
-    });
+    // A new span each time: one with the range and label of a span there already (an earlier
+    // run's, in a kept library) would change nothing, and write nothing.
+    const taken = (span: { start: number; end: number; label: string }) =>
+      [...document.spans, ...saves.filter((save) => save.documentId === document.id).map((save) => (save.operation as { span: typeof span }).span)].some(
+        (other) => other.start === span.start && other.end === span.end && other.label === span.label,
+      );
+    let span: { id: string; start: number; end: number; label: string };
+    do {
+      const first = randomInteger(random, 0, words.length - 2);
+      const last = Math.min(words.length - 1, first + randomInteger(random, 0, 12));
+      span = { id: `bench-${seed}-${index}`, start: words[first]!.index, end: words[last]!.index + words[last]![0].length, label: randomItem(random, CONTEXT.labels) };
+    } while (taken(span));
+    saves.push({ documentId: document.id, operation: { type: 'createSpan', span } });
   }
   return saves;
 }
@@ -79,9 +83,16 @@ async function libraryStoreLatencies(folder: string, saves: readonly Save[]): Pr
   try {
     for (const { documentId, operation } of saves) {
       const started = performance.now();
-      const result = await store.updateDocument(documentId, (document) => applyOperation(document, operation, CONTEXT));
+      let changed = false;
+      const result = await store.updateDocument(documentId, (document) => {
+        const applied = applyOperation(document, operation, CONTEXT);
+        changed = applied.ok && applied.value !== document;
+        return applied;
+      });
       latencies.push(elapsedMs(started));
       if (!result.ok) throw new Error(`save failed: ${result.error.message}`);
+      // A span already there changes nothing and writes nothing: such a save would time no write.
+      if (!changed) throw new Error(`a planned save of ${documentId} changed nothing (its span is there already)`);
     }
   } finally {
     await store.close();
@@ -117,7 +128,10 @@ export async function benchStore(report: Report, options: StoreBenchOptions): Pr
   const growth = { p95: [] as SizedFigure[], open: [] as SizedFigure[] };
   for (const size of options.sizes) {
     const folder = await options.libraryFolder(size);
-    const saves = plannedSaves(folder, size, options.saves, size);
+    // Seeded anew each run: a library kept with --corpora holds the spans of earlier runs' saves,
+    // and the same spans again would change nothing (before 2026-11-30 21:55 UTC a second run on
+    // a kept library timed saves that wrote nothing).
+    const saves = plannedSaves(folder, size, options.saves, size * 1_000_003 + (Date.now() % 1_000_003));
     const ours = await libraryStoreLatencies(folder, saves);
     const floor = diskFloorLatencies(path.join(folder, DOCUMENTS_FOLDER), DOCUMENT_FILE_BYTES, saves.length);
     // The same documents again, for the single-file store, up to the size one JSON string can hold.
