@@ -76,6 +76,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const api = library.then(async (services) => (await import('./browserHostApi')).createApiHandler(services));
   // Reported to each API call that awaits it (as a 500 with its message), not as unhandled.
   api.catch(() => undefined);
+  // Until then, a window's first requests may be answered early (options.early).
+  let libraryOpened = false;
+  void api.then(
+    () => (libraryOpened = true),
+    () => (libraryOpened = true),
+  );
   let allowedHosts = new Set<string>();
 
   const server = http.createServer((request, response) => {
@@ -107,7 +113,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const authorization = request.headers.authorization ?? '';
     const given = authorization.startsWith('Bearer ') ? authorization.slice(7) : '';
     if (!tokensMatch(given, token)) return sendError(response, 401, fail('unauthorized', 'A valid token is required.'));
-    const { early } = options;
+    const early = libraryOpened ? undefined : options.early;
     const name = early && /^\/api\/request\/([A-Za-z]+)$/.exec(url.pathname)?.[1];
     if (early && name && early.handles(name)) {
       const text = await readSmallBody(request);

@@ -15,7 +15,8 @@ const MAX_EARLY_BODY = 4096;
  * checked, with a list version no open library has, so the window fetches its pages and the
  * notices again from the library; every other request waits for the library. The library's
  * opening (which blocks this thread for a while at 100,000 articles) starts once the three are
- * answered, or at once when anything else is asked (`openLibrary`, called once).
+ * answered, or at once when anything else is asked (`openLibrary`, called once); until it is
+ * open, those three are still answered from the head.
  */
 export class EarlyAnswers {
   private readonly answered = new Set<string>();
@@ -33,9 +34,13 @@ export class EarlyAnswers {
     this.startOpening();
   }
 
-  /** Whether `name` may be answered early: its body is then read (readSmallBody) and given to `answer`. */
+  /**
+   * Whether `name` may be answered early: its body is then read (readSmallBody) and given to
+   * `answer`. Asked only until the library is open (the host stops asking then), and still true
+   * while it opens, so a window that comes late is not held up by the opening.
+   */
   handles(name: string): boolean {
-    return !this.opening && EARLY_REQUESTS.has(name);
+    return EARLY_REQUESTS.has(name);
   }
 
   /** The answer to `name` with the body `text`, or null when only the library can give it. */
