@@ -11,6 +11,7 @@ import { randomInteger, randomItem, seededRandom } from '../electron/store/testi
 import { addGrowthRow, type SizedFigure } from './growth';
 import { formatMs, type Report } from './report';
 import { elapsedMs, percentile } from './stats';
+import { diskFloorLatencies } from './storeDiskFloor';
 
 export interface StoreBenchOptions {
   /** Library sizes to measure, smallest first (the first is the reference for "flat"). */
@@ -32,6 +33,8 @@ const FLATNESS_LIMIT = 1.5;
 const SINGLE_FILE_DOCUMENT_WRITES = 20_000;
 /** Beyond this the single-file store is not run: its one file (~1.3 GB at 100,000) is longer than a JavaScript string may be. */
 const SINGLE_FILE_MAX_DOCUMENTS = 10_000;
+/** About the size of one of the corpus's document files (5,000 characters of text, 30 spans). */
+const DOCUMENT_FILE_BYTES = 10_000;
 /** An annotator labels a few spans in one article, then moves on to another. */
 const SAVES_PER_VISIT = 5;
 
@@ -54,15 +57,19 @@ function plannedSaves(folder: string, size: number, count: number, seed: number)
   for (let index = 0; index < count; index++) {
     if (index % SAVES_PER_VISIT === 0) document = visit();
     const words = [...document.text.matchAll(/\S+/g)];
-    const first = randomInteger(random, 0, words.length - 2);
-    const last = Math.min(words.length - 1, first + randomInteger(random, 0, 12));
-    saves.push({
-      documentId: document.id,
-      operation: {
-        type: 'createSpan',
-        span: { id: `bench-${index}`, start: words[first]!.index, end: words[last]!.index + words[last]![0].length, label: randomItem(random, CONTEXT.labels) },
-      },
-    });
+    // A new span each time: one with the range and label of a span there already (an earlier
+    // run's, in a kept library) would change nothing, and write nothing.
+    const taken = (span: { start: number; end: number; label: string }) =>
+      [...document.spans, ...saves.filter((save) => save.documentId === document.id).map((save) => (save.operation as { span: typeof span }).span)].some(
+        (other) => other.start === span.start && other.end === span.end && other.label === span.label,
+      );
+    let span: { id: string; start: number; end: number; label: string };
+    do {
+      const first = randomInteger(random, 0, words.length - 2);
+      const last = Math.min(words.length - 1, first + randomInteger(random, 0, 12));
+      span = { id: `bench-${seed}-${index}`, start: words[first]!.index, end: words[last]!.index + words[last]![0].length, label: randomItem(random, CONTEXT.labels) };
+    } while (taken(span));
+    saves.push({ documentId: document.id, operation: { type: 'createSpan', span } });
   }
   return saves;
 }
@@ -76,9 +83,16 @@ async function libraryStoreLatencies(folder: string, saves: readonly Save[]): Pr
   try {
     for (const { documentId, operation } of saves) {
       const started = performance.now();
-      const result = await store.updateDocument(documentId, (document) => applyOperation(document, operation, CONTEXT));
+      let changed = false;
+      const result = await store.updateDocument(documentId, (document) => {
+        const applied = applyOperation(document, operation, CONTEXT);
+        changed = applied.ok && applied.value !== document;
+        return applied;
+      });
       latencies.push(elapsedMs(started));
       if (!result.ok) throw new Error(`save failed: ${result.error.message}`);
+      // A span already there changes nothing and writes nothing: such a save would time no write.
+      if (!changed) throw new Error(`a planned save of ${documentId} changed nothing (its span is there already)`);
     }
   } finally {
     await store.close();
@@ -114,8 +128,12 @@ export async function benchStore(report: Report, options: StoreBenchOptions): Pr
   const growth = { p95: [] as SizedFigure[], open: [] as SizedFigure[] };
   for (const size of options.sizes) {
     const folder = await options.libraryFolder(size);
-    const saves = plannedSaves(folder, size, options.saves, size);
+    // Seeded anew each run: a library kept with --corpora holds the spans of earlier runs' saves,
+    // and the same spans again would change nothing (before 2026-11-30 21:55 UTC a second run on
+    // a kept library timed saves that wrote nothing).
+    const saves = plannedSaves(folder, size, options.saves, size * 1_000_003 + (Date.now() % 1_000_003));
     const ours = await libraryStoreLatencies(folder, saves);
+    const floor = diskFloorLatencies(path.join(folder, DOCUMENTS_FOLDER), DOCUMENT_FILE_BYTES, saves.length);
     // The same documents again, for the single-file store, up to the size one JSON string can hold.
     const lowdb =
       size <= SINGLE_FILE_MAX_DOCUMENTS
@@ -147,6 +165,11 @@ export async function benchStore(report: Report, options: StoreBenchOptions): Pr
         pass: growth <= FLATNESS_LIMIT,
       });
     }
+    report.add({
+      section,
+      figure: 'disk floor p50 / p95 (the system calls of a save alone, same folder, just after)',
+      ours: `${formatMs(percentile(floor, 50))} / ${formatMs(percentile(floor, 95))}`,
+    });
     report.add({ section, figure: 'store open (every file checked)', ours: formatMs(ours.openMs) });
     growth.p95.push({ documents: size, value: ourP95 });
     growth.open.push({ documents: size, value: ours.openMs });

@@ -9,6 +9,7 @@ import { DataFolderLockedError, LOCK_FILE_NAME } from './dataFolderLock';
 import { setWriteFaultHook } from './durableWrite';
 import { DOCUMENTS_FOLDER, INDEX_FILE_NAME, LibraryStore, SCHEMA_VERSION, type OpenOptions } from './libraryStore';
 import { SETTINGS_FILE_NAME } from './settingsFile';
+import { LIST_HEAD_FILE_NAME } from './listHead';
 import { fileDamages } from './testing/fileDamages';
 import { SAMPLE_IDS, sampleDrafts } from './testing/sampleDrafts';
 import { listFilesBelow, makeTemporaryFolder, removeFolder } from './testing/temporaryFolder';
@@ -78,6 +79,7 @@ describe('a new folder', () => {
     expect(await listFilesBelow(folder)).toEqual([
       INDEX_FILE_NAME,
       ...SAMPLE_IDS.map((id) => `${DOCUMENTS_FOLDER}/${id}.json`),
+      LIST_HEAD_FILE_NAME,
       LOCK_FILE_NAME,
       SETTINGS_FILE_NAME,
     ].sort());

@@ -31,6 +31,7 @@ import { DamagedFileError, DurableJsonFile } from './durableJsonFile';
 import { isTemporaryFileName, writeFileDurably } from './durableWrite';
 import { indexEntrySchema, type FileStamp, type IndexEntry } from './indexEntry';
 import { readIndexFile } from './indexFile';
+import { LIST_HEAD_ROWS, writeListHead } from './listHead';
 import { readVouchedDocument } from './vouchedDocument';
 import { SCHEMA_VERSION } from './indexMigrations';
 import { foldIdCase, isWindowsReservedName } from './portableFileName';
@@ -591,7 +592,8 @@ export class LibraryStore {
     await file.write();
     this.remember(document);
     this.tellWritten(document);
-    const stat = await fs.stat(this.documentPath(document.id));
+    // Synchronous: the file's stat is cached, and a turn through the thread pool would delay the acknowledgement.
+    const stat = statSync(this.documentPath(document.id));
     const entry = this.entries.get(document.id);
     if (entry) {
       Object.assign(entry, summarise(document), { file: stampOf(stat) });
@@ -779,6 +781,15 @@ export class LibraryStore {
     const write = async () => {
       this.index.data.schemaVersion = SCHEMA_VERSION;
       await this.index.write();
+      // The first screen for the next open, while a label change is not half done (see listHead.ts).
+      // A cache: one not written (a full disk) leaves the old head, which no longer matches the index.
+      if (!this.index.data.labelChangesUnderway) {
+        try {
+          writeListHead(this.folder, this.listPage(0, LIST_HEAD_ROWS), this.index.data.settings);
+        } catch {
+          // Ignored on the next open, by its stamp.
+        }
+      }
     };
     this.indexWrite = this.indexWrite.then(write, write);
     return this.indexWrite;

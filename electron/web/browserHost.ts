@@ -8,7 +8,8 @@ import { describeStorageError } from '../services/storageErrors';
 import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy';
 import { resolveStaticFile } from '../staticFile';
 import type { LibraryServices } from './browserHostApi';
-import { sendError } from './httpAnswers';
+import { readSmallBody, type EarlyAnswers } from './earlyAnswers';
+import { sendError, sendJson } from './httpAnswers';
 
 export { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from './httpAnswers';
 export type { LibraryServices } from './browserHostApi';
@@ -36,6 +37,8 @@ export type BrowserHostOptions = {
   port: number;
   /** The per-run secret; a random one when absent. */
   token?: string;
+  /** Answers to a window's first requests while `library` is being opened (earlyAnswers.ts). */
+  early?: EarlyAnswers;
 } & (LibraryServices | { library: Promise<LibraryServices> });
 
 export interface BrowserHost {
@@ -73,6 +76,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const api = library.then(async (services) => (await import('./browserHostApi')).createApiHandler(services));
   // Reported to each API call that awaits it (as a 500 with its message), not as unhandled.
   api.catch(() => undefined);
+  // Until then, a window's first requests may be answered early (options.early).
+  let libraryOpened = false;
+  void api.then(
+    () => (libraryOpened = true),
+    () => (libraryOpened = true),
+  );
   let allowedHosts = new Set<string>();
 
   const server = http.createServer((request, response) => {
@@ -104,6 +113,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const authorization = request.headers.authorization ?? '';
     const given = authorization.startsWith('Bearer ') ? authorization.slice(7) : '';
     if (!tokensMatch(given, token)) return sendError(response, 401, fail('unauthorized', 'A valid token is required.'));
+    const early = libraryOpened ? undefined : options.early;
+    const name = early && /^\/api\/request\/([A-Za-z]+)$/.exec(url.pathname)?.[1];
+    if (early && name && early.handles(name)) {
+      const text = await readSmallBody(request);
+      const answer = text === null ? null : early.answer(name, text);
+      if (answer) return sendJson(response, 200, answer);
+      early.openLibrary();
+      return (await api)(request, response, url, text ?? undefined);
+    }
+    early?.openLibrary();
     return (await api)(request, response, url);
   }
 

@@ -39,9 +39,12 @@ function refuseUnread(response: http.ServerResponse, status: number, result: Res
   sendError(response, status, result);
 }
 
-async function readBody(request: http.IncomingMessage): Promise<unknown> {
-  const text = (await readBytes(request, MAX_BODY_BYTES)).toString('utf8');
+function parseBody(text: string): unknown {
   return text.trim() === '' ? {} : JSON.parse(text);
+}
+
+async function readBody(request: http.IncomingMessage): Promise<unknown> {
+  return parseBody((await readBytes(request, MAX_BODY_BYTES)).toString('utf8'));
 }
 
 /**
@@ -108,7 +111,8 @@ export function createApiHandler({ store, handlers }: LibraryServices) {
     response.end();
   }
 
-  return async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, url: URL): Promise<void> {
+  /** `bodyText`: the body, when the host read it already (see earlyAnswers.ts). */
+  return async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, url: URL, bodyText?: string): Promise<void> {
     if (request.method !== 'POST') return sendError(response, 405, fail('invalid_request', 'API calls are POST requests.'));
     const upload = /^\/api\/import\/([0-9a-f-]{36})$/.exec(url.pathname);
     if (upload) return receiveImportFile(request, response, upload[1]!, url.searchParams.get('name'));
@@ -117,7 +121,7 @@ export function createApiHandler({ store, handlers }: LibraryServices) {
     }
     let body: unknown;
     try {
-      body = await readBody(request);
+      body = bodyText === undefined ? await readBody(request) : parseBody(bodyText);
     } catch (error) {
       // The unread rest of the body ends this connection; say so, or a client reusing it fails.
       if (error instanceof BodyTooLargeError) return refuseUnread(response, 413, fail('invalid_request', `The request is larger than ${MAX_BODY_BYTES / 1024} KB.`));

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createLibraryHandlers } from '../services/libraryHandlers';
 import { LibraryStore } from '../store/libraryStore';
+import { LIST_HEAD_VERSION, readListHead } from '../store/listHead';
 import { startBrowserHost, type BrowserHost, type LibraryServices } from './browserHost';
+import { EarlyAnswers } from './earlyAnswers';
 
 const TOKEN = 'listen-first-token';
 let folder: string;
@@ -76,4 +78,51 @@ test('a library that fails to open answers each API call with its error; the pag
   expect(response.status).toBe(500);
   expect(await response.json()).toMatchObject({ ok: false, error: { message: expect.stringContaining('newer Newsmark') } });
   expect((await fetch(`http://127.0.0.1:${host.port}/`)).status).toBe(200);
+});
+
+test('with a current list head, the first screen, settings and notices are answered before the library opens, which they then start; the rest waits for it', async () => {
+  // A library as the app leaves it: closed, its head written with its index.
+  const later = libraryOpenedLater();
+  await later.open();
+  await store!.close();
+  store = null;
+  const head = readListHead(path.join(folder, 'library'));
+  expect(head).not.toBeNull();
+  const reopened = libraryOpenedLater();
+  let openings = 0;
+  const early = new EarlyAnswers(head!, () => openings++);
+  host = await startBrowserHost({ library: reopened.library, early, rendererFolder: path.join(folder, 'renderer'), port: 0, token: TOKEN });
+
+  let documentAnswered = false;
+  const document = callApi('getDocument', { id: 'only' }).then(async (response) => {
+    documentAnswered = true;
+    return response.json();
+  });
+  // Anything the head cannot answer starts the library's opening and waits for it.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(documentAnswered).toBe(false);
+  expect(openings).toBe(1);
+  await reopened.open();
+  expect(await document).toMatchObject({ ok: true, value: { id: 'only' } });
+
+  const firstHost = host;
+  await firstHost.close();
+  await store!.close();
+  store = null;
+  const third = libraryOpenedLater();
+  let thirdOpenings = 0;
+  host = await startBrowserHost({ library: third.library, early: new EarlyAnswers(readListHead(path.join(folder, 'library'))!, () => thirdOpenings++), rendererFolder: path.join(folder, 'renderer'), port: 0, token: TOKEN });
+  expect(await (await callApi('listDocumentPage', { offset: 0, limit: 100 })).json()).toMatchObject({
+    ok: true,
+    value: { total: 1, rows: [{ id: 'only', title: 'Only', status: 'todo' }], listVersion: LIST_HEAD_VERSION, checkingFiles: true },
+  });
+  expect(await (await callApi('getSettings', {})).json()).toMatchObject({ ok: true, value: { annotator: head!.settings.annotator } });
+  expect(thirdOpenings).toBe(0);
+  expect(await (await callApi('getNotices', {})).json()).toEqual({ ok: true, value: [] });
+  expect(thirdOpenings).toBe(1);
+  // While the library opens, the first screen still comes from the head; once it is open, from the library.
+  expect(await (await callApi('listDocumentPage', { offset: 0, limit: 100 })).json()).toMatchObject({ ok: true, value: { listVersion: LIST_HEAD_VERSION } });
+  await third.open();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(await (await callApi('listDocumentPage', { offset: 0, limit: 100 })).json()).toMatchObject({ ok: true, value: { total: 1, listVersion: 0 } });
 });

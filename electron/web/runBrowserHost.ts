@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { resolveDataFolder } from '../dataFolder';
 import { acquireDataFolderLock, DataFolderLockedError, type DataFolderLock } from '../store/dataFolderLock';
 import { startBrowserHost, type LibraryServices } from './browserHost';
+import { EarlyAnswers } from './earlyAnswers';
+import { readListHead } from '../store/listHead';
 import { DataFolderError, explainDataFolderError, makeFolders } from '../store/dataFolderSetup';
 import { installTestFaultSwitch, TEST_FAULT_FILE_VARIABLE } from './testFaultSwitch';
 
@@ -53,7 +55,13 @@ export async function runBrowserHost(argv: string[]): Promise<void> {
   // opens, and API calls wait for it.
   let provideLibrary!: (library: Promise<LibraryServices>) => void;
   const library = new Promise<LibraryServices>((resolve) => (provideLibrary = resolve));
-  const host = await startBrowserHost({ library, rendererFolder: RENDERER_FOLDER, port }).catch((error: NodeJS.ErrnoException) => {
+  // With a current list head, the window's first screen is answered from it, and the library
+  // opens once that is done (or anything else is asked, or after a second); without, at once.
+  const head = readListHead(folder);
+  let openWanted = false;
+  let startOpening = () => void (openWanted = true);
+  const early = head ? new EarlyAnswers(head, () => startOpening()) : undefined;
+  const host = await startBrowserHost({ library, early, rendererFolder: RENDERER_FOLDER, port }).catch((error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use; pick another with --port (0 picks a free one).` : error.message);
     lock.release();
     return process.exit(1);
@@ -75,19 +83,27 @@ export async function runBrowserHost(argv: string[]): Promise<void> {
   // out before the library's code loads, which holds up the process (a pipe is written later).
   await new Promise((resolve) => process.stdout.write(`Newsmark running at ${host.url}\n`, resolve));
   console.error(`Data folder: ${folder}`);
-  opening = import('./openHostLibrary').then(({ openHostLibrary }) => openHostLibrary(folder, lock));
-  provideLibrary(opening);
-  opening.then(
-    ({ store }) => {
-      for (const notice of store.notices) console.warn(`${notice.level}: ${notice.message}`);
-    },
-    async (error: unknown) => {
-      console.error(await openingMessage(folder, error));
-      lock.release();
-      void host.close().finally(() => process.exit(1));
-    },
-  );
+  startOpening = () => {
+    if (opening || stopping) return;
+    opening = import('./openHostLibrary').then(({ openHostLibrary }) => openHostLibrary(folder, lock));
+    provideLibrary(opening);
+    opening.then(
+      ({ store }) => {
+        for (const notice of store.notices) console.warn(`${notice.level}: ${notice.message}`);
+      },
+      async (error: unknown) => {
+        console.error(await openingMessage(folder, error));
+        lock.release();
+        void host.close().finally(() => process.exit(1));
+      },
+    );
+  };
+  if (early && !openWanted) setTimeout(() => early.openLibrary(), OPEN_AFTER_MS).unref();
+  else startOpening();
 }
+
+/** With a list head, the library opens at the latest this long after the host listens. */
+const OPEN_AFTER_MS = 1_000;
 
 /** What to say when the data folder cannot be opened: plainly what is wrong with it. */
 async function openingMessage(folder: string, error: unknown): Promise<string> {

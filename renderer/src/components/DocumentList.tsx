@@ -21,6 +21,8 @@ import type { SearchHit } from '../../../shared/librarySearch';
  */
 export const ROW_HEIGHT = 62;
 export const HIT_ROW_HEIGHT = 98;
+/** Row elements are reused by slot (see the rows' keys); at least this many slots. */
+const MIN_SLOTS = 64;
 
 function optionId(documentId: string): string {
   return `document-option-${documentId}`;
@@ -54,8 +56,11 @@ export function DocumentList() {
   const indexOf = (id: string | null): number =>
     id === null ? -1 : narrowed ? search.rows.findIndex((row) => row.summary.id === id) : list.rows.findIndex((row) => row?.id === id);
   const done = list.statusCounts.done + list.statusCounts.skipped;
+  // The rows a search or filter shows; null when nothing narrows the list (then a page fetched
+  // in idle time changes nothing here: the 100,000 rows' layout is not computed again).
+  const narrowedRows = narrowed ? search.rows : null;
   // n and p (session/commands.ts) follow the list as narrowed here.
-  useEffect(() => session.dispatch({ type: 'listOrder', ids: narrowed ? search.rows.map((row) => row.summary.id) : null }), [session, search.rows, narrowed]);
+  useEffect(() => session.dispatch({ type: 'listOrder', ids: narrowedRows ? narrowedRows.map((row) => row.summary.id) : null }), [session, narrowedRows]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -64,8 +69,10 @@ export function DocumentList() {
     estimateSize: (index) => (hitAt(index) ? HIT_ROW_HEIGHT : ROW_HEIGHT),
     // The virtualizer lays out every row again whenever this function changes: only when the
     // rows shown change (another search answer), never on a render or a scroll.
-    getItemKey: useCallback((index: number) => index, [narrowed, search.rows]),
-    overscan: 6,
+    getItemKey: useCallback((index: number) => index, [narrowedRows]),
+    // Rows have a fixed height, so none is measured: two rows either side are enough for a key
+    // press or a wheel notch, and every row fewer is less to draw when the list jumps.
+    overscan: 2,
   });
 
   // The row the keyboard is on; it follows the open article.
@@ -80,6 +87,7 @@ export function DocumentList() {
   const activeIndex = Math.max(0, indexOf(activeId));
   const active = summaryAt(activeIndex);
   const items = virtualizer.getVirtualItems();
+  const slots = Math.max(MIN_SLOTS, items.length);
   // The rows on screen are fetched first, ahead of the idle-time fetching of the rest.
   const firstDrawn = items[0]?.index ?? 0;
   const lastDrawn = items[items.length - 1]?.index ?? -1;
@@ -151,10 +159,14 @@ export function DocumentList() {
         <div className="document-rows" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const summary = summaryAt(item.index);
-            if (!summary) return <UnfetchedRow key={`unfetched-${item.index}`} index={item.index} count={count} top={item.start} />;
+            // Keyed by slot (the index modulo the rows drawn, so no two drawn rows share one): a
+            // row that scrolls out hands its elements to the one that scrolls in, and a jump
+            // rewrites the text of the rows drawn instead of building every row anew.
+            const slot = item.index % slots;
+            if (!summary) return <UnfetchedRow key={`unfetched-${slot}`} index={item.index} count={count} top={item.start} />;
             return (
               <DocumentRow
-                key={summary.id}
+                key={slot}
                 summary={summary}
                 hit={hitAt(item.index)}
                 labels={labels}
