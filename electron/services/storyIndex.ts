@@ -3,6 +3,7 @@ import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/
 import type { TextRange } from '../../shared/spans';
 import { matchPassage, MIN_SIMILARITY, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
 import { paragraphsOf, type Token } from '../../shared/storyText';
+import { articlesSharingPairs, paragraphsHolding } from './storyIndexPairs';
 import { occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
 import { Postings, Spellings, tokensIn, wordTableOf, type WordTable } from './storyIndexWords';
 
@@ -135,8 +136,8 @@ export class StoryIndex {
     const tables = { text: wordTableOf(document.text, this.spellings), title: wordTableOf(document.title, this.spellings), paragraphs: paragraphsOf(document.text) };
     this.tables.set(document.id, tables);
     const slot = this.articles.length;
-    this.articles.push({ text: document.text, table: tables.text });
-    this.titles.push({ text: document.title, table: tables.title });
+    this.articles.push({ id: document.id, text: document.text, table: tables.text });
+    this.titles.push({ id: document.id, text: document.title, table: tables.title });
     this.slots.set(document.id, slot);
     this.postings.add(tables.text, slot);
     this.titlePostings.add(tables.title, slot);
@@ -195,32 +196,16 @@ export class StoryIndex {
   }
 
   /**
-   * Passages of other articles that tell `source` (tokens of `sourceText`) again, best first: the
-   * articles sharing the quote's rarest words (by the full-text index), in each the paragraphs
-   * holding most of them, aligned word by word together with the paragraphs either side, so a
-   * match may cross a paragraph break. At most one match per place; matches below
-   * MIN_SIMILARITY are left out.
+   * Passages of other articles that tell `source` (tokens of `sourceText`) again, best first: in
+   * the candidate articles (`candidatesFor`), the paragraphs likeliest to tell it, aligned word by
+   * word together with the paragraphs either side, so a match may cross a paragraph break. At
+   * most one match per place; matches below MIN_SIMILARITY are left out.
    */
   findMatches(sourceText: string, source: readonly Token[], excludeId: string | null, limit: number): IndexedMatch[] {
-    // The rarest terms find the articles that tell the quote; common words would only make the
-    // index score most of the library.
-    const common = Math.max(2, this.documents.size * COMMON_TERM_SHARE);
-    const byRarity = [...new Set(source.map((token) => token.folded))]
-      .filter((term) => (this.vocabulary.get(term) ?? 0) > 0)
-      .sort((a, b) => this.vocabulary.get(a)! - this.vocabulary.get(b)! || (a < b ? -1 : 1));
-    const rare = byRarity.filter((term) => this.vocabulary.get(term)! <= common);
-    const query = (rare.length >= 2 ? rare : byRarity.slice(0, 3)).slice(0, LOOKUP_TERMS);
-    if (query.length === 0) return [];
-    const wanted = new Set(query);
-    const hits = this.byArticle.search({ combineWith: 'OR', queries: query });
     const candidates: { document: IndexedDocument; target: Token[]; bound: number }[] = [];
-    let articles = 0;
-    for (const hit of hits) {
-      if (hit.id === excludeId) continue;
-      if (articles++ >= CANDIDATE_ARTICLES) break;
-      const document = this.documents.get(hit.id as string)!;
+    for (const { document, paragraphs } of this.candidatesFor(source, excludeId)) {
       const tables = this.tables.get(document.id)!;
-      for (const order of this.paragraphsHolding(tables, wanted)) {
+      for (const order of paragraphs) {
         const paragraph = tables.paragraphs[order]!;
         const before = tables.paragraphs[order - 1];
         const after = tables.paragraphs[order + 1];
@@ -246,17 +231,36 @@ export class StoryIndex {
     return matches.sort((a, b) => b.similarity - a.similarity).slice(0, limit);
   }
 
-  /** The (at most PARAGRAPHS_PER_ARTICLE) paragraphs of an article with most words of `terms`, best first. */
-  private paragraphsHolding(tables: { text: WordTable; paragraphs: TextRange[] }, terms: ReadonlySet<string>): number[] {
-    const shared = new Map<number, number>();
-    let paragraph = 0;
-    const { ids, starts } = tables.text;
-    for (let word = 0; word < ids.length; word++) {
-      if (!this.spellings.terms[ids[word]!]!.some((term) => terms.has(term))) continue;
-      while (paragraph < tables.paragraphs.length - 1 && tables.paragraphs[paragraph]!.end <= starts[word]!) paragraph++;
-      shared.set(paragraph, (shared.get(paragraph) ?? 0) + 1);
+  /**
+   * The articles (and their paragraphs) worth aligning with a quote (see storyIndexPairs.ts): by
+   * the full-text index when the quote has rare terms; by shared word pairs when all its terms
+   * are common, or when it has too few for the full-text index to tell its tellings apart.
+   */
+  private candidatesFor(source: readonly Token[], excludeId: string | null): { document: IndexedDocument; paragraphs: number[] }[] {
+    const common = Math.max(2, this.documents.size * COMMON_TERM_SHARE);
+    const byRarity = [...new Set(source.map((token) => token.folded))]
+      .filter((term) => (this.vocabulary.get(term) ?? 0) > 0)
+      .sort((a, b) => this.vocabulary.get(a)! - this.vocabulary.get(b)! || (a < b ? -1 : 1));
+    const rare = byRarity.filter((term) => this.vocabulary.get(term)! <= common);
+    if (rare.length < 2) {
+      const paragraphsOf = (slot: number) => this.tables.get(this.articles[slot]!.id)!.paragraphs;
+      const options = { excludeSlot: excludeId === null ? -1 : (this.slots.get(excludeId) ?? -1), maxArticles: CANDIDATE_ARTICLES, paragraphsPerArticle: PARAGRAPHS_PER_ARTICLE };
+      const sharing = articlesSharingPairs(source, this.spellings, this.postings, this.articles, paragraphsOf, options);
+      if (sharing.length > 0) return sharing.map(({ slot, paragraphs }) => ({ document: this.documents.get(this.articles[slot]!.id)!, paragraphs }));
     }
-    return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, PARAGRAPHS_PER_ARTICLE).map(([order]) => order);
+    // The rarest terms find the articles that tell the quote; common words would only make the index score most of the library.
+    const query = (rare.length >= 2 ? rare : byRarity.slice(0, 3)).slice(0, LOOKUP_TERMS);
+    if (query.length === 0) return [];
+    const wanted = new Set(query);
+    const found: { document: IndexedDocument; paragraphs: number[] }[] = [];
+    for (const hit of this.byArticle.search({ combineWith: 'OR', queries: query })) {
+      if (hit.id === excludeId) continue;
+      if (found.length >= CANDIDATE_ARTICLES) break;
+      const document = this.documents.get(hit.id as string)!;
+      const tables = this.tables.get(document.id)!;
+      found.push({ document, paragraphs: paragraphsHolding(tables.text, tables.paragraphs, this.spellings, wanted, PARAGRAPHS_PER_ARTICLE) });
+    }
+    return found;
   }
 
   /** The query prepared for `occurrences`, or null when only a scan of the texts can answer it (a query of punctuation alone). */

@@ -149,6 +149,7 @@ function leftToRight(found: TextRange[]): Occurrences {
 
 /** An article as the postings name it: its slot's text and word table, or undefined once removed. */
 export interface PostedArticle {
+  id: string;
   text: string;
   table: WordTable;
 }
