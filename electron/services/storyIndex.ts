@@ -10,7 +10,7 @@ import { Postings, Spellings, tokensIn, wordTableOf, type WordTable } from './st
 /**
  * The library's text index, in memory: every article's text, title and spans; a MiniSearch
  * full-text index of articles, each one document of its text's and title's terms (which articles
- * tell a quote again, ranked by BM25); and where each word of each text and title
+ * tell a quote with rare words again, by BM25; storyIndexPairs.ts for one of common words); and where each word of each text and title
  * is (storyIndexWords.ts), from which the library search is answered exactly and the story view
  * finds the paragraphs that tell a quote and aligns their words. It holds nothing the article files do not:
  * it is built from them and can be thrown away (see storyIndexService.ts for how it is kept
