@@ -198,18 +198,18 @@ export class StoryIndex {
   /**
    * Passages of other articles that tell `source` (tokens of `sourceText`) again, best first: in
    * the candidate articles (`candidatesFor`), the paragraphs likeliest to tell it, aligned word by
-   * word together with the paragraphs either side, so a match may cross a paragraph break. At
-   * most one match per place; matches below MIN_SIMILARITY are left out.
+   * word with the paragraphs either side (two neighbours as one window), so a match may cross a
+   * paragraph break. At most one match per place; matches below MIN_SIMILARITY are left out.
    */
   findMatches(sourceText: string, source: readonly Token[], excludeId: string | null, limit: number): IndexedMatch[] {
     const candidates: { document: IndexedDocument; target: Token[]; bound: number }[] = [];
     for (const { document, paragraphs } of this.candidatesFor(source, excludeId)) {
       const tables = this.tables.get(document.id)!;
-      for (const order of paragraphs) {
-        const paragraph = tables.paragraphs[order]!;
-        const before = tables.paragraphs[order - 1];
-        const after = tables.paragraphs[order + 1];
-        const target = tokensIn(tables.text, this.spellings, (before ?? paragraph).start, (after ?? paragraph).end);
+      const neighbours = paragraphs.length === 2 && Math.abs(paragraphs[0]! - paragraphs[1]!) === 1;
+      const windows = neighbours ? [{ first: Math.min(...paragraphs), last: Math.max(...paragraphs) }] : paragraphs.map((order) => ({ first: order, last: order }));
+      for (const { first, last } of windows) {
+        const { start } = tables.paragraphs[first - 1] ?? tables.paragraphs[first]!;
+        const target = tokensIn(tables.text, this.spellings, start, (tables.paragraphs[last + 1] ?? tables.paragraphs[last]!).end);
         candidates.push({ document, target, bound: sharedWordsBound(source, target) });
       }
     }
