@@ -4,17 +4,15 @@ import type { TextRange } from '../../shared/spans';
 import { matchPassage, MIN_SIMILARITY, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
 import { paragraphsOf, type Token } from '../../shared/storyText';
 import { articlesSharingPairs, paragraphsHolding } from './storyIndexPairs';
-import { occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
+import { articlesMatching, occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
 import { Postings, Spellings, tokensIn, wordTableOf, type WordTable } from './storyIndexWords';
 
 /**
- * The library's text index, in memory: every article's text, title and spans; a MiniSearch
- * full-text index of articles, each one document of its text's and title's terms (which articles
- * tell a quote with rare words again, by BM25; storyIndexPairs.ts for one of common words); and where each word of each text and title
- * is (storyIndexWords.ts), from which the library search is answered exactly and the story view
- * finds the paragraphs that tell a quote and aligns their words. It holds nothing the article files do not:
- * it is built from them and can be thrown away (see storyIndexService.ts for how it is kept
- * current and cached).
+ * The library's text index, in memory: every article's text, title and spans; a MiniSearch index of articles (each one document
+ * of its text's and title's terms: which articles tell a quote with rare words again, by BM25; storyIndexPairs.ts for one of
+ * common words); and where each word of each text and title is (storyIndexWords.ts), from which the library search is answered
+ * exactly and the story view finds the paragraphs that tell a quote and aligns their words. Built from the article files, it
+ * can be thrown away (storyIndexService.ts keeps it current and cached).
  */
 
 /** What the index keeps of one article. */
@@ -89,9 +87,8 @@ export class StoryIndex {
   }
 
   /**
-   * The same, in steps of a few articles with `pause` awaited between them (the host's
-   * setImmediate), so that a large library's cache is opened without holding up the requests
-   * that come meanwhile: finding the word places again is seconds of work at 10,000 articles.
+   * The same, in steps of a few articles with `pause` (the host's setImmediate) awaited between them, so that a large library's
+   * cache is opened without holding up the requests meanwhile: finding the word places again is seconds of work at 10,000 articles.
    */
   static async fromSnapshotInSteps(snapshot: StoryIndexSnapshot, pause: () => Promise<void>): Promise<StoryIndex> {
     const loading = StoryIndex.loading(snapshot);
@@ -122,11 +119,9 @@ export class StoryIndex {
   get size(): number {
     return this.documents.size;
   }
-
   get(id: string): IndexedDocument | undefined {
     return this.documents.get(id);
   }
-
   all(): IterableIterator<IndexedDocument> {
     return this.documents.values();
   }
@@ -286,11 +281,16 @@ export class StoryIndex {
     return found;
   }
 
-  /**
-   * How often a prepared query occurs in an article's text and title, exactly as textSearch.ts's
-   * `findMatches` counts them (see storyIndexSearch.ts), or null for an article not indexed.
-   * A query must be prepared again after articles are added: new spellings are unknown to it.
-   */
+  /** The ids of the articles whose text or title holds a prepared query: those `searchAll` answers, without counting (storyIndexSearch.ts). */
+  matchingIds(prepared: PreparedQuery): Set<string> {
+    const inTexts = articlesMatching(prepared, this.postings, this.spellings, this.articles);
+    const inTitles = articlesMatching(prepared, this.titlePostings, this.spellings, this.titles);
+    const found = new Set<string>();
+    for (const [id, slot] of this.slots) if (inTexts[slot] === 1 || inTitles[slot] === 1) found.add(id);
+    return found;
+  }
+
+  /** How often a prepared query occurs in an article's text and title, as `searchAll` counts them (null: not indexed); prepare queries after adding. */
   occurrences(prepared: PreparedQuery, id: string): { text: Occurrences; title: Occurrences } | null {
     const document = this.documents.get(id);
     const tables = this.tables.get(id);
