@@ -47,6 +47,9 @@ export interface SearchResults {
   total?: number;
 }
 
+/** Hits the app asks for first when a query is typed (more than a screen of the list), the rest coming in later pages. */
+export const FIRST_SCREEN_HITS = 100;
+
 /** Whether a search asks for one page of its hits. */
 export function isPaged(search: LibrarySearch): boolean {
   return search.offset !== undefined || search.limit !== undefined;
