@@ -103,15 +103,31 @@ export class LibrarySearcher {
       const hits = await this.scan(candidates, query);
       return { hits: hits.slice(offset, offset + limit), searched, total: hits.length };
     }
-    // An article the index does not hold as listed (being written just now) is read and scanned.
-    const scanned = new Map((await this.scan(candidates.filter((summary) => !holdsAsListed(index, summary)), query)).map((hit) => [hit.id, hit]));
-    // Prepared after the scan's reads: the index may have taken new spellings meanwhile.
-    const prepared = index.prepareSearch(query)!;
-    const matching = index.matchingIds(prepared);
-    const rows = candidates.filter((summary) => scanned.has(summary.id) || (matching.has(summary.id) && holdsAsListed(index, summary)));
+    // Which candidates match, and which the index does not hold as listed (being written just now: those are read and scanned).
+    const classify = (current: StoryIndex) => {
+      const prepared = current.prepareSearch(query)!;
+      const matches = current.matcher(prepared);
+      const rows: DocumentSummary[] = [];
+      const unindexed: DocumentSummary[] = [];
+      for (const summary of candidates) {
+        const match = matches(summary.id, summary.length);
+        if (match === null) unindexed.push(summary);
+        if (match !== false) rows.push(summary);
+      }
+      return { prepared, rows, unindexed };
+    };
+    let { prepared, rows, unindexed } = classify(index);
+    const scanned = new Map<string, SearchHit>();
+    if (unindexed.length > 0) {
+      for (const hit of await this.scan(unindexed, query)) scanned.set(hit.id, hit);
+      // Classified again after the reads, as the index is now (it may have changed meanwhile).
+      ({ prepared, rows, unindexed } = classify(index));
+      const unscanned = new Set(unindexed.filter((summary) => !scanned.has(summary.id)).map((summary) => summary.id));
+      rows = rows.filter((summary) => !unscanned.has(summary.id));
+    }
     const hits = rows.slice(offset, offset + limit).map((summary): SearchHit => {
       const kept = scanned.get(summary.id);
-      if (kept) return kept;
+      if (kept && !holdsAsListed(index, summary)) return kept;
       const indexed = index.get(summary.id)!;
       const found = index.occurrences(prepared, summary.id)!;
       const snippet = found.text.first ? snippetAround(indexed.text, found.text.first) : null;

@@ -281,13 +281,13 @@ export class StoryIndex {
     return found;
   }
 
-  /** The ids of the articles whose text or title holds a prepared query: those `searchAll` answers, without counting (storyIndexSearch.ts). */
-  matchingIds(prepared: PreparedQuery): Set<string> {
-    const inTexts = articlesMatching(prepared, this.postings, this.spellings, this.articles);
-    const inTitles = articlesMatching(prepared, this.titlePostings, this.spellings, this.titles);
-    const found = new Set<string>();
-    for (const [id, slot] of this.slots) if (inTexts[slot] === 1 || inTitles[slot] === 1) found.add(id);
-    return found;
+  /** Whether an article (by id and text length) holds a prepared query, as `searchAll` finds (storyIndexSearch.ts); null: not indexed so. */
+  matcher(prepared: PreparedQuery): (id: string, length: number) => boolean | null {
+    const [inTexts, inTitles] = [articlesMatching(prepared, this.postings, this.spellings, this.articles), articlesMatching(prepared, this.titlePostings, this.spellings, this.titles)];
+    return (id, length) => {
+      const slot = this.slots.get(id) ?? -1;
+      return this.articles[slot]?.text.length === length ? inTexts[slot] === 1 || inTitles[slot] === 1 : null;
+    };
   }
 
   /** How often a prepared query occurs in an article's text and title, as `searchAll` counts them (null: not indexed); prepare queries after adding. */
