@@ -2,6 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { FIRST_SCREEN_HITS, type SearchResults } from '../shared/librarySearch';
 import { LibrarySearcher } from '../electron/services/searchLibrary';
 import { StoryIndex } from '../electron/services/storyIndex';
 import { STORY_INDEX_VERSION } from '../electron/services/storyIndexService';
@@ -21,6 +24,15 @@ const SCANNED_KEYSTROKES = ['Ru', 'sanctions', 'White Ho'];
 function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
+}
+
+/** Lookups run untimed on the opened index before the timed ones, as a running app has served some before. */
+const WARM_UP_LOOKUPS = 5;
+
+/** Collects the garbage now (node is not started with --expose-gc, so the flag is set here). */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
 }
 
 /** `run` timed by the wall clock and by this process's CPU. */
@@ -48,23 +60,33 @@ export async function benchStory(report: Report, { documents, lookups }: { docum
     const stored = store.listDocuments().map((summary) => summary.id);
     const articles = await Promise.all(stored.map(async (id) => (await store.getDocument(id))!));
 
-    const index = StoryIndex.empty();
+    let built: StoryIndex | null = StoryIndex.empty();
     const build = timed(() => {
-      for (const document of articles) index.put(document);
+      for (const document of articles) built!.put(document);
     });
     report.add({ section: 'story', figure: `index build beside import, ${documents} articles`, ours: formatMs(build.wall), other: `import ${formatMs(importMs)}`, ratio: build.wall / importMs, target: '< 0.25× import', pass: build.wall / importMs < 0.25 });
     report.add({ section: 'story', figure: `index build, CPU time, ${documents} articles`, ours: formatMs(build.cpu) });
-    const serialised = JSON.stringify({ version: STORY_INDEX_VERSION, snapshot: index.snapshot() });
+    let serialised = JSON.stringify({ version: STORY_INDEX_VERSION, snapshot: built.snapshot() });
     const textBytes = articles.reduce((sum, document) => sum + Buffer.byteLength(document.text), 0);
-    const opening = timed(() => StoryIndex.fromSnapshot((JSON.parse(serialised) as { snapshot: never }).snapshot));
+    const opened: { index?: StoryIndex } = {};
+    const opening = timed(() => (opened.index = StoryIndex.fromSnapshot((JSON.parse(serialised) as { snapshot: never }).snapshot)));
     report.add({ section: 'story', figure: `index cache opened (in the background after start), ${documents} articles`, ours: formatMs(opening.wall), other: `${(serialised.length / 1024 / 1024).toFixed(1)} MB file, ${(serialised.length / 1024 / documents).toFixed(1)} kB per article (text ${(textBytes / 1024 / documents).toFixed(1)} kB)` });
 
-    const quotes = Array.from({ length: lookups }, (_, order) => {
+    // Lookups and searches are served by the opened index, as after the app's start; the built one and the file's text are let go.
+    built = null;
+    serialised = '';
+    const index = opened.index!;
+    const quoteAt = (order: number) => {
       const document = articles[(order * 7919) % articles.length]!;
       const start = document.text.indexOf(' ', (order * 131) % 3_000) + 1;
       return { document, start, end: document.text.indexOf(' ', start + 80) };
-    });
-    const indexed = quotes.map(({ document, start, end }) => timed(() => index.findMatches(document.text, tokensOf(document.text, start, end), document.id, 30)));
+    };
+    const lookUp = ({ document, start, end }: ReturnType<typeof quoteAt>) => timed(() => index.findMatches(document.text, tokensOf(document.text, start, end), document.id, 30));
+    // Quotes other than the timed ones warm the code up, then the build's and the opening's garbage is collected.
+    const warmUp = Array.from({ length: WARM_UP_LOOKUPS }, (_, order) => lookUp(quoteAt(lookups + order)));
+    collectGarbage();
+    const quotes = Array.from({ length: lookups }, (_, order) => quoteAt(order));
+    const indexed = quotes.map(lookUp);
     const scanned: number[] = [];
     for (const { document, start, end } of quotes.slice(0, 2)) {
       const source = tokensOf(document.text, start, end);
@@ -72,36 +94,45 @@ export async function benchStory(report: Report, { documents, lookups }: { docum
     }
     const storyP95 = percentile(indexed.map((time) => time.wall), 95);
     const scanP95 = percentile(scanned, 95);
-    report.add({ section: 'story', figure: `story lookup p95, ${documents} articles`, ours: formatMs(storyP95), other: `plain scan ${formatMs(scanP95)}`, ratio: storyP95 / scanP95, target: `< ${TARGET_MS} ms`, pass: storyP95 < TARGET_MS });
+    report.add({ section: 'story', figure: `story lookup p95 of ${lookups} (opened index, after ${WARM_UP_LOOKUPS} untimed lookups and a GC), ${documents} articles`, ours: formatMs(storyP95), other: `plain scan ${formatMs(scanP95)}`, ratio: storyP95 / scanP95, target: `< ${TARGET_MS} ms`, pass: storyP95 < TARGET_MS });
     report.add({ section: 'story', figure: `story lookup p95, CPU time, ${documents} articles`, ours: formatMs(percentile(indexed.map((time) => time.cpu), 95)) });
+    report.add({ section: 'story', figure: `story lookup, slowest of the ${WARM_UP_LOOKUPS} warm-up lookups (cold code), ${documents} articles`, ours: formatMs(Math.max(...warmUp.map((time) => time.wall))), other: `CPU time ${formatMs(Math.max(...warmUp.map((time) => time.cpu)))}` });
 
-    // The library search as the app runs it (LibrarySearcher over the store), answered from the index.
+    // The library search as the app runs it (LibrarySearcher over the store), answered from the index:
+    // a keystroke asks for the first screen of hits and the number in all (the rest is asked for in later pages).
     const searcher = new LibrarySearcher(store, { current: index });
     const words = ['Russia', 'Biden', 'Ukraine', 'sanctions', 'diplomacy', 'White House', 'Putin said'];
     const keystrokes = words.flatMap((word) => Array.from({ length: word.length - 1 }, (_, length) => word.slice(0, length + 2)));
     const searchTimes: { wall: number; cpu: number }[] = [];
+    const wholeTimes: number[] = [];
     // Only the results to be compared are kept: holding all 50 (10,000 hits each) would load the garbage collector as the app never does.
     const results = new Map<string, unknown>();
     for (const query of keystrokes) {
       const cpu = cpuMs();
       const began = performance.now();
-      const result = await searcher.search({ query });
+      const result = await searcher.search({ query, limit: FIRST_SCREEN_HITS });
       searchTimes.push({ wall: performance.now() - began, cpu: cpuMs() - cpu });
-      if (SCANNED_KEYSTROKES.includes(query)) results.set(query, result);
+      if (!SCANNED_KEYSTROKES.includes(query)) continue;
+      // The whole answer, as the app puts it together: the first screen, then the rest.
+      const rest = await searcher.search({ query, offset: result.hits.length });
+      wholeTimes.push(performance.now() - began);
+      results.set(query, { hits: [...result.hits, ...rest.hits], searched: result.searched, total: result.total } satisfies SearchResults);
     }
     const scanning = new LibrarySearcher(store);
     const scanTimes: number[] = [];
     for (const query of SCANNED_KEYSTROKES) {
       const began = performance.now();
-      const plain = await scanning.search({ query });
+      const whole = await scanning.search({ query });
+      const plain = { ...whole, total: whole.hits.length };
       scanTimes.push(performance.now() - began);
       if (!isDeepStrictEqual(plain, results.get(query))) throw new Error(`library search for "${query}": the index's results differ from a scan's`);
     }
     await store.close();
     const searchP95 = percentile(searchTimes.map((time) => time.wall), 95);
     const searchScanP95 = percentile(scanTimes, 95);
-    report.add({ section: 'story', figure: `library search p95 per keystroke, ${documents} articles`, ours: formatMs(searchP95), other: `plain scan ${formatMs(searchScanP95)}`, ratio: searchP95 / searchScanP95, target: `< ${TARGET_MS} ms`, pass: searchP95 < TARGET_MS });
+    report.add({ section: 'story', figure: `library search p95 per keystroke (first ${FIRST_SCREEN_HITS} hits and the number in all), ${documents} articles`, ours: formatMs(searchP95), other: `plain scan ${formatMs(searchScanP95)}`, ratio: searchP95 / searchScanP95, target: `< ${TARGET_MS} ms`, pass: searchP95 < TARGET_MS });
     report.add({ section: 'story', figure: `library search p95, CPU time, ${documents} articles`, ours: formatMs(percentile(searchTimes.map((time) => time.cpu), 95)) });
+    report.add({ section: 'story', figure: `library search, whole answer (first screen, then the rest), slowest of ${SCANNED_KEYSTROKES.length}`, ours: formatMs(Math.max(...wholeTimes)), other: `plain scan ${formatMs(searchScanP95)}` });
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

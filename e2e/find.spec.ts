@@ -207,6 +207,17 @@ test.describe('a long document list', () => {
     await find.librarySearch.fill('topic 150');
     await expect(find.filterSummary).toHaveText('1 of 300 articles');
     expect(await find.listedTitles()).toEqual(['Article 150']);
+    // A query every article matches: the first screen of hits comes first with the number in all, the rest page by page.
+    await find.librarySearch.fill('topic');
+    await expect(find.filterSummary).toHaveText('300 of 300 articles');
+    await find.listbox.focus();
+    const lastHit = app.page.locator('.document-item[data-document-id="a300"]');
+    // End reaches the last row once its page has come (a row not fetched yet cannot be made active).
+    await expect(async () => {
+      await app.page.keyboard.press('End');
+      await expect(lastHit).toBeInViewport({ timeout: 500 });
+    }).toPass();
+    await expect(lastHit.locator('.search-count')).toHaveText('1 match');
     expect(app.problems).toEqual([]);
   });
 });

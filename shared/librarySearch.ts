@@ -17,6 +17,10 @@ export const librarySearchSchema = documentFilterSchema
   .extend({
     /** Words to find in titles and texts, ignoring case and accents; empty: filter only. */
     query: z.string().max(1_000),
+    /** Paging: the hits from this place among all of them (0 when absent). */
+    offset: z.number().int().min(0).max(10_000_000).optional(),
+    /** Paging: at most this many hits (all of them from `offset` when absent). */
+    limit: z.number().int().min(1).max(10_000_000).optional(),
   })
   .strict();
 export type LibrarySearch = z.infer<typeof librarySearchSchema>;
@@ -35,10 +39,20 @@ export interface SearchHit {
 }
 
 export interface SearchResults {
-  /** Matching documents, in library order. */
+  /** Matching documents, in library order (with `offset` or `limit`: those of the page asked for). */
   hits: SearchHit[];
   /** How many documents passed the filter and were searched. */
   searched: number;
+  /** With `offset` or `limit` only: how many documents match in all, of which `hits` is a page. */
+  total?: number;
+}
+
+/** Hits the app asks for first when a query is typed (more than a screen of the list), the rest coming in later pages. */
+export const FIRST_SCREEN_HITS = 100;
+
+/** Whether a search asks for one page of its hits. */
+export function isPaged(search: LibrarySearch): boolean {
+  return search.offset !== undefined || search.limit !== undefined;
 }
 
 export function isFiltering(filter: DocumentFilter): boolean {

@@ -140,28 +140,34 @@ export interface Snippet {
  * near, with "…" where text was left out and line breaks shown as spaces.
  */
 export function snippetAround(text: string, match: TextRange, radius = 60): Snippet {
-  const cutBefore = (offset: number) => {
-    if (offset <= 0) return 0;
-    const space = text.indexOf(' ', offset);
-    return space >= 0 && space < match.start ? space + 1 : offset;
-  };
-  const cutAfter = (offset: number) => {
-    if (offset >= text.length) return text.length;
-    const space = text.lastIndexOf(' ', offset);
-    return space > match.end ? space : offset;
-  };
-  let start = cutBefore(Math.max(0, match.start - radius));
-  let end = cutAfter(Math.min(text.length, match.end + radius));
+  let start = cutBefore(text, match, Math.max(0, match.start - radius));
+  let end = cutAfter(text, match, Math.min(text.length, match.end + radius));
   // Never cut an emoji (a surrogate pair) in half.
   if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
   if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
   const prefix = start > 0 ? '…' : '';
   const suffix = end < text.length ? '…' : '';
   return {
-    text: `${prefix}${text.slice(start, end).replace(/\s/g, ' ')}${suffix}`,
+    text: `${prefix}${text.slice(start, end).replace(ANY_WHITE_SPACE, ' ')}${suffix}`,
     matchStart: prefix.length + match.start - start,
     matchEnd: prefix.length + match.end - start,
   };
+}
+
+const ANY_WHITE_SPACE = /\s/g;
+
+/** Where a snippet starts: after the first space at or after `offset` if that is before the match, else at `offset`. */
+function cutBefore(text: string, match: TextRange, offset: number): number {
+  if (offset <= 0) return 0;
+  const space = text.indexOf(' ', offset);
+  return space >= 0 && space < match.start ? space + 1 : offset;
+}
+
+/** Where a snippet ends: at the last space at or before `offset` if that is after the match, else at `offset`. */
+function cutAfter(text: string, match: TextRange, offset: number): number {
+  if (offset >= text.length) return text.length;
+  const space = text.lastIndexOf(' ', offset);
+  return space > match.end ? space : offset;
 }
 
 function isLowSurrogate(unit: number): boolean {

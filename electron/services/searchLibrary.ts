@@ -1,8 +1,9 @@
 import type { LibrarySearch, SearchHit, SearchResults } from '../../shared/librarySearch';
-import { passesFilter } from '../../shared/librarySearch';
+import { isPaged, passesFilter } from '../../shared/librarySearch';
 import type { DocumentSummary } from '../../shared/model';
 import { findMatches, snippetAround } from '../../shared/textSearch';
 import type { LibraryStore } from '../store/libraryStore';
+import type { StoryIndex } from './storyIndex';
 import type { StoryIndexService } from './storyIndexService';
 
 /** Documents read at once while searching, so that reading one file overlaps parsing another. */
@@ -54,6 +55,7 @@ export class LibrarySearcher {
   async search(search: LibrarySearch): Promise<SearchResults> {
     const candidates = this.store.listDocuments().filter((summary) => passesFilter(summary, search));
     const query = search.query.trim();
+    if (isPaged(search)) return this.page(candidates, query, search.offset ?? 0, search.limit ?? candidates.length);
     if (query === '') {
       const hits = candidates.map((summary): SearchHit => ({ id: summary.id, title: summary.title, status: summary.status, inTitle: false, count: 0, snippet: null }));
       return { hits, searched: candidates.length };
@@ -83,6 +85,57 @@ export class LibrarySearcher {
     return { hits: ordered, searched: candidates.length };
   }
 
+  /**
+   * One page of what `search` answers, with the number of matching documents in all: which ones
+   * match is found from the index's postings (articlesMatching in storyIndexSearch.ts), and hits,
+   * counts and snippets are built only for the page's, so that a query matching the whole
+   * library answers its first screen at once. The pages of a search, put together, are its
+   * unpaged answer.
+   */
+  private async page(candidates: readonly DocumentSummary[], query: string, offset: number, limit: number): Promise<SearchResults> {
+    const searched = candidates.length;
+    if (query === '') {
+      const hits = candidates.slice(offset, offset + limit).map((summary): SearchHit => ({ id: summary.id, title: summary.title, status: summary.status, inTitle: false, count: 0, snippet: null }));
+      return { hits, searched, total: searched };
+    }
+    const index = this.index?.current ?? null;
+    if (index === null || index.prepareSearch(query) === null) {
+      const hits = await this.scan(candidates, query);
+      return { hits: hits.slice(offset, offset + limit), searched, total: hits.length };
+    }
+    // Which candidates match, and which the index does not hold as listed (being written just now: those are read and scanned).
+    const classify = (current: StoryIndex) => {
+      const prepared = current.prepareSearch(query)!;
+      const matches = current.matcher(prepared);
+      const rows: DocumentSummary[] = [];
+      const unindexed: DocumentSummary[] = [];
+      for (const summary of candidates) {
+        const match = matches(summary.id, summary.length);
+        if (match === null) unindexed.push(summary);
+        if (match !== false) rows.push(summary);
+      }
+      return { prepared, rows, unindexed };
+    };
+    let { prepared, rows, unindexed } = classify(index);
+    const scanned = new Map<string, SearchHit>();
+    if (unindexed.length > 0) {
+      for (const hit of await this.scan(unindexed, query)) scanned.set(hit.id, hit);
+      // Classified again after the reads, as the index is now (it may have changed meanwhile).
+      ({ prepared, rows, unindexed } = classify(index));
+      const unscanned = new Set(unindexed.filter((summary) => !scanned.has(summary.id)).map((summary) => summary.id));
+      rows = rows.filter((summary) => !unscanned.has(summary.id));
+    }
+    const hits = rows.slice(offset, offset + limit).map((summary): SearchHit => {
+      const kept = scanned.get(summary.id);
+      if (kept && !holdsAsListed(index, summary)) return kept;
+      const indexed = index.get(summary.id)!;
+      const found = index.occurrences(prepared, summary.id)!;
+      const snippet = found.text.first ? snippetAround(indexed.text, found.text.first) : null;
+      return { id: summary.id, title: indexed.title, status: summary.status, inTitle: found.title.count > 0, count: found.text.count, snippet };
+    });
+    return { hits, searched, total: rows.length };
+  }
+
   /** The hits among `checked`, read and searched text by text, in their order. */
   private async scan(checked: readonly DocumentSummary[], query: string): Promise<SearchHit[]> {
     const hits: SearchHit[] = [];
@@ -101,4 +154,10 @@ export class LibrarySearcher {
     }
     return hits;
   }
+}
+
+/** Whether the index holds an article as the library lists it (not while it is being written, nor under a reused id). */
+function holdsAsListed(index: StoryIndex, summary: DocumentSummary): boolean {
+  const indexed = index.get(summary.id);
+  return indexed !== undefined && indexed.text.length === summary.length;
 }

@@ -112,7 +112,7 @@ describe('StoryIndex', () => {
       fc.record({ type: fc.constant('remove' as const), id: fc.constantFrom('a', 'b', 'c', 'd') }),
     );
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 25 }), fc.array(fc.constantFrom(...WORDS, 'rus', 'ssia', 'Russia ready', 'ready to', '准', 'strasse', 'the talks'), { minLength: 1, maxLength: 5 }), (steps, queries) => {
+      fc.property(fc.array(step, { maxLength: 25 }), fc.array(fc.constantFrom(...WORDS, 'rus', 'ssia', 'Russia ready', 'ready to', '准', 'strasse', 'the talks', 'ready the war swift talks'), { minLength: 1, maxLength: 5 }), (steps, queries) => {
         const index = StoryIndex.empty();
         const current = new Map<string, NewsDocument>();
         for (const change of steps) {

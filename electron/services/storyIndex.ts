@@ -3,17 +3,16 @@ import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/
 import type { TextRange } from '../../shared/spans';
 import { matchPassage, MIN_SIMILARITY, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
 import { paragraphsOf, type Token } from '../../shared/storyText';
-import { occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
+import { articlesSharingPairs, paragraphsHolding } from './storyIndexPairs';
+import { articlesMatching, occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
 import { Postings, Spellings, tokensIn, wordTableOf, type WordTable } from './storyIndexWords';
 
 /**
- * The library's text index, in memory: every article's text, title and spans; a MiniSearch
- * full-text index of articles, each one document of its text's and title's terms (which articles
- * tell a quote again, ranked by BM25); and where each word of each text and title
- * is (storyIndexWords.ts), from which the library search is answered exactly and the story view
- * finds the paragraphs that tell a quote and aligns their words. It holds nothing the article files do not:
- * it is built from them and can be thrown away (see storyIndexService.ts for how it is kept
- * current and cached).
+ * The library's text index, in memory: every article's text, title and spans; a MiniSearch index of articles (each one document
+ * of its text's and title's terms: which articles tell a quote with rare words again, by BM25; storyIndexPairs.ts for one of
+ * common words); and where each word of each text and title is (storyIndexWords.ts), from which the library search is answered
+ * exactly and the story view finds the paragraphs that tell a quote and aligns their words. Built from the article files, it
+ * can be thrown away (storyIndexService.ts keeps it current and cached).
  */
 
 /** What the index keeps of one article. */
@@ -88,9 +87,8 @@ export class StoryIndex {
   }
 
   /**
-   * The same, in steps of a few articles with `pause` awaited between them (the host's
-   * setImmediate), so that a large library's cache is opened without holding up the requests
-   * that come meanwhile: finding the word places again is seconds of work at 10,000 articles.
+   * The same, in steps of a few articles with `pause` (the host's setImmediate) awaited between them, so that a large library's
+   * cache is opened without holding up the requests meanwhile: finding the word places again is seconds of work at 10,000 articles.
    */
   static async fromSnapshotInSteps(snapshot: StoryIndexSnapshot, pause: () => Promise<void>): Promise<StoryIndex> {
     const loading = StoryIndex.loading(snapshot);
@@ -121,11 +119,9 @@ export class StoryIndex {
   get size(): number {
     return this.documents.size;
   }
-
   get(id: string): IndexedDocument | undefined {
     return this.documents.get(id);
   }
-
   all(): IterableIterator<IndexedDocument> {
     return this.documents.values();
   }
@@ -135,8 +131,8 @@ export class StoryIndex {
     const tables = { text: wordTableOf(document.text, this.spellings), title: wordTableOf(document.title, this.spellings), paragraphs: paragraphsOf(document.text) };
     this.tables.set(document.id, tables);
     const slot = this.articles.length;
-    this.articles.push({ text: document.text, table: tables.text });
-    this.titles.push({ text: document.title, table: tables.title });
+    this.articles.push({ id: document.id, text: document.text, table: tables.text });
+    this.titles.push({ id: document.id, text: document.title, table: tables.title });
     this.slots.set(document.id, slot);
     this.postings.add(tables.text, slot);
     this.titlePostings.add(tables.title, slot);
@@ -195,36 +191,20 @@ export class StoryIndex {
   }
 
   /**
-   * Passages of other articles that tell `source` (tokens of `sourceText`) again, best first: the
-   * articles sharing the quote's rarest words (by the full-text index), in each the paragraphs
-   * holding most of them, aligned word by word together with the paragraphs either side, so a
-   * match may cross a paragraph break. At most one match per place; matches below
-   * MIN_SIMILARITY are left out.
+   * Passages of other articles that tell `source` (tokens of `sourceText`) again, best first: in
+   * the candidate articles (`candidatesFor`), the paragraphs likeliest to tell it, aligned word by
+   * word with the paragraphs either side (two neighbours as one window), so a match may cross a
+   * paragraph break. At most one match per place; matches below MIN_SIMILARITY are left out.
    */
   findMatches(sourceText: string, source: readonly Token[], excludeId: string | null, limit: number): IndexedMatch[] {
-    // The rarest terms find the articles that tell the quote; common words would only make the
-    // index score most of the library.
-    const common = Math.max(2, this.documents.size * COMMON_TERM_SHARE);
-    const byRarity = [...new Set(source.map((token) => token.folded))]
-      .filter((term) => (this.vocabulary.get(term) ?? 0) > 0)
-      .sort((a, b) => this.vocabulary.get(a)! - this.vocabulary.get(b)! || (a < b ? -1 : 1));
-    const rare = byRarity.filter((term) => this.vocabulary.get(term)! <= common);
-    const query = (rare.length >= 2 ? rare : byRarity.slice(0, 3)).slice(0, LOOKUP_TERMS);
-    if (query.length === 0) return [];
-    const wanted = new Set(query);
-    const hits = this.byArticle.search({ combineWith: 'OR', queries: query });
     const candidates: { document: IndexedDocument; target: Token[]; bound: number }[] = [];
-    let articles = 0;
-    for (const hit of hits) {
-      if (hit.id === excludeId) continue;
-      if (articles++ >= CANDIDATE_ARTICLES) break;
-      const document = this.documents.get(hit.id as string)!;
+    for (const { document, paragraphs } of this.candidatesFor(source, excludeId)) {
       const tables = this.tables.get(document.id)!;
-      for (const order of this.paragraphsHolding(tables, wanted)) {
-        const paragraph = tables.paragraphs[order]!;
-        const before = tables.paragraphs[order - 1];
-        const after = tables.paragraphs[order + 1];
-        const target = tokensIn(tables.text, this.spellings, (before ?? paragraph).start, (after ?? paragraph).end);
+      const neighbours = paragraphs.length === 2 && Math.abs(paragraphs[0]! - paragraphs[1]!) === 1;
+      const windows = neighbours ? [{ first: Math.min(...paragraphs), last: Math.max(...paragraphs) }] : paragraphs.map((order) => ({ first: order, last: order }));
+      for (const { first, last } of windows) {
+        const { start } = tables.paragraphs[first - 1] ?? tables.paragraphs[first]!;
+        const target = tokensIn(tables.text, this.spellings, start, (tables.paragraphs[last + 1] ?? tables.paragraphs[last]!).end);
         candidates.push({ document, target, bound: sharedWordsBound(source, target) });
       }
     }
@@ -246,17 +226,36 @@ export class StoryIndex {
     return matches.sort((a, b) => b.similarity - a.similarity).slice(0, limit);
   }
 
-  /** The (at most PARAGRAPHS_PER_ARTICLE) paragraphs of an article with most words of `terms`, best first. */
-  private paragraphsHolding(tables: { text: WordTable; paragraphs: TextRange[] }, terms: ReadonlySet<string>): number[] {
-    const shared = new Map<number, number>();
-    let paragraph = 0;
-    const { ids, starts } = tables.text;
-    for (let word = 0; word < ids.length; word++) {
-      if (!this.spellings.terms[ids[word]!]!.some((term) => terms.has(term))) continue;
-      while (paragraph < tables.paragraphs.length - 1 && tables.paragraphs[paragraph]!.end <= starts[word]!) paragraph++;
-      shared.set(paragraph, (shared.get(paragraph) ?? 0) + 1);
+  /**
+   * The articles (and their paragraphs) worth aligning with a quote (see storyIndexPairs.ts): by
+   * the full-text index when the quote has rare terms; by shared word pairs when all its terms
+   * are common, or when it has too few for the full-text index to tell its tellings apart.
+   */
+  private candidatesFor(source: readonly Token[], excludeId: string | null): { document: IndexedDocument; paragraphs: number[] }[] {
+    const common = Math.max(2, this.documents.size * COMMON_TERM_SHARE);
+    const byRarity = [...new Set(source.map((token) => token.folded))]
+      .filter((term) => (this.vocabulary.get(term) ?? 0) > 0)
+      .sort((a, b) => this.vocabulary.get(a)! - this.vocabulary.get(b)! || (a < b ? -1 : 1));
+    const rare = byRarity.filter((term) => this.vocabulary.get(term)! <= common);
+    if (rare.length < 2) {
+      const paragraphsOf = (slot: number) => this.tables.get(this.articles[slot]!.id)!.paragraphs;
+      const options = { excludeSlot: excludeId === null ? -1 : (this.slots.get(excludeId) ?? -1), maxArticles: CANDIDATE_ARTICLES, paragraphsPerArticle: PARAGRAPHS_PER_ARTICLE };
+      const sharing = articlesSharingPairs(source, this.spellings, this.postings, this.articles, paragraphsOf, options);
+      if (sharing.length > 0) return sharing.map(({ slot, paragraphs }) => ({ document: this.documents.get(this.articles[slot]!.id)!, paragraphs }));
     }
-    return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, PARAGRAPHS_PER_ARTICLE).map(([order]) => order);
+    // The rarest terms find the articles that tell the quote; common words would only make the index score most of the library.
+    const query = (rare.length >= 2 ? rare : byRarity.slice(0, 3)).slice(0, LOOKUP_TERMS);
+    if (query.length === 0) return [];
+    const wanted = new Set(query);
+    const found: { document: IndexedDocument; paragraphs: number[] }[] = [];
+    for (const hit of this.byArticle.search({ combineWith: 'OR', queries: query })) {
+      if (hit.id === excludeId) continue;
+      if (found.length >= CANDIDATE_ARTICLES) break;
+      const document = this.documents.get(hit.id as string)!;
+      const tables = this.tables.get(document.id)!;
+      found.push({ document, paragraphs: paragraphsHolding(tables.text, tables.paragraphs, this.spellings, wanted, PARAGRAPHS_PER_ARTICLE) });
+    }
+    return found;
   }
 
   /** The query prepared for `occurrences`, or null when only a scan of the texts can answer it (a query of punctuation alone). */
@@ -282,11 +281,16 @@ export class StoryIndex {
     return found;
   }
 
-  /**
-   * How often a prepared query occurs in an article's text and title, exactly as textSearch.ts's
-   * `findMatches` counts them (see storyIndexSearch.ts), or null for an article not indexed.
-   * A query must be prepared again after articles are added: new spellings are unknown to it.
-   */
+  /** Whether an article (by id and text length) holds a prepared query, as `searchAll` finds (storyIndexSearch.ts); null: not indexed so. */
+  matcher(prepared: PreparedQuery): (id: string, length: number) => boolean | null {
+    const [inTexts, inTitles] = [articlesMatching(prepared, this.postings, this.spellings, this.articles), articlesMatching(prepared, this.titlePostings, this.spellings, this.titles)];
+    return (id, length) => {
+      const slot = this.slots.get(id) ?? -1;
+      return this.articles[slot]?.text.length === length ? inTexts[slot] === 1 || inTitles[slot] === 1 : null;
+    };
+  }
+
+  /** How often a prepared query occurs in an article's text and title, as `searchAll` counts them (null: not indexed); prepare queries after adding. */
   occurrences(prepared: PreparedQuery, id: string): { text: Occurrences; title: Occurrences } | null {
     const document = this.documents.get(id);
     const tables = this.tables.get(id);

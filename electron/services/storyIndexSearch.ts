@@ -149,6 +149,7 @@ function leftToRight(found: TextRange[]): Occurrences {
 
 /** An article as the postings name it: its slot's text and word table, or undefined once removed. */
 export interface PostedArticle {
+  id: string;
   text: string;
   table: WordTable;
 }
@@ -190,9 +191,7 @@ export function occurrencesByArticle(prepared: PreparedQuery, postings: Postings
   // Runs of words are found from the places of the query word with the fewest.
   const { allowed, allowedIds, query } = prepared;
   const length = allowed.length;
-  const placesOf = (position: number) => allowedIds[position]!.reduce((sum, id) => sum + postings.placesOf(id).length, 0);
-  let anchor = 0;
-  for (let position = 1; position < length; position++) if (placesOf(position) < placesOf(anchor)) anchor = position;
+  const anchor = rarestPosition(prepared, postings);
   const matches = new Map<number, TextRange[]>();
   for (const id of allowedIds[anchor]!) {
     const places = postings.placesOf(id);
@@ -213,4 +212,44 @@ export function occurrencesByArticle(prepared: PreparedQuery, postings: Postings
   }
   for (const [slot, list] of matches) found.set(slot, leftToRight(list));
   return found;
+}
+
+/**
+ * The slots of the live articles holding at least one match of the query, from the postings:
+ * the same articles `occurrencesByArticle` answers, without counting their matches or finding
+ * their first (a run of words is checked only until one of an article's holds a match).
+ */
+export function articlesMatching(prepared: PreparedQuery, postings: Postings, spellings: Spellings, articles: readonly (PostedArticle | undefined)[]): Uint8Array {
+  const found = new Uint8Array(articles.length);
+  if (prepared.kind === 'word') {
+    for (const id of prepared.matches.ids) {
+      const { slots, length } = postings.placesOf(id);
+      for (let place = 0; place < length; place++) if (articles[slots[place]!] !== undefined) found[slots[place]!] = 1;
+    }
+    return found;
+  }
+  const { allowed, allowedIds, query } = prepared;
+  const length = allowed.length;
+  const anchor = rarestPosition(prepared, postings);
+  for (const id of allowedIds[anchor]!) {
+    const places = postings.placesOf(id);
+    for (let place = 0; place < places.length; place++) {
+      const slot = places.slots[place]!;
+      const article = articles[slot];
+      const first = places.words[place]! - anchor;
+      if (article === undefined || found[slot] === 1 || first < 0 || first + length > article.table.ids.length) continue;
+      let fits = true;
+      for (let position = 0; position < length && fits; position++) fits = allowed[position]![article.table.ids[first + position]!] === 1;
+      if (fits && matchesAround(article.text, article.table, spellings, first, length, query).length > 0) found[slot] = 1;
+    }
+  }
+  return found;
+}
+
+/** The query word whose spellings have the fewest places: runs of words are found from its places. */
+function rarestPosition(prepared: PreparedQuery & { kind: 'words' }, postings: Postings): number {
+  const placesOf = (position: number) => prepared.allowedIds[position]!.reduce((sum, id) => sum + postings.placesOf(id).length, 0);
+  let anchor = 0;
+  for (let position = 1; position < prepared.allowed.length; position++) if (placesOf(position) < placesOf(anchor)) anchor = position;
+  return anchor;
 }

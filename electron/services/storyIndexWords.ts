@@ -10,6 +10,8 @@ import { forEachWord } from './storyIndexTerms';
 /** Every spelling of a word seen in the library, numbered from 0, with its folded terms. */
 export class Spellings {
   private readonly ids = new Map<string, number>();
+  /** The spellings folding to each term. */
+  private readonly byTerm = new Map<string, number[]>();
   readonly spellings: string[] = [];
   readonly terms: (readonly string[])[] = [];
 
@@ -20,8 +22,18 @@ export class Spellings {
       this.ids.set(spelling, id);
       this.spellings.push(spelling);
       this.terms.push(terms);
+      for (const term of terms) {
+        const ids = this.byTerm.get(term);
+        if (ids) ids.push(id);
+        else this.byTerm.set(term, [id]);
+      }
     }
     return id;
+  }
+
+  /** The ids of the spellings with `term` among their terms (read only). */
+  idsOfTerm(term: string): readonly number[] {
+    return this.byTerm.get(term) ?? [];
   }
 
   get size(): number {

@@ -50,7 +50,7 @@ export function DocumentList() {
   const [filter, setFilter] = useState<DocumentFilter>({ statuses: [], labels: [] });
   const search = useLibrarySearch(services, summaries, query, filter);
   const narrowed = search.narrowed;
-  const count = narrowed ? search.rows.length : list.total;
+  const count = narrowed ? search.count : list.total;
   const summaryAt = (index: number): DocumentSummary | undefined => (narrowed ? search.rows[index]?.summary : list.rows[index]);
   const hitAt = (index: number): SearchHit | null => (narrowed ? (search.rows[index]?.hit ?? null) : null);
   const indexOf = (id: string | null): number =>

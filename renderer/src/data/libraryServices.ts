@@ -21,10 +21,13 @@ export class LibraryServices {
     private readonly client: LibraryClient,
   ) {}
 
-  /** The articles whose text, title or meta match `query`, among those passing `filter`. */
-  async searchDocuments(query: string, filter: DocumentFilter): Promise<Result<SearchHit[]>> {
-    const result = await this.host.request('searchDocuments', { query, ...filter });
-    return result.ok ? { ok: true, value: result.value.hits } : result;
+  /**
+   * The articles whose text or title match `query`, among those passing `filter`, in library
+   * order: `limit` of them from `offset`, with how many match in all.
+   */
+  async searchDocuments(query: string, filter: DocumentFilter, offset: number, limit: number): Promise<Result<{ hits: SearchHit[]; total: number }>> {
+    const result = await this.host.request('searchDocuments', { query, ...filter, offset, limit });
+    return result.ok ? { ok: true, value: { hits: result.value.hits, total: result.value.total ?? result.value.hits.length } } : result;
   }
 
   /** Plans or imports files (see importRunner.ts); after an import the list and settings are fetched again. */
