@@ -200,9 +200,7 @@ export function occurrencesByArticle(prepared: PreparedQuery, postings: Postings
       const article = articles[slot];
       const first = places.words[place]! - anchor;
       if (article === undefined || first < 0 || first + length > article.table.ids.length) continue;
-      let fits = true;
-      for (let position = 0; position < length && fits; position++) fits = allowed[position]![article.table.ids[first + position]!] === 1;
-      if (!fits) continue;
+      if (!wordsFit(allowed, article.table.ids, first)) continue;
       const around = matchesAround(article.text, article.table, spellings, first, length, query);
       if (around.length === 0) continue;
       const list = matches.get(slot);
@@ -238,9 +236,7 @@ export function articlesMatching(prepared: PreparedQuery, postings: Postings, sp
       const article = articles[slot];
       const first = places.words[place]! - anchor;
       if (article === undefined || found[slot] === 1 || first < 0 || first + length > article.table.ids.length) continue;
-      let fits = true;
-      for (let position = 0; position < length && fits; position++) fits = allowed[position]![article.table.ids[first + position]!] === 1;
-      if (fits && matchesAround(article.text, article.table, spellings, first, length, query).length > 0) found[slot] = 1;
+      if (wordsFit(allowed, article.table.ids, first) && matchesAround(article.text, article.table, spellings, first, length, query).length > 0) found[slot] = 1;
     }
   }
   return found;
@@ -252,4 +248,10 @@ function rarestPosition(prepared: PreparedQuery & { kind: 'words' }, postings: P
   let anchor = 0;
   for (let position = 1; position < prepared.allowed.length; position++) if (placesOf(position) < placesOf(anchor)) anchor = position;
   return anchor;
+}
+
+/** Whether the words from `first` on are, one by one, among those each query position allows. */
+function wordsFit(allowed: readonly Uint8Array[], ids: ArrayLike<number>, first: number): boolean {
+  for (let position = 0; position < allowed.length; position++) if (allowed[position]![ids[first + position]!] !== 1) return false;
+  return true;
 }
