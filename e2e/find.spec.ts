@@ -146,6 +146,26 @@ test.describe('find in the article', () => {
     expect(app.problems).toEqual([]);
   });
 
+  test('letters typed at once after Ctrl+F go to the field, not to the window’s keys, while the bar is still opening', async ({ app }) => {
+    const find = new FindControls(app.page);
+    await app.openArticle(WHITE_HOUSE);
+    const expected = (await app.storedDocument(await app.currentDocumentId())).text.match(/Russia/g)!.length;
+    // A slow machine: the frame in which the bar takes focus comes 300 ms after the key.
+    await app.page.evaluate(() => {
+      const nextFrame = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (callback) => window.setTimeout(() => nextFrame(callback), 300);
+    });
+    await app.page.keyboard.press('Control+f');
+    // "s" (story view) and "a" (accept a suggestion) are the window's keys once the field is not focused.
+    await app.page.keyboard.type('Russia');
+    await expect(find.findInput).toHaveValue('Russia');
+    await expect(find.findInput).toBeFocused();
+    await expect(find.findCount).toHaveText(`1 of ${expected}`);
+    await app.page.keyboard.type(' and');
+    await expect(find.findInput).toHaveValue('Russia and');
+    expect(app.problems).toEqual([]);
+  });
+
   test('the find bar stays open across articles and finds again in each; find highlights and span highlights show together', async ({ app }) => {
     const find = new FindControls(app.page);
     await app.openArticle(WHITE_HOUSE);

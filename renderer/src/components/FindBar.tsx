@@ -7,6 +7,11 @@ function isFindKey(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f';
 }
 
+/** A key that types a character (not a shortcut, not a named key such as Enter or Escape). */
+function isTypedCharacter(event: KeyboardEvent): boolean {
+  return event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+}
+
 /** Scrolls the current match into view. */
 function revealActiveMatch(editor: Editor): void {
   editor.view.dom.querySelector('.nm-find-active')?.scrollIntoView({ block: 'center', behavior: 'auto' });
@@ -50,6 +55,15 @@ export function FindBar() {
   const workbench = useWorkbench();
 
   useEffect(() => {
+    // Letters typed after the find key but before the field has focus (the bar may still be
+    // opening) belong to the field, not to the window's keys (s, a, d…): held here, in order.
+    let typedAhead: string | null = null;
+    const holdTypedAhead = (event: KeyboardEvent) => {
+      if (typedAhead === null || document.activeElement === input.current || !isTypedCharacter(event)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      typedAhead += event.key;
+    };
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isFindKey(event)) return;
       // The browser's own find cannot see the article's marks or reach the other articles.
@@ -58,14 +72,26 @@ export function FindBar() {
         returnFocusTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       }
       setOpen(true);
+      typedAhead ??= '';
       // Focus once the bar is drawn (it may be opening now).
       requestAnimationFrame(() => {
-        input.current?.focus();
-        input.current?.select();
+        const field = input.current;
+        const ahead = typedAhead ?? '';
+        typedAhead = null;
+        if (!field) return;
+        field.focus();
+        if (ahead === '') return field.select();
+        // Typed over the previous query, as if the field had had focus (and its text selected).
+        field.value = ahead;
+        setQuery(ahead);
       });
     };
+    window.addEventListener('keydown', holdTypedAhead, { capture: true });
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('keydown', holdTypedAhead, { capture: true });
+      window.removeEventListener('keydown', onKeyDown);
+    };
   }, []);
 
   // Find again in each article that opens while the bar is open; clear the marks when it closes.
