@@ -64,6 +64,15 @@ interface ScrollResult {
  */
 async function scrollListToEnd(page: Page, documents: number): Promise<ScrollResult | null> {
   if ((await page.locator(LIST_SCROLLER).count()) === 0) return null;
+  const tracePath = process.env.SCALE5_TRACE;
+  if (tracePath) await page.context().browser()!.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc', 'toplevel'] });
+  const profilePath = process.env.SCALE5_PROFILE;
+  const cdp = profilePath ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.evaluate('window.__newsmarkBench.startFrames()');
   for (let step = 1; step <= SCROLL_STEPS; step++) {
     await page.evaluate(`(() => {
@@ -73,6 +82,8 @@ async function scrollListToEnd(page: Page, documents: number): Promise<ScrollRes
     })()`);
   }
   const frames = (await page.evaluate('window.__newsmarkBench.stopFrames()')) as { longestGap: number; longest: number; over50: number };
+  if (tracePath) await page.context().browser()!.stopTracing();
+  if (cdp) (await import('node:fs')).writeFileSync(profilePath!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const reachedLast = (await page.locator(`.document-item[data-index="${documents - 1}"]`).count()) > 0;
   return { longestFrameMs: Math.max(frames.longestGap, frames.longest), over50: frames.over50, reachedLast };
 }

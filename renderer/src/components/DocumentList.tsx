@@ -10,7 +10,7 @@ import { useLabels } from '../ui/useLabels';
 import { LibraryFilterBar } from './LibraryFilterBar';
 import { labelClass } from '../ui/labelStyles';
 import { useLibrarySearch } from '../ui/useLibrarySearch';
-import type { SearchHit } from '../../../shared/librarySearch';
+import { isFiltering, type SearchHit } from '../../../shared/librarySearch';
 
 /**
  * Every row has a fixed height (styles.css: one line of title, cut with an ellipsis and shown
@@ -23,6 +23,9 @@ export const ROW_HEIGHT = 62;
 export const HIT_ROW_HEIGHT = 98;
 /** Row elements are reused by slot (see the rows' keys); at least this many slots. */
 const MIN_SLOTS = 64;
+
+const NO_SUMMARIES: readonly DocumentSummary[] = [];
+const noSummaries = (): readonly DocumentSummary[] => NO_SUMMARIES;
 
 function optionId(documentId: string): string {
   return `document-option-${documentId}`;
@@ -41,13 +44,15 @@ function optionId(documentId: string): string {
 export function DocumentList() {
   const { client, services, session } = useWorkbench();
   const list = useLibrarySlice(client, 'summaries', client.getList);
-  const summaries = useLibrarySlice(client, 'summaries', client.getSummaries);
   const labels = useLabels();
   // At once: opening an article is a click here, and the list says which is open (never on a labelling's path).
   const currentId = useSessionState(session, (state) => state.documentId);
   const onOpen = useCallback((documentId: string) => session.dispatch({ type: 'openDocument', documentId }), [session]);
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<DocumentFilter>({ statuses: [], labels: [] });
+  // The fetched rows as one array (the 100,000 slots gone through again for each page fetched)
+  // only while a search or filter needs them: an unnarrowed list draws its rows by index.
+  const summaries = useLibrarySlice(client, 'summaries', query.trim() !== '' || isFiltering(filter) ? client.getSummaries : noSummaries);
   const search = useLibrarySearch(services, summaries, query, filter);
   const narrowed = search.narrowed;
   const count = narrowed ? search.count : list.total;

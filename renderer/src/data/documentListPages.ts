@@ -23,7 +23,10 @@ export interface ListState {
   /** Articles in the library. */
   total: number;
   statusCounts: Readonly<Record<DocumentStatus, number>>;
-  /** Rows by index in library order; undefined where the page is not fetched yet. */
+  /**
+   * Rows by index in library order; undefined where the page is not fetched yet. The same array
+   * from one state to the next while the list's version and total stay (rows are written into it).
+   */
   rows: readonly (DocumentSummary | undefined)[];
   /** Whether every row is fetched (under the current list version). */
   complete: boolean;
@@ -107,7 +110,7 @@ export class DocumentListPages {
     const index = this.state.rows.findIndex((row) => row?.id === summary.id);
     const previous = index >= 0 ? this.state.rows[index] : undefined;
     if (!previous || previous === summary) return;
-    const rows = this.state.rows.slice();
+    const rows = this.state.rows as (DocumentSummary | undefined)[];
     rows[index] = summary;
     const statusCounts = { ...this.state.statusCounts };
     statusCounts[previous.status]--;
@@ -182,8 +185,16 @@ export class DocumentListPages {
     // The first screen of a small library is all of it.
     if (pageIndex !== null) this.fetched.add(pageIndex);
     else if (page.offset === 0 && page.rows.length === page.total) this.fetched.add(0);
-    const rows = versionChanged ? new Array<DocumentSummary | undefined>(page.total) : this.state.rows.slice(0, page.total);
-    rows.length = page.total;
+    // The rows are written in place: copying the 100,000 slots for each page of 1,000 (and the
+    // garbage of those copies) cost whole frames of a scroll at 100,000 articles. The array is
+    // filled with undefined, not made with `new Array(total)`, which beyond 100,000 slots is
+    // a dictionary that every row lookup hashes into. Only a new version (or total) starts anew.
+    let rows = this.state.rows as (DocumentSummary | undefined)[];
+    if (versionChanged || rows.length !== page.total) {
+      const fresh: (DocumentSummary | undefined)[] = [];
+      for (let at = 0; at < page.total; at++) fresh.push(versionChanged ? undefined : rows[at]);
+      rows = fresh;
+    }
     // The page's counts are the host's; a row the window shows otherwise (a change the answer
     // may predate) moves its count too, so the progress never steps back behind a status just set.
     const statusCounts = { ...page.statusCounts };
