@@ -64,9 +64,9 @@ interface ScrollResult {
  */
 async function scrollListToEnd(page: Page, documents: number): Promise<ScrollResult | null> {
   if ((await page.locator(LIST_SCROLLER).count()) === 0) return null;
-  const tracePath = process.env.SCALE5_TRACE;
+  const tracePath = process.env.NEWSMARK_BENCH_LIST_TRACE;
   if (tracePath) await page.context().browser()!.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc', 'toplevel'] });
-  const profilePath = process.env.SCALE5_PROFILE;
+  const profilePath = process.env.NEWSMARK_BENCH_LIST_PROFILE;
   const cdp = profilePath ? await page.context().newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
