@@ -189,25 +189,14 @@ export function occurrencesByArticle(prepared: PreparedQuery, postings: Postings
     return found;
   }
   // Runs of words are found from the places of the query word with the fewest.
-  const { allowed, allowedIds, query } = prepared;
-  const length = allowed.length;
-  const anchor = rarestPosition(prepared, postings);
   const matches = new Map<number, TextRange[]>();
-  for (const id of allowedIds[anchor]!) {
-    const places = postings.placesOf(id);
-    for (let place = 0; place < places.length; place++) {
-      const slot = places.slots[place]!;
-      const article = articles[slot];
-      const first = places.words[place]! - anchor;
-      if (article === undefined || first < 0 || first + length > article.table.ids.length) continue;
-      if (!wordsFit(allowed, article.table.ids, first)) continue;
-      const around = matchesAround(article.text, article.table, spellings, first, length, query);
-      if (around.length === 0) continue;
-      const list = matches.get(slot);
-      if (list) list.push(...around);
-      else matches.set(slot, around);
-    }
-  }
+  forEachRun(prepared, postings, articles, () => false, (slot, article, first) => {
+    const around = matchesAround(article.text, article.table, spellings, first, prepared.allowed.length, prepared.query);
+    if (around.length === 0) return;
+    const list = matches.get(slot);
+    if (list) list.push(...around);
+    else matches.set(slot, around);
+  });
   for (const [slot, list] of matches) found.set(slot, leftToRight(list));
   return found;
 }
@@ -226,19 +215,9 @@ export function articlesMatching(prepared: PreparedQuery, postings: Postings, sp
     }
     return found;
   }
-  const { allowed, allowedIds, query } = prepared;
-  const length = allowed.length;
-  const anchor = rarestPosition(prepared, postings);
-  for (const id of allowedIds[anchor]!) {
-    const places = postings.placesOf(id);
-    for (let place = 0; place < places.length; place++) {
-      const slot = places.slots[place]!;
-      const article = articles[slot];
-      const first = places.words[place]! - anchor;
-      if (article === undefined || found[slot] === 1 || first < 0 || first + length > article.table.ids.length) continue;
-      if (wordsFit(allowed, article.table.ids, first) && matchesAround(article.text, article.table, spellings, first, length, query).length > 0) found[slot] = 1;
-    }
-  }
+  forEachRun(prepared, postings, articles, (slot) => found[slot] === 1, (slot, article, first) => {
+    if (matchesAround(article.text, article.table, spellings, first, prepared.allowed.length, prepared.query).length > 0) found[slot] = 1;
+  });
   return found;
 }
 
@@ -248,6 +227,34 @@ function rarestPosition(prepared: PreparedQuery & { kind: 'words' }, postings: P
   let anchor = 0;
   for (let position = 1; position < prepared.allowed.length; position++) if (placesOf(position) < placesOf(anchor)) anchor = position;
   return anchor;
+}
+
+type WordsQuery = Extract<PreparedQuery, { kind: 'words' }>;
+
+/**
+ * Calls `visit` for each place where the query's words run, one by one among those each position
+ * allows, in a live article whose slot `skip` does not pass over: found from the places of the
+ * query word with the fewest.
+ */
+function forEachRun(
+  prepared: WordsQuery,
+  postings: Postings,
+  articles: readonly (PostedArticle | undefined)[],
+  skip: (slot: number) => boolean,
+  visit: (slot: number, article: PostedArticle, first: number) => void,
+): void {
+  const { allowed, allowedIds } = prepared;
+  const anchor = rarestPosition(prepared, postings);
+  for (const id of allowedIds[anchor]!) {
+    const places = postings.placesOf(id);
+    for (let place = 0; place < places.length; place++) {
+      const slot = places.slots[place]!;
+      const article = articles[slot];
+      const first = places.words[place]! - anchor;
+      if (article === undefined || skip(slot) || first < 0 || first + allowed.length > article.table.ids.length) continue;
+      if (wordsFit(allowed, article.table.ids, first)) visit(slot, article, first);
+    }
+  }
 }
 
 /** Whether the words from `first` on are, one by one, among those each query position allows. */
