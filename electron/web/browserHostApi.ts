@@ -10,24 +10,12 @@ import { importJobsFor } from '../services/importJobs';
 import type { Handlers } from '../services/libraryHandlers';
 import type { LibraryStore } from '../store/libraryStore';
 import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES, sendError, sendJson } from './httpAnswers';
-import { BodyTooLargeError, saveRequestBody, uploadFilePath, UploadAbortedError } from './uploadToFile';
+import { BodyTooLargeError, readRequestBody, saveRequestBody, uploadFilePath, UploadAbortedError } from './uploadToFile';
 
 /** An open library and the handlers of the contract over it. */
 export interface LibraryServices {
   store: LibraryStore;
   handlers: Handlers;
-}
-
-async function readBytes(request: http.IncomingMessage, limit: number): Promise<Buffer> {
-  if (Number(request.headers['content-length'] ?? 0) > limit) throw new BodyTooLargeError(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError(limit);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /**
@@ -44,7 +32,7 @@ function parseBody(text: string): unknown {
 }
 
 async function readBody(request: http.IncomingMessage): Promise<unknown> {
-  return parseBody((await readBytes(request, MAX_BODY_BYTES)).toString('utf8'));
+  return parseBody((await readRequestBody(request, MAX_BODY_BYTES)).toString('utf8'));
 }
 
 /**

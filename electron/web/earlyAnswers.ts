@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { DocumentPage } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { LIST_HEAD_VERSION, type ListHead } from '../store/listHead';
+import { readRequestBody } from './uploadToFile';
 
 /** The requests a window sends for its first screen, which a list head can answer. */
 const EARLY_REQUESTS = new Set(['listDocumentPage', 'getSettings', 'getNotices']);
@@ -81,7 +82,5 @@ export async function readSmallBody(request: http.IncomingMessage): Promise<stri
   const declared = Number(request.headers['content-length'] ?? NaN);
   if (request.method !== 'POST' || !(request.headers['content-type'] ?? '').startsWith('application/json')) return null;
   if (!Number.isInteger(declared) || declared > MAX_EARLY_BODY) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return (await readRequestBody(request, MAX_EARLY_BODY)).toString('utf8');
 }

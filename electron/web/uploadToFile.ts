@@ -12,6 +12,19 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** A request's whole body in memory; BodyTooLargeError past `limit` bytes (the rest left unread). */
+export async function readRequestBody(request: http.IncomingMessage, limit: number): Promise<Buffer> {
+  if (Number(request.headers['content-length'] ?? 0) > limit) throw new BodyTooLargeError(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLargeError(limit);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
 /** The client went away before sending the whole body. */
 export class UploadAbortedError extends Error {
   constructor() {
