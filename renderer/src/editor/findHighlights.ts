@@ -1,11 +1,12 @@
 import { Extension, type Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { TextPositionMap } from '../../../shared/editorPositions';
 import type { TextRange } from '../../../shared/spans';
 import { findMatches } from '../../../shared/textSearch';
 import { articleTextOf } from './articleText';
+import { layerCommand } from './layerCommand';
 
 /** More matches than this are not drawn (a one-letter query in a long article). */
 export const MAX_FIND_MATCHES = 10_000;
@@ -136,12 +137,7 @@ export const FindHighlights = Extension.create({
   name: 'findHighlights',
 
   addCommands() {
-    const meta =
-      (input: FindInput) =>
-      ({ tr, dispatch }: { tr: Transaction; dispatch?: (tr: Transaction) => void }) => {
-        if (dispatch) tr.setMeta(findHighlightsKey, input).setMeta('addToHistory', false);
-        return true;
-      };
+    const meta = layerCommand<FindInput>(findHighlightsKey);
     return {
       setFindQuery: (query: string) => meta({ query }),
       setActiveFindMatch: (index: number) => meta({ active: index }),

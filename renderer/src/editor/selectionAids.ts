@@ -1,10 +1,11 @@
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { TextPositionMap } from '../../../shared/editorPositions';
 import type { TextRange } from '../../../shared/spans';
 import { articleTextOf } from './articleText';
+import { layerCommand } from './layerCommand';
 
 /**
  * What the article draws besides the spans, all by text offset:
@@ -105,12 +106,7 @@ export const SelectionAidsExtension = Extension.create({
 
   addCommands() {
     return {
-      setSelectionAids:
-        (aids: SelectionAids) =>
-        ({ tr, dispatch }: { tr: Transaction; dispatch?: (tr: Transaction) => void }) => {
-          if (dispatch) tr.setMeta(selectionAidsKey, aids).setMeta('addToHistory', false);
-          return true;
-        },
+      setSelectionAids: layerCommand<SelectionAids>(selectionAidsKey),
     };
   },
 

@@ -1,9 +1,10 @@
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { TextRange } from '../../../shared/spans';
 import { articleTextOf, type ArticleText } from './articleText';
+import { layerCommand } from './layerCommand';
 
 /** What the extension draws: spans by text offset (UTF-16, end exclusive), never by position. */
 export interface HighlightSpan {
@@ -279,18 +280,8 @@ export const SpanHighlights = Extension.create<SpanHighlightsOptions>({
 
   addCommands() {
     return {
-      setHighlights:
-        (input: HighlightInput) =>
-        ({ tr, dispatch }: { tr: Transaction; dispatch?: (tr: Transaction) => void }) => {
-          if (dispatch) tr.setMeta(spanHighlightsKey, input).setMeta('addToHistory', false);
-          return true;
-        },
-      showVisibleRange:
-        (visible: TextRange) =>
-        ({ tr, dispatch }: { tr: Transaction; dispatch?: (tr: Transaction) => void }) => {
-          if (dispatch) tr.setMeta(VISIBLE_RANGE_META, visible).setMeta('addToHistory', false);
-          return true;
-        },
+      setHighlights: layerCommand<HighlightInput>(spanHighlightsKey),
+      showVisibleRange: layerCommand<TextRange>(VISIBLE_RANGE_META),
     };
   },
 

@@ -1,11 +1,12 @@
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { TextRange } from '../../../shared/spans';
 import type { SuggestedSpan, Suggestions } from '../../../shared/suggestions/suggest';
 import { articleTextOf, type ArticleText } from './articleText';
 import { spanHighlightsKey } from './spanHighlights';
+import { layerCommand } from './layerCommand';
 
 /** What the layer draws: suggested spans by text offset (UTF-16, end exclusive), never by position. */
 export interface SuggestionLayerInput {
@@ -157,12 +158,7 @@ export const SuggestionLayer = Extension.create({
 
   addCommands() {
     return {
-      setSuggestions:
-        (input: SuggestionLayerInput) =>
-        ({ tr, dispatch }: { tr: Transaction; dispatch?: (tr: Transaction) => void }) => {
-          if (dispatch) tr.setMeta(suggestionLayerKey, input).setMeta('addToHistory', false);
-          return true;
-        },
+      setSuggestions: layerCommand<SuggestionLayerInput>(suggestionLayerKey),
     };
   },
 
