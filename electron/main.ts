@@ -7,7 +7,7 @@ import { IPC_CHANNELS } from '../shared/ipcChannels';
 import { fail, ok } from '../shared/result';
 import { PRODUCT_NAME, resolveDataFolder } from './dataFolder';
 import { openLibrary } from './openLibrary';
-import { dispatchRequest } from './services/dispatchRequest';
+import { DesktopLibrary } from './desktopLibrary';
 import { exportToFile } from './services/exportLibrary';
 import { importJobsFor } from './services/importJobs';
 import { EXPORT_FILE_TYPES, exportFileName } from '../shared/formats/exportFileTypes';
@@ -16,9 +16,11 @@ import type { EditCommand, MenuCommand } from '../shared/contract';
 import { applicationMenuTemplate } from './applicationMenu';
 import { isAppAddress } from './appAddress';
 import { allowsPermissionCheck, allowsPermissionRequest } from './permissionPolicy';
-import { createLibraryHandlers, type Handlers } from './services/libraryHandlers';
 import { describeStorageError } from './services/storageErrors';
-import type { LibraryStore } from './store/libraryStore';
+import { acquireDataFolderLock } from './store/dataFolderLock';
+import { makeFolders } from './store/dataFolderSetup';
+import { openingMessage } from './openingMessage';
+import { readListHead } from './store/listHead';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { externalUrlToOpen } from './externalLinks';
 import { resolveStaticFile } from './staticFile';
@@ -54,8 +56,7 @@ app.setPath('userData', path.join(app.getPath('appData'), PRODUCT_NAME));
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
-let store: LibraryStore | null = null;
-let handlers: Handlers | null = null;
+let library: DesktopLibrary | null = null;
 
 function dataFolderFromArguments(): string {
   // Electron passes its own switches too; unknown ones are not ours to reject.
@@ -91,7 +92,8 @@ function registerAppProtocol(): void {
 async function exportWithDialog(options: unknown) {
   const parsed = parseExportOptions(options);
   if (!parsed.ok) return parsed;
-  if (!store || !mainWindow) return fail('storage_failed', 'The library is not open.');
+  if (!library || !mainWindow) return fail('storage_failed', 'The library is not open.');
+  const opened = library;
   const type = EXPORT_FILE_TYPES[parsed.value.format];
   const choice = await dialog.showSaveDialog(mainWindow, {
     title: 'Export labelled articles',
@@ -100,7 +102,7 @@ async function exportWithDialog(options: unknown) {
   });
   if (choice.canceled || !choice.filePath) return ok({ destination: null, documents: 0, spans: 0 });
   try {
-    return ok(await exportToFile(store, parsed.value, choice.filePath));
+    return ok(await exportToFile(await opened.store(), parsed.value, choice.filePath));
   } catch (error) {
     return { ok: false as const, error: describeStorageError(error) };
   }
@@ -118,13 +120,13 @@ function sendEditCommand(command: EditCommand): void {
 
 /** One file of an import the renderer runs (it reads files the user picked or dropped). */
 async function importFileFromRenderer(jobId: unknown, name: unknown, bytes: unknown) {
-  if (!store) return fail('storage_failed', 'The library is not open.');
+  if (!library) return fail('storage_failed', 'The library is not open.');
   if (typeof jobId !== 'string' || !/^[0-9a-f-]{36}$/.test(jobId)) return fail('invalid_request', 'importFile: jobId must be an import job id.');
   if (typeof name !== 'string' || name.length === 0 || name.length > 1000) return fail('invalid_request', 'importFile: name must be 1–1,000 characters.');
   if (!(bytes instanceof Uint8Array)) return fail('invalid_request', 'importFile: the file must be sent as bytes.');
   if (bytes.length > MAX_IMPORT_FILE_BYTES) return fail('invalid_request', `${name}: ${fileTooLargeMessage(bytes.length)}`);
   try {
-    return await importJobsFor(store).importFile(jobId, name, bytes);
+    return await importJobsFor(await library.store()).importFile(jobId, name, bytes);
   } catch (error) {
     return { ok: false as const, error: describeStorageError(error) };
   }
@@ -173,15 +175,36 @@ function createWindow(): void {
   void mainWindow.loadURL(DEV_RENDERER_URL ? DEV_RENDERER_URL.href : `${APP_ORIGIN}/index.html`);
 }
 
+async function cannotOpen(folder: string, error: unknown): Promise<void> {
+  dialog.showErrorBox('Newsmark cannot open its data folder', await openingMessage(folder, error));
+  app.exit(1);
+}
+
+/**
+ * Takes the folder's lock (a folder another process holds is refused before any window), creates
+ * the window, and opens the library meanwhile (desktopLibrary.ts): a large library's first
+ * screen comes from its list head, not after its index is read.
+ */
 async function start(folder: string): Promise<void> {
+  let lock: ReturnType<typeof acquireDataFolderLock>;
   try {
-    store = await openLibrary(folder, 'desktop app', { seedSampleCorpus: true, deferFileCheck: true });
+    await makeFolders(folder);
+    lock = acquireDataFolderLock(folder, 'desktop app');
   } catch (error) {
-    dialog.showErrorBox('Newsmark cannot open its data folder', (error as Error).message);
-    app.exit(1);
-    return;
+    return cannotOpen(folder, error);
   }
-  handlers = createLibraryHandlers(store);
+  const desktopLibrary = new DesktopLibrary({
+    head: readListHead(folder),
+    open: () => openLibrary(folder, 'desktop app', { seedSampleCorpus: true, deferFileCheck: true, lock }),
+  });
+  library = desktopLibrary;
+  desktopLibrary.opened.then(
+    ({ store }) => store.notices.forEach((notice) => console.warn(`${notice.level}: ${notice.message}`)),
+    (error: unknown) => {
+      lock.release();
+      void cannotOpen(folder, error);
+    },
+  );
 
   // Clipboard writes ("Copy list") for the app's own page; every other permission refused.
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowsPermissionRequest(permission, details, APP_ORIGINS)));
@@ -195,8 +218,8 @@ async function start(folder: string): Promise<void> {
   registerAppProtocol();
 
   ipcMain.handle(IPC_CHANNELS.request, (event, name: unknown, args: unknown) => {
-    if (!isTrustedSender(event) || !handlers) return fail('unauthorized', 'This window may not call Newsmark.');
-    return dispatchRequest(handlers, name, args);
+    if (!isTrustedSender(event) || !library) return fail('unauthorized', 'This window may not call Newsmark.');
+    return library.request(name, args);
   });
   ipcMain.handle(IPC_CHANNELS.export, (event, options: unknown) => {
     if (!isTrustedSender(event)) return fail('unauthorized', 'This window may not call Newsmark.');
@@ -210,6 +233,7 @@ async function start(folder: string): Promise<void> {
   const menuTargets = { menuCommand: sendMenuCommand, editCommand: sendEditCommand };
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, menuTargets, PRODUCT_NAME)));
   createWindow();
+  desktopLibrary.start();
 }
 
 /** Our page never navigates, opens windows or embeds others; a link goes to the user's browser. */
@@ -242,11 +266,12 @@ if (dataFolder === path.resolve(app.getPath('userData')) && !app.requestSingleIn
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
-    if (!store) return;
+    // A library never opened holds only its lock, which is released on exit.
+    if (!library?.started) return;
     event.preventDefault();
-    const closing = store;
-    store = null;
-    void closing.close().finally(() => app.quit());
+    const closing = library;
+    library = null;
+    void closing.opened.then(({ store }) => store.close(), () => undefined).finally(() => app.quit());
   });
   void app.whenReady().then(() => start(dataFolder));
 }

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDataFolder } from '../dataFolder';
-import { acquireDataFolderLock, DataFolderLockedError, type DataFolderLock } from '../store/dataFolderLock';
+import { acquireDataFolderLock, type DataFolderLock } from '../store/dataFolderLock';
 import { startBrowserHost, type LibraryServices } from './browserHost';
 import { EarlyAnswers } from './earlyAnswers';
 import { readListHead } from '../store/listHead';
-import { DataFolderError, explainDataFolderError, makeFolders } from '../store/dataFolderSetup';
+import { makeFolders } from '../store/dataFolderSetup';
+import { openingMessage } from '../openingMessage';
 import { installTestFaultSwitch, TEST_FAULT_FILE_VARIABLE } from './testFaultSwitch';
 
 /** The built renderer; built code lives in out/main/, beside out/renderer/. */
@@ -104,10 +105,3 @@ export async function runBrowserHost(argv: string[]): Promise<void> {
 
 /** With a list head, the library opens at the latest this long after the host listens. */
 const OPEN_AFTER_MS = 1_000;
-
-/** What to say when the data folder cannot be opened: plainly what is wrong with it. */
-async function openingMessage(folder: string, error: unknown): Promise<string> {
-  if (error instanceof DataFolderLockedError || error instanceof DataFolderError) return error.message;
-  const explained = await explainDataFolderError(folder, error);
-  return explained instanceof DataFolderError ? explained.message : `Cannot open the data folder ${folder}: ${explained.message}`;
-}
