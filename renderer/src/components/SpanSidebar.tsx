@@ -20,7 +20,8 @@ export function SpanSidebar() {
   const documentId = useSessionState(session, (state) => state.documentId, 'afterPaint');
   const document = useLibrarySlice(client, documentId ? documentSlice(documentId) : 'status', () => (documentId ? client.getDocument(documentId) : null));
   const selectedSpanId = useSessionState(session, (state) => state.selectedSpanId, 'afterPaint');
-  const summaries = useLibrarySlice(client, 'summaries', client.getSummaries);
+  // Only the rows naming a speaker: the same array while the list's pages land, so they do not re-render the panel.
+  const speakerRows = useLibrarySlice(client, 'summaries', client.getSpeakerRows);
   const labels = useLabels();
 
   const handlers = useMemo(
@@ -42,7 +43,7 @@ export function SpanSidebar() {
         ref={workbench.panel}
         document={document}
         labels={labels}
-        speakers={summaries}
+        speakers={speakerRows}
         selectedSpanId={selectedSpanId}
         onSelectSpan={handlers.selectSpan}
         onChange={handlers.change}
