@@ -142,4 +142,16 @@ describe('DocumentListPages', () => {
     expect(list.speakerRows().map((row) => row.id)).toEqual([`d${PAGE_ROWS + 5}`]);
     expect(list.speakerRows()[0]).toBe(list.get().rows[PAGE_ROWS + 6]);
   });
+
+  test('the fetched rows are a new array after a row changes, also once every row is fetched (a filter follows them)', async () => {
+    const { host } = pagingHost(rows(5));
+    const list = pages(host);
+    await list.loadFirstScreen();
+    expect(list.get().complete).toBe(true);
+    const before = list.fetchedRows();
+    expect(list.fetchedRows()).toBe(before);
+    list.replaceRow({ ...before[1]!, status: 'done' });
+    expect(list.fetchedRows()).not.toBe(before);
+    expect(list.fetchedRows()[1]!.status).toBe('done');
+  });
 });

@@ -70,10 +70,7 @@ export class DocumentListPages {
   private fetchedList: { of: ListState; rows: readonly DocumentSummary[] } | null = null;
   /** The rows fetched so far, in library order (the same array while the list is unchanged). */
   fetchedRows(): readonly DocumentSummary[] {
-    if (this.fetchedList?.of !== this.state) {
-      const rows = this.state.complete ? (this.state.rows as readonly DocumentSummary[]) : this.state.rows.filter((row): row is DocumentSummary => row !== undefined);
-      this.fetchedList = { of: this.state, rows };
-    }
+    if (this.fetchedList?.of !== this.state) this.fetchedList = { of: this.state, rows: this.state.rows.filter((row): row is DocumentSummary => row !== undefined) };
     return this.fetchedList.rows;
   }
 
