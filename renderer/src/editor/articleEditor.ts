@@ -12,12 +12,10 @@ import { trackVisibleRange } from './visibleRange';
 
 /**
  * A long article's paragraphs go in sections of this many: ProseMirror's view update then walks
- * ~125 sections per change on a 2,000-paragraph article (the walk over every paragraph was ~1 ms
- * a transaction), going into the one or two whose decorations changed. A section is also what
- * the browser lays out at once as it comes near the screen (article.css): about three screens
- * of a news article's paragraphs.
+ * ~40 sections per change on a 2,000-paragraph article (the walk over every paragraph was ~1 ms
+ * a transaction), going into the one or two whose decorations changed.
  */
-const PARAGRAPHS_PER_SECTION = 16;
+const PARAGRAPHS_PER_SECTION = 48;
 
 /** What the article shows over its text: the spans and the selection aids. */
 export interface ArticleLayers {
