@@ -6,6 +6,7 @@ import { useLibrarySlice } from '../data/useLibrarySlice';
 import { change, link, resizeSpan, selectSpan } from '../session/editing';
 import { useSessionState } from '../session/sessionStore';
 import { useWorkbench } from '../session/workbench';
+import { useHeldWhileListScrolls } from '../ui/listScroll';
 import { useLabels } from '../ui/useLabels';
 
 /** The article editor (TipTap and its layers) is loaded beside the list's first paint, not before it. */
@@ -25,7 +26,8 @@ export function ArticlePane() {
   const workbench = useWorkbench();
   const { client, session } = workbench;
   const documentId = useSessionState(session, (state) => state.documentId);
-  const document = useLibrarySlice(client, documentId ? documentSlice(documentId) : 'status', () => (documentId ? client.getDocument(documentId) : null), 'now');
+  // Another article waits while the user scrolls the list, so its mount does not land in the scroll.
+  const document = useHeldWhileListScrolls(useLibrarySlice(client, documentId ? documentSlice(documentId) : 'status', () => (documentId ? client.getDocument(documentId) : null), 'now'));
   const selectedSpanId = useSessionState(session, (state) => state.selectedSpanId);
   const linking = useSessionState(session, (state) => state.linking);
   const labels = useLabels('now');

@@ -6,6 +6,7 @@ import { STATUS_NAMES } from '../../../shared/model';
 import { useLibrarySlice } from '../data/useLibrarySlice';
 import { useSessionState } from '../session/sessionStore';
 import { useWorkbench } from '../session/workbench';
+import { noteListScroll, noteOwnListScroll } from '../ui/listScroll';
 import { useLabels } from '../ui/useLabels';
 import { LibraryFilterBar } from './LibraryFilterBar';
 import { labelClass } from '../ui/labelStyles';
@@ -80,13 +81,23 @@ export function DocumentList() {
     overscan: 2,
   });
 
+  // While the user scrolls the list, opening another article waits (ui/listScroll.ts).
+  useEffect(() => {
+    const element = scroller.current;
+    element?.addEventListener('scroll', noteListScroll, { passive: true });
+    return () => element?.removeEventListener('scroll', noteListScroll);
+  }, []);
+
   // The row the keyboard is on; it follows the open article.
   const [activeId, setActiveId] = useState<string | null>(currentId);
   const currentIndex = indexOf(currentId);
   useEffect(() => {
     if (!currentId) return;
     setActiveId(currentId);
-    if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
+    if (currentIndex >= 0) {
+      noteOwnListScroll();
+      virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
+    }
     // Only when the open article changes: scrolling by hand must not be undone.
   }, [currentId]);
   const activeIndex = Math.max(0, indexOf(activeId));
@@ -107,6 +118,7 @@ export function DocumentList() {
     const row = summaryAt(at);
     if (!row) return;
     setActiveId(row.id);
+    noteOwnListScroll();
     virtualizer.scrollToIndex(at, { align: 'auto' });
   };
 

@@ -5,6 +5,7 @@ import { useLibrarySlice } from '../data/useLibrarySlice';
 import { change, link, selectSpan, startLinking } from '../session/editing';
 import { useSessionState } from '../session/sessionStore';
 import { useWorkbench } from '../session/workbench';
+import { useHeldWhileListScrolls } from '../ui/listScroll';
 import { useLabels } from '../ui/useLabels';
 import { SpanPanel } from './SpanPanel';
 import { StoryPanel } from './StoryPanel';
@@ -18,9 +19,11 @@ export function SpanSidebar() {
   const workbench = useWorkbench();
   const { client, session } = workbench;
   const documentId = useSessionState(session, (state) => state.documentId, 'afterPaint');
-  const document = useLibrarySlice(client, documentId ? documentSlice(documentId) : 'status', () => (documentId ? client.getDocument(documentId) : null));
+  // Another article's panel waits while the user scrolls the list, as the article does (ArticlePane).
+  const document = useHeldWhileListScrolls(useLibrarySlice(client, documentId ? documentSlice(documentId) : 'status', () => (documentId ? client.getDocument(documentId) : null)));
   const selectedSpanId = useSessionState(session, (state) => state.selectedSpanId, 'afterPaint');
-  const summaries = useLibrarySlice(client, 'summaries', client.getSummaries);
+  // Only the rows naming a speaker: the same array while the list's pages land, so they do not re-render the panel.
+  const speakerRows = useLibrarySlice(client, 'summaries', client.getSpeakerRows);
   const labels = useLabels();
 
   const handlers = useMemo(
@@ -42,7 +45,7 @@ export function SpanSidebar() {
         ref={workbench.panel}
         document={document}
         labels={labels}
-        speakers={summaries}
+        speakers={speakerRows}
         selectedSpanId={selectedSpanId}
         onSelectSpan={handlers.selectSpan}
         onChange={handlers.change}

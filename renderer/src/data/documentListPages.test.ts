@@ -112,4 +112,46 @@ describe('DocumentListPages', () => {
       { offset: PAGE_ROWS, limit: PAGE_ROWS },
     ]);
   });
+
+  test("the rows naming a speaker stay the same array while pages land, and follow a speaker's change", async () => {
+    const { host, state } = pagingHost(rows(PAGE_ROWS * 3));
+    // d5 and d(PAGE_ROWS + 5) are open in the window, with speakers; no row from the host names one.
+    const opened = new Map([['d5', ['Ana']], [`d${PAGE_ROWS + 5}`, ['Bo']]]);
+    const list = new DocumentListPages(host, () => {}, () => {}, (row) => ({ ...row, speakers: opened.get(row.id) ?? row.speakers }));
+    await list.loadFirstScreen();
+    const first = list.speakerRows();
+    expect(first.map((row) => row.speakers)).toEqual([['Ana']]);
+    await vi.waitFor(() => expect(list.get().complete).toBe(true));
+    const all = list.speakerRows();
+    expect(all.map((row) => row.id)).toEqual(['d5', `d${PAGE_ROWS + 5}`]);
+    expect(list.fetchedRows().filter((row) => row.speakers.length > 0)).toEqual(all);
+    // A row naming no speaker changes: nothing changes.
+    list.replaceRow({ ...list.get().rows[PAGE_ROWS * 2 + 1]!, title: 'Renamed' });
+    expect(list.speakerRows()).toBe(all);
+    // A speaker's article changes: the array is new; one losing its speakers leaves it.
+    list.replaceRow({ ...all[0]!, speakers: ['Ana', 'Cy'] });
+    expect(list.speakerRows().map((row) => row.speakers)).toEqual([['Ana', 'Cy'], ['Bo']]);
+    list.replaceRow({ ...list.speakerRows()[1]!, speakers: [] });
+    expect(list.speakerRows().map((row) => row.id)).toEqual(['d5']);
+    // A new list version starts over from what the pages bring.
+    opened.delete('d5');
+    state.rows = [{ id: 'new', title: 'New', status: 'todo', counts: {} }, ...state.rows];
+    state.listVersion = 2;
+    await list.loadFirstScreen();
+    await vi.waitFor(() => expect(list.get().complete && list.get().total === PAGE_ROWS * 3 + 1).toBe(true));
+    expect(list.speakerRows().map((row) => row.id)).toEqual([`d${PAGE_ROWS + 5}`]);
+    expect(list.speakerRows()[0]).toBe(list.get().rows[PAGE_ROWS + 6]);
+  });
+
+  test('the fetched rows are a new array after a row changes, also once every row is fetched (a filter follows them)', async () => {
+    const { host } = pagingHost(rows(5));
+    const list = pages(host);
+    await list.loadFirstScreen();
+    expect(list.get().complete).toBe(true);
+    const before = list.fetchedRows();
+    expect(list.fetchedRows()).toBe(before);
+    list.replaceRow({ ...before[1]!, status: 'done' });
+    expect(list.fetchedRows()).not.toBe(before);
+    expect(list.fetchedRows()[1]!.status).toBe('done');
+  });
 });

@@ -74,6 +74,33 @@ export class DocumentListPages {
     return this.fetchedList.rows;
   }
 
+  /** Indexes of the rows that name a speaker (only articles opened in this window do). */
+  private readonly speakerIndexes = new Set<number>();
+  private speakerList: readonly DocumentSummary[] = [];
+  private speakersChanged = false;
+  /**
+   * The fetched rows that name a speaker, in library order: the same array until one of them
+   * changes, so a page of the list landing (its rows name none) changes nothing for whoever
+   * follows only the speakers (the span panel's speaker field). Kept as rows are written.
+   */
+  speakerRows(): readonly DocumentSummary[] {
+    if (this.speakersChanged) {
+      this.speakersChanged = false;
+      this.speakerList = [...this.speakerIndexes].sort((a, b) => a - b).map((index) => this.state.rows[index]!);
+    }
+    return this.speakerList;
+  }
+
+  /** Writes one row in place, keeping the speakers' rows in step. */
+  private write(rows: (DocumentSummary | undefined)[], index: number, row: DocumentSummary): void {
+    const previous = rows[index];
+    rows[index] = row;
+    if (row.speakers.length > 0) {
+      this.speakerIndexes.add(index);
+      if (previous !== row) this.speakersChanged = true;
+    } else if (this.speakerIndexes.delete(index)) this.speakersChanged = true;
+  }
+
   /** Fetches the first screen (and forgets every page fetched before); the rest follows in idle time. */
   async loadFirstScreen(): Promise<Result<void>> {
     const page = await this.host.request('listDocumentPage', { offset: 0, limit: FIRST_SCREEN_ROWS });
@@ -111,7 +138,7 @@ export class DocumentListPages {
     const previous = index >= 0 ? this.state.rows[index] : undefined;
     if (!previous || previous === summary) return;
     const rows = this.state.rows as (DocumentSummary | undefined)[];
-    rows[index] = summary;
+    this.write(rows, index, summary);
     const statusCounts = { ...this.state.statusCounts };
     statusCounts[previous.status]--;
     statusCounts[summary.status]++;
@@ -194,13 +221,17 @@ export class DocumentListPages {
       const fresh: (DocumentSummary | undefined)[] = [];
       for (let at = 0; at < page.total; at++) fresh.push(versionChanged ? undefined : rows[at]);
       rows = fresh;
+      for (const index of this.speakerIndexes) {
+        if (versionChanged || index >= page.total) this.speakerIndexes.delete(index);
+      }
+      this.speakersChanged = true;
     }
     // The page's counts are the host's; a row the window shows otherwise (a change the answer
     // may predate) moves its count too, so the progress never steps back behind a status just set.
     const statusCounts = { ...page.statusCounts };
     page.rows.forEach((row, at) => {
       const shown = this.overlay(asSummary(row));
-      rows[page.offset + at] = shown;
+      this.write(rows, page.offset + at, shown);
       if (shown.status !== row.status) {
         statusCounts[row.status]--;
         statusCounts[shown.status]++;
