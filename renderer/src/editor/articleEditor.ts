@@ -82,18 +82,11 @@ export class ArticleEditor {
     return !this.editor.isDestroyed;
   }
 
-  /**
-   * Draws the spans and the selection aids: one transaction, and only what changed is redrawn.
-   * Suggestions held back while text was selected go in the same transaction once it is not
-   * (a labelling clears the selection before the article redraws), not in one of their own.
-   */
+  /** Draws the spans and the selection aids: one transaction, and only what changed is redrawn. */
   draw(layers: ArticleLayers): void {
-    const held = this.heldSuggestions && !this.selectingText() ? this.heldSuggestions : null;
-    if (held) this.heldSuggestions = null;
     this.dispatch([
       [spanHighlightsKey, layers.highlights],
       [selectionAidsKey, layers.aids],
-      ...(held ? [[suggestionLayerKey, held] as const] : []),
     ]);
   }
 
