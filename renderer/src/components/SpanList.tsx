@@ -3,9 +3,7 @@ import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { LabelDefinition, Span } from '../../../shared/model';
 import { labelClass } from '../ui/labelStyles';
 import { snippet } from '../ui/snippet';
-
-/** One row of the list: a label's heading (with its count) or one of its spans. */
-type Row = { kind: 'group'; label: string; count: number } | { kind: 'span'; label: string; span: Span };
+import { patchSpanListRows, spanListRows, type SpanListRow } from '../ui/spanListRows';
 
 /** Row heights (px), fixed in SpanPanel.css so that no row is measured: a heading, and a span (one line). */
 const GROUP_HEIGHT = 36;
@@ -17,17 +15,6 @@ interface SpanListProps {
   labels: readonly LabelDefinition[];
   selectedSpanId: string | null;
   onSelectSpan(spanId: string): void;
-}
-
-/** The rows in order: each label of the settings, then labels only the spans use, each followed by its spans. */
-function rowsOf(spans: readonly Span[], labels: readonly LabelDefinition[]): Row[] {
-  const byLabel = new Map<string, Span[]>(labels.map((label) => [label.name, []]));
-  for (const span of spans) {
-    const group = byLabel.get(span.label);
-    if (group) group.push(span);
-    else byLabel.set(span.label, [span]);
-  }
-  return [...byLabel].flatMap(([label, members]): Row[] => [{ kind: 'group', label, count: members.length }, ...members.map((span): Row => ({ kind: 'span', label, span }))]);
 }
 
 /** What a row shows of a span; a list equal in these, in order, draws the same rows. */
@@ -52,6 +39,19 @@ function useUnchangedSpans(spans: readonly Span[]): readonly Span[] {
 }
 
 /**
+ * The rows of the spans shown, patched from the last ones for a change of one span (a labelling
+ * adds one row to 2,000), worked out in full otherwise (see patchSpanListRows).
+ */
+function useRows(spans: readonly Span[], labels: readonly LabelDefinition[]): SpanListRow[] {
+  const kept = useRef<{ spans: readonly Span[]; labels: readonly LabelDefinition[]; rows: SpanListRow[] } | null>(null);
+  const last = kept.current;
+  if (last?.spans === spans && last.labels === labels) return last.rows;
+  const rows = last && last.labels === labels ? patchSpanListRows(last.rows, last.spans, spans, labels) : spanListRows(spans, labels);
+  kept.current = { spans, labels, rows };
+  return rows;
+}
+
+/**
  * The article's spans grouped by label, in their own scrolling list that draws only the rows
  * on screen (an article may hold thousands of spans: a new one must not lay out every row below
  * it). Each span is one line of fixed height (its whole text in the details and the tooltip), so
@@ -60,7 +60,7 @@ function useUnchangedSpans(spans: readonly Span[]): readonly Span[] {
  */
 export const SpanList = memo(function SpanList({ spans: given, text, labels, selectedSpanId, onSelectSpan }: SpanListProps) {
   const spans = useUnchangedSpans(given);
-  const rows = useMemo(() => rowsOf(spans, labels), [spans, labels]);
+  const rows = useRows(spans, labels);
   const scroller = useRef<HTMLDivElement>(null);
   // Stable while the rows are: the virtualiser works out every row's place again (a pass over
   // thousands of rows) whenever its key function changes, so not on every render.

@@ -10,11 +10,29 @@ type Listener = () => void;
 /** A window that paints no frames (hidden, minimised) still hears of changes after this long. */
 const HIDDEN_WINDOW_DELAY_MS = 200;
 
+/** Posts tasks through one channel (as React's scheduler does): a message runs as soon as the tasks queued before it. */
+let channel: MessageChannel | null = null;
+const posted: (() => void)[] = [];
+function postTask(run: () => void): void {
+  if (typeof MessageChannel !== 'function') {
+    setTimeout(run, 0);
+    return;
+  }
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => posted.shift()?.();
+  }
+  posted.push(run);
+  channel.port2.postMessage(null);
+}
+
 /**
- * Runs `run` once, after the next frame is painted: in the animation-frame callbacks of the
- * frame after it (a callback asked for from a frame callback runs in the next frame), so the
- * work it does is never between a key press and the paint it caused, nor ahead of the tasks
- * queued right after that paint. Without frames (tests, a hidden window) it runs after a timeout.
+ * Runs `run` once, after the next frame is painted: in a task queued from that frame's
+ * animation-frame callbacks, so the work it does is never between a key press and the paint it
+ * caused. Not in an animation frame of its own: a frame asked for and not yet drawn when the
+ * key is released makes Chromium hold back every posted task (timers, messages, the host's
+ * answer) until that frame is drawn, and the work in it then delays them further. Without
+ * frames (tests, a hidden window) it runs after a timeout.
  */
 export function afterNextPaint(run: () => void): void {
   let ran = false;
@@ -27,7 +45,7 @@ export function afterNextPaint(run: () => void): void {
     setTimeout(once, 0);
     return;
   }
-  requestAnimationFrame(() => requestAnimationFrame(once));
+  requestAnimationFrame(() => postTask(once));
   setTimeout(once, HIDDEN_WINDOW_DELAY_MS);
 }
 
