@@ -10,26 +10,17 @@ type Listener = () => void;
 /** A window that paints no frames (hidden, minimised) still hears of changes after this long. */
 const HIDDEN_WINDOW_DELAY_MS = 200;
 
-/** Posts tasks through one channel (as React's scheduler does): a message runs as soon as the tasks queued before it. */
-let channel: MessageChannel | null = null;
-const posted: (() => void)[] = [];
-function postTask(run: () => void): void {
-  if (typeof MessageChannel !== 'function') {
-    setTimeout(run, 0);
-    return;
-  }
-  if (!channel) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => posted.shift()?.();
-  }
-  posted.push(run);
-  channel.port2.postMessage(null);
-}
+/**
+ * How long after the next frame's callbacks the after-paint work runs: about a frame, so that the
+ * host's answer to a labelling (a few ms away) is told in the same flush as the labelling itself,
+ * one render of the panel rather than two.
+ */
+const AFTER_FRAME_DELAY_MS = 16;
 
 /**
- * Runs `run` once, after the next frame is painted: in a task queued from that frame's
- * animation-frame callbacks, so the work it does is never between a key press and the paint it
- * caused. Not in an animation frame of its own: a frame asked for and not yet drawn when the
+ * Runs `run` once, after the next frame is painted: in a timer set from that frame's
+ * animation-frame callbacks (AFTER_FRAME_DELAY_MS), so the work it does is never between a key
+ * press and the paint it caused. Not in an animation frame of its own: a frame asked for and not yet drawn when the
  * key is released makes Chromium hold back every posted task (timers, messages, the host's
  * answer) until that frame is drawn, and the work in it then delays them further. Without
  * frames (tests, a hidden window) it runs after a timeout.
@@ -45,7 +36,7 @@ export function afterNextPaint(run: () => void): void {
     setTimeout(once, 0);
     return;
   }
-  requestAnimationFrame(() => postTask(once));
+  requestAnimationFrame(() => setTimeout(once, AFTER_FRAME_DELAY_MS));
   setTimeout(once, HIDDEN_WINDOW_DELAY_MS);
 }
 
