@@ -3,6 +3,7 @@ import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/
 import type { TextRange } from '../../shared/spans';
 import { matchPassage, MIN_SIMILARITY, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
 import { paragraphsOf, type Token } from '../../shared/storyText';
+import { foldForSearch } from '../../shared/textSearch';
 import { articlesSharingPairs, paragraphsHolding } from './storyIndexPairs';
 import { articlesMatching, occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
 import { Postings, Spellings, tokensIn, wordTableOf, type WordTable } from './storyIndexWords';
@@ -73,6 +74,10 @@ export class StoryIndex {
   /** The same for the titles, under the same slots. */
   private readonly titlePostings = new Postings();
   private readonly titles: (PostedArticle | undefined)[] = [];
+  /** Counts the changes of text (articles added, re-imported, removed): which articles match a query holds while it stays. */
+  private textVersion = 0;
+  /** The articles the last query matched (see `matcher`), while the texts are as they were. */
+  private lastMatched: { query: string; textVersion: number; inTexts: Uint8Array; inTitles: Uint8Array } | null = null;
 
   private constructor(private readonly byArticle: ArticleIndex) {}
 
@@ -168,6 +173,7 @@ export class StoryIndex {
       return false;
     }
     if (kept) this.remove(document.id);
+    this.textVersion++;
     this.documents.set(document.id, entry);
     const tables = this.place(entry);
     // Each term once: how often an article repeats a word says little about whether it tells a quote, and it halves the work.
@@ -181,6 +187,7 @@ export class StoryIndex {
   remove(id: string): void {
     const tables = this.tables.get(id);
     if (!tables) return;
+    this.textVersion++;
     this.count(this.termsOfArticle(tables), -1);
     this.documents.delete(id);
     this.tables.delete(id);
@@ -281,9 +288,17 @@ export class StoryIndex {
     return found;
   }
 
-  /** Whether an article (by id and text length) holds a prepared query, as `searchAll` finds (storyIndexSearch.ts); null: not indexed so. */
+  /**
+   * Whether an article (by id and text length) holds a prepared query, as `searchAll` finds (storyIndexSearch.ts); null: not
+   * indexed so. A query that extends the last one asked (as the next keystroke does) is checked only in the articles that held
+   * that one: every match of the longer query holds a match of the shorter.
+   */
   matcher(prepared: PreparedQuery): (id: string, length: number) => boolean | null {
-    const [inTexts, inTitles] = [articlesMatching(prepared, this.postings, this.spellings, this.articles), articlesMatching(prepared, this.titlePostings, this.spellings, this.titles)];
+    const last = this.lastMatched;
+    const extended = last !== null && last.textVersion === this.textVersion && extendsQuery(prepared.query, last.query) ? last : null;
+    const inTexts = articlesMatching(prepared, this.postings, this.spellings, this.articles, extended?.inTexts ?? null);
+    const inTitles = articlesMatching(prepared, this.titlePostings, this.spellings, this.titles, extended?.inTitles ?? null);
+    this.lastMatched = { query: prepared.query, textVersion: this.textVersion, inTexts, inTitles };
     return (id, length) => {
       const slot = this.slots.get(id) ?? -1;
       return this.articles[slot]?.text.length === length ? inTexts[slot] === 1 || inTitles[slot] === 1 : null;
@@ -297,4 +312,12 @@ export class StoryIndex {
     if (!document || !tables) return null;
     return { text: occurrencesIn(prepared, document.text, tables.text, this.spellings), title: occurrencesIn(prepared, document.title, tables.title, this.spellings) };
   }
+}
+
+/**
+ * Whether every text holding `query` holds `shorter` too: so when `shorter`, folded, begins
+ * `query` folded (textSearch.ts), since each of `query`'s matches then begins with one of it.
+ */
+function extendsQuery(query: string, shorter: string): boolean {
+  return query.startsWith(shorter) || foldForSearch(query).trim().startsWith(foldForSearch(shorter).trim());
 }

@@ -1,5 +1,5 @@
 import type { TextRange } from '../../shared/spans';
-import { findMatches } from '../../shared/textSearch';
+import { findMatches, foldForSearch } from '../../shared/textSearch';
 import { forEachWord } from './storyIndexTerms';
 import type { Postings, Spellings, WordTable } from './storyIndexWords';
 
@@ -31,7 +31,7 @@ export interface Occurrences {
 /** A query prepared against the library's spellings (see `prepareQuery`). */
 export type PreparedQuery =
   | { kind: 'word'; query: string; matches: SpellingMatches }
-  | { kind: 'words'; query: string; allowed: Uint8Array[]; allowedIds: number[][] };
+  | { kind: 'words'; query: string; plain: boolean; allowed: Uint8Array[]; allowedIds: number[][] };
 
 /** Per spelling id: how many matches the spelling holds alone, and where the first is in it. */
 interface SpellingMatches {
@@ -42,14 +42,33 @@ interface SpellingMatches {
   firstEnd: Int32Array;
 }
 
-/** A query word's spellings to check exactly: those whose terms contain the query word's (storyText folds at least as much as textSearch). */
-function spellingsContaining(spellings: Spellings, word: string, terms: readonly string[]): number[] {
+/** Each spelling folded as searches compare text (textSearch.ts), filled as queries need them: a library's spellings never change. */
+const foldedSpellings = new WeakMap<Spellings, string[]>();
+
+function foldedSpelling(spellings: Spellings, id: number): string {
+  let folded = foldedSpellings.get(spellings);
+  if (!folded) foldedSpellings.set(spellings, (folded = []));
+  return (folded[id] ??= foldForSearch(spellings.spellings[id]!));
+}
+
+/**
+ * A query word's spellings: those whose fold contains the word's (as `findMatches` finds it in
+ * the spelling alone; storyText folds at least as much as textSearch, so only spellings with a
+ * term containing the word's are checked). Where the query has a non-word character before the
+ * word (`atStart`), a match must begin at the start of a word of the text, so the spelling's fold
+ * must begin with the word's; after it (`atEnd`), end with it. These narrow the runs checked; each
+ * run is still checked against the text itself (matchesAround).
+ */
+function spellingsContaining(spellings: Spellings, word: string, terms: readonly string[], { atStart, atEnd }: { atStart: boolean; atEnd: boolean }): number[] {
   const found: number[] = [];
+  const needle = foldForSearch(word);
+  if (needle === '') return found;
   const term = terms.length === 1 ? terms[0]! : null;
   for (let id = 0; id < spellings.size; id++) {
     const spellingTerms = spellings.terms[id]!;
     if (term !== null && !spellingTerms.some((candidate) => candidate.includes(term))) continue;
-    if (findMatches(spellings.spellings[id]!, word, 1).length > 0) found.push(id);
+    const folded = foldedSpelling(spellings, id);
+    if (atStart && atEnd ? folded === needle : atStart ? folded.startsWith(needle) : atEnd ? folded.endsWith(needle) : folded.includes(needle)) found.push(id);
   }
   return found;
 }
@@ -64,7 +83,7 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
   forEachWord(trimmed, 0, trimmed.length, (start, end, terms) => words.push({ start, end, terms }));
   if (words.length === 0) return null;
   if (words.length === 1 && words[0]!.start === 0 && words[0]!.end === trimmed.length) {
-    const ids = spellingsContaining(spellings, trimmed, words[0]!.terms);
+    const ids = spellingsContaining(spellings, trimmed, words[0]!.terms, { atStart: false, atEnd: false });
     const matches: SpellingMatches = { ids, count: new Int32Array(spellings.size), firstStart: new Int32Array(spellings.size), firstEnd: new Int32Array(spellings.size) };
     for (const id of ids) {
       const found = findMatches(spellings.spellings[id]!, trimmed);
@@ -74,13 +93,13 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
     }
     return { kind: 'word', query: trimmed, matches };
   }
-  const allowedIds = words.map((word) => spellingsContaining(spellings, trimmed.slice(word.start, word.end), word.terms));
+  const allowedIds = words.map((word) => spellingsContaining(spellings, trimmed.slice(word.start, word.end), word.terms, { atStart: word.start > 0, atEnd: word.end < trimmed.length }));
   const allowed = allowedIds.map((ids) => {
     const set = new Uint8Array(spellings.size);
     for (const id of ids) set[id] = 1;
     return set;
   });
-  return { kind: 'words', query: trimmed, allowed, allowedIds };
+  return { kind: 'words', query: trimmed, plain: PLAIN.test(trimmed), allowed, allowedIds };
 }
 
 /** The query's matches in one text, from its word table (see above). */
@@ -101,7 +120,7 @@ export function occurrencesIn(prepared: PreparedQuery, text: string, table: Word
     const id = ids[firstWord]!;
     return { count, first: { start: starts[firstWord]! + firstStart[id]!, end: starts[firstWord]! + firstEnd[id]! } };
   }
-  const { allowed, query } = prepared;
+  const { allowed } = prepared;
   const length = allowed.length;
   const found: TextRange[] = [];
   const head = allowed[0]!;
@@ -110,7 +129,7 @@ export function occurrencesIn(prepared: PreparedQuery, text: string, table: Word
     let fits = true;
     for (let next = 1; next < length && fits; next++) fits = allowed[next]![ids[word + next]!] === 1;
     if (!fits) continue;
-    found.push(...matchesAround(text, table, spellings, word, length, query));
+    found.push(...matchesAround(text, table, spellings, word, prepared));
   }
   return leftToRight(found);
 }
@@ -119,12 +138,12 @@ export function occurrencesIn(prepared: PreparedQuery, text: string, table: Word
 const PLAIN = /^(?:[\x21-\x7e]| (?! ))*$/;
 
 /** The matches of `query` on words [word, word + length) of a text, with the characters around them (see above). */
-function matchesAround(text: string, table: WordTable, spellings: Spellings, word: number, length: number, query: string): TextRange[] {
+function matchesAround(text: string, table: WordTable, spellings: Spellings, word: number, { query, plain, allowed: { length } }: WordsQuery): TextRange[] {
   const { ids, starts } = table;
   const from = word > 0 ? starts[word - 1]! + spellings.spellings[ids[word - 1]!]!.length : 0;
   const to = word + length < ids.length ? starts[word + length]! : text.length;
   const around = text.slice(from, to);
-  if (PLAIN.test(around) && PLAIN.test(query)) {
+  if (plain && PLAIN.test(around)) {
     // The same answer as findMatches (folding is lower-casing here), without folding segment by segment.
     const at = around.toLowerCase().indexOf(query.toLowerCase());
     return at === -1 ? [] : [{ start: from + at, end: from + at + query.length }];
@@ -191,7 +210,7 @@ export function occurrencesByArticle(prepared: PreparedQuery, postings: Postings
   // Runs of words are found from the places of the query word with the fewest.
   const matches = new Map<number, TextRange[]>();
   forEachRun(prepared, postings, articles, () => false, (slot, article, first) => {
-    const around = matchesAround(article.text, article.table, spellings, first, prepared.allowed.length, prepared.query);
+    const around = matchesAround(article.text, article.table, spellings, first, prepared);
     if (around.length === 0) return;
     const list = matches.get(slot);
     if (list) list.push(...around);
@@ -204,19 +223,24 @@ export function occurrencesByArticle(prepared: PreparedQuery, postings: Postings
 /**
  * The slots of the live articles holding at least one match of the query, from the postings:
  * the same articles `occurrencesByArticle` answers, without counting their matches or finding
- * their first (a run of words is checked only until one of an article's holds a match).
+ * their first (a run of words is checked only until one of an article's holds a match). With
+ * `within`, only the slots it marks are checked: those known to hold a query this one extends.
  */
-export function articlesMatching(prepared: PreparedQuery, postings: Postings, spellings: Spellings, articles: readonly (PostedArticle | undefined)[]): Uint8Array {
+export function articlesMatching(prepared: PreparedQuery, postings: Postings, spellings: Spellings, articles: readonly (PostedArticle | undefined)[], within: Uint8Array | null = null): Uint8Array {
   const found = new Uint8Array(articles.length);
   if (prepared.kind === 'word') {
     for (const id of prepared.matches.ids) {
       const { slots, length } = postings.placesOf(id);
-      for (let place = 0; place < length; place++) if (articles[slots[place]!] !== undefined) found[slots[place]!] = 1;
+      for (let place = 0; place < length; place++) {
+        const slot = slots[place]!;
+        if (articles[slot] !== undefined && (within === null || within[slot] === 1)) found[slot] = 1;
+      }
     }
     return found;
   }
-  forEachRun(prepared, postings, articles, (slot) => found[slot] === 1, (slot, article, first) => {
-    if (matchesAround(article.text, article.table, spellings, first, prepared.allowed.length, prepared.query).length > 0) found[slot] = 1;
+  const skip = within === null ? (slot: number) => found[slot] === 1 : (slot: number) => found[slot] === 1 || within[slot] !== 1;
+  forEachRun(prepared, postings, articles, skip, (slot, article, first) => {
+    if (matchesAround(article.text, article.table, spellings, first, prepared).length > 0) found[slot] = 1;
   });
   return found;
 }
