@@ -54,9 +54,10 @@ function foldedSpelling(spellings: Spellings, id: number): string {
 /**
  * A query word's spellings: those whose fold contains the word's (as `findMatches` finds it in
  * the spelling alone; storyText folds at least as much as textSearch, so only spellings with a
- * term containing the word's are checked). Where the query has a non-word character before the
- * word (`atStart`), a match must begin at the start of a word of the text, so the spelling's fold
- * must begin with the word's; after it (`atEnd`), end with it. These narrow the runs checked; each
+ * term containing the word's are checked). Where the compared query has characters before the
+ * word (`atStart`: they end in a non-word character, which no word of a text folds to), a match
+ * must begin at the start of a word of the text, so the spelling's fold must begin with the
+ * word's; after it (`atEnd`), end with it. These narrow the runs checked; each
  * run is still checked against the text itself (matchesAround).
  */
 function spellingsContaining(spellings: Spellings, word: string, terms: readonly string[], { atStart, atEnd }: { atStart: boolean; atEnd: boolean }): number[] {
@@ -93,7 +94,11 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
     }
     return { kind: 'word', query: trimmed, matches };
   }
-  const allowedIds = words.map((word) => spellingsContaining(spellings, trimmed.slice(word.start, word.end), word.terms, { atStart: word.start > 0, atEnd: word.end < trimmed.length }));
+  // A word is pinned at a side when the compared query (folded, white space at its ends dropped) has characters there.
+  const foldsToSomething = (part: string) => foldForSearch(part).trim() !== '';
+  const allowedIds = words.map((word) =>
+    spellingsContaining(spellings, trimmed.slice(word.start, word.end), word.terms, { atStart: foldsToSomething(trimmed.slice(0, word.start)), atEnd: foldsToSomething(trimmed.slice(word.end)) }),
+  );
   const allowed = allowedIds.map((ids) => {
     const set = new Uint8Array(spellings.size);
     for (const id of ids) set[id] = 1;
