@@ -105,4 +105,19 @@ describe('a library search asked page by page', () => {
       { numRuns: 40 },
     );
   }, 120_000);
+
+  test('a run of words matches only where the gaps between them fold as the query\'s do', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsmark-search-gaps-'));
+    folders.push(folder);
+    const store = await LibraryStore.open(folder, { holder: 'test', defaultAnnotator: 'tester' });
+    const texts = ['ready, war', 'ready, —war', 'ready,  war', 'ready,war', 'ready. war', 'Ready,\nWar', 'ready, warm', 'already, war'];
+    await store.addDocuments(texts.map((text, order) => ({ id: `a${order}`, text, meta: { title: 't' }, status: 'todo' as const, spans: [], relations: [] })), 'tester');
+    const index = StoryIndex.empty();
+    for (const summary of store.listDocuments()) index.put((await store.getDocument(summary.id))!);
+    for (const query of ['ready, war', 'ready, —war', 'ready,war', 'y, w', 'ready, warm']) {
+      const { hits } = await new LibrarySearcher(store).search({ query });
+      expect(await new LibrarySearcher(store, { current: index }).search({ query, limit: 100 }), query).toEqual({ hits, searched: texts.length, total: hits.length });
+    }
+    await store.close();
+  });
 });

@@ -41,8 +41,10 @@ function searched(index: StoryIndex, query: string): string[] {
   if (prepared === null) return scanned(index.all(), query);
   const describe = ({ count, first }: { count: number; first: { start: number; end: number } | null }) => `${count}@${first ? `${first.start}-${first.end}` : '-'}`;
   const all = index.searchAll(prepared);
+  const matches = index.matcher(prepared);
   return [...index.all()].map((document) => {
     const found = index.occurrences(prepared, document.id)!;
+    expect(matches(document.id, document.text.length), 'which articles match, from the postings').toBe(found.text.count > 0 || found.title.count > 0);
     const fromPostings = all.get(document.id) ?? { text: { count: 0, first: null }, title: { count: 0, first: null } };
     expect(`${describe(fromPostings.text)}|${describe(fromPostings.title)}`, 'the whole library searched at once').toBe(`${describe(found.text)}|${describe(found.title)}`);
     return `${document.id} ${describe(found.text)}|${describe(found.title)}`;

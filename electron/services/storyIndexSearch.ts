@@ -31,7 +31,7 @@ export interface Occurrences {
 /** A query prepared against the library's spellings (see `prepareQuery`). */
 export type PreparedQuery =
   | { kind: 'word'; query: string; matches: SpellingMatches }
-  | { kind: 'words'; query: string; plain: boolean; allowed: Uint8Array[]; allowedIds: number[][] };
+  | { kind: 'words'; query: string; plain: boolean; allowed: Uint8Array[]; allowedIds: number[][]; gaps: string[] | null };
 
 /** Per spelling id: how many matches the spelling holds alone, and where the first is in it. */
 interface SpellingMatches {
@@ -104,7 +104,11 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
     for (const id of ids) set[id] = 1;
     return set;
   });
-  return { kind: 'words', query: trimmed, plain: PLAIN.test(trimmed), allowed, allowedIds };
+  // With nothing before its first word and after its last, a run whose gaps are the query's own, character for character, holds
+  // a match (its words begin, end or equal the query's as `allowed` pins them, and equal gaps fold alike).
+  const bare = words[0]!.start === 0 && words.at(-1)!.end === trimmed.length;
+  const gaps = bare ? words.slice(1).map((word, order) => trimmed.slice(words[order]!.end, word.start)) : null;
+  return { kind: 'words', query: trimmed, plain: PLAIN.test(trimmed), allowed, allowedIds, gaps };
 }
 
 /** The query's matches in one text, from its word table (see above). */
@@ -245,9 +249,21 @@ export function articlesMatching(prepared: PreparedQuery, postings: Postings, sp
   }
   const skip = within === null ? (slot: number) => found[slot] === 1 : (slot: number) => found[slot] === 1 || within[slot] !== 1;
   forEachRun(prepared, postings, articles, skip, (slot, article, first) => {
-    if (matchesAround(article.text, article.table, spellings, first, prepared).length > 0) found[slot] = 1;
+    if (gapsAsQueried(article, spellings, first, prepared.gaps) || matchesAround(article.text, article.table, spellings, first, prepared).length > 0) found[slot] = 1;
   });
   return found;
+}
+
+/** Whether the gaps between the words of a run from `first` on are `gaps`, character for character (never, without gaps). */
+function gapsAsQueried({ text, table: { ids, starts } }: PostedArticle, spellings: Spellings, first: number, gaps: readonly string[] | null): boolean {
+  if (gaps === null) return false;
+  for (let gap = 0; gap < gaps.length; gap++) {
+    const from = starts[first + gap]! + spellings.spellings[ids[first + gap]!]!.length;
+    const expected = gaps[gap]!;
+    if (starts[first + gap + 1]! - from !== expected.length) return false;
+    for (let unit = 0; unit < expected.length; unit++) if (text.charCodeAt(from + unit) !== expected.charCodeAt(unit)) return false;
+  }
+  return true;
 }
 
 /** The query word whose spellings have the fewest places: runs of words are found from its places. */
