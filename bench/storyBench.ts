@@ -58,14 +58,15 @@ export async function benchStory(report: Report, { documents, lookups }: { docum
     folders.push(folder);
     return LibraryStore.open(folder, { holder: 'bench', defaultAnnotator: 'bench' });
   };
-  /** The articles imported into a new library, durably, without an index: wall-clock ms. */
+  /** The articles imported into a new library, durably, without an index: wall-clock and CPU ms. */
   const importWithout = async () => {
     const library = await newLibrary();
+    const cpu = cpuMs();
     const began = performance.now();
     await library.addDocuments(drafts, 'bench');
-    const ms = performance.now() - began;
+    const times = { wall: performance.now() - began, cpu: cpuMs() - cpu };
     await library.close();
-    return ms;
+    return times;
   };
   try {
     // The import as the app runs it, with the index open (StoryIndexService, fed by the store as each article is on disk)
@@ -81,10 +82,10 @@ export async function benchStory(report: Report, { documents, lookups }: { docum
     const withIndexMs = performance.now() - began;
     const withIndexCpuMs = cpuMs() - withIndexCpu;
     const importAfter = await importWithout();
-    const importMs = (importBefore + importAfter) / 2;
+    const importMs = (importBefore.wall + importAfter.wall) / 2;
     const added = withIndexMs / importMs - 1;
-    report.add({ section: 'story', figure: `import with the index (until it holds every article) vs without, ${documents} articles`, ours: formatMs(withIndexMs), other: `without ${formatMs(importMs)} (${formatMs(importBefore)} before, ${formatMs(importAfter)} after)`, ratio: withIndexMs / importMs, target: '< 1.25× (index adds < 25 %)', pass: added < 0.25 });
-    report.add({ section: 'story', figure: `import with the index, CPU time, ${documents} articles`, ours: formatMs(withIndexCpuMs) });
+    report.add({ section: 'story', figure: `import with the index (until it holds every article) vs without, ${documents} articles`, ours: formatMs(withIndexMs), other: `without ${formatMs(importMs)} (${formatMs(importBefore.wall)} before, ${formatMs(importAfter.wall)} after)`, ratio: withIndexMs / importMs, target: '< 1.25× (index adds < 25 %)', pass: added < 0.25 });
+    report.add({ section: 'story', figure: `import with the index, CPU time (threads included), ${documents} articles`, ours: formatMs(withIndexCpuMs), other: `without ${formatMs(importBefore.cpu)} before, ${formatMs(importAfter.cpu)} after` });
     const stored = store.listDocuments().map((summary) => summary.id);
     const articles = await Promise.all(stored.map(async (id) => (await store.getDocument(id))!));
     if (withIndex.size !== articles.length) throw new Error(`the index holds ${withIndex.size} of ${articles.length} articles after the import`);
