@@ -218,7 +218,7 @@ export function occurrencesByArticle(prepared: PreparedQuery, postings: Postings
   }
   // Runs of words are found from the places of the query word with the fewest.
   const matches = new Map<number, TextRange[]>();
-  forEachRun(prepared, postings, articles, () => false, (slot, article, first) => {
+  forEachRun(prepared, postings, articles, null, null, (slot, article, first) => {
     const around = matchesAround(article.text, article.table, spellings, first, prepared);
     if (around.length === 0) return;
     const list = matches.get(slot);
@@ -247,8 +247,7 @@ export function articlesMatching(prepared: PreparedQuery, postings: Postings, sp
     }
     return found;
   }
-  const skip = within === null ? (slot: number) => found[slot] === 1 : (slot: number) => found[slot] === 1 || within[slot] !== 1;
-  forEachRun(prepared, postings, articles, skip, (slot, article, first) => {
+  forEachRun(prepared, postings, articles, found, within, (slot, article, first) => {
     if (gapsAsQueried(article, spellings, first, prepared.gaps) || matchesAround(article.text, article.table, spellings, first, prepared).length > 0) found[slot] = 1;
   });
   return found;
@@ -278,26 +277,30 @@ type WordsQuery = Extract<PreparedQuery, { kind: 'words' }>;
 
 /**
  * Calls `visit` for each place where the query's words run, one by one among those each position
- * allows, in a live article whose slot `skip` does not pass over: found from the places of the
+ * allows, in a live article whose slot is not marked `done` and is marked by `within` (when given): found from the places of the
  * query word with the fewest.
  */
 function forEachRun(
   prepared: WordsQuery,
   postings: Postings,
   articles: readonly (PostedArticle | undefined)[],
-  skip: (slot: number) => boolean,
+  done: Uint8Array | null,
+  within: Uint8Array | null,
   visit: (slot: number, article: PostedArticle, first: number) => void,
 ): void {
   const { allowed, allowedIds } = prepared;
   const anchor = rarestPosition(prepared, postings);
   for (const id of allowedIds[anchor]!) {
-    const places = postings.placesOf(id);
-    for (let place = 0; place < places.length; place++) {
-      const slot = places.slots[place]!;
+    const { slots, words, length } = postings.placesOf(id);
+    for (let place = 0; place < length; place++) {
+      const slot = slots[place]!;
+      // Marks are read before the article, whose word table lies elsewhere in memory.
+      if ((done !== null && done[slot] === 1) || (within !== null && within[slot] !== 1)) continue;
       const article = articles[slot];
-      const first = places.words[place]! - anchor;
-      if (article === undefined || skip(slot) || first < 0 || first + allowed.length > article.table.ids.length) continue;
-      if (wordsFit(allowed, article.table.ids, first)) visit(slot, article, first);
+      const first = words[place]! - anchor;
+      if (article === undefined || first < 0) continue;
+      const ids = article.table.ids;
+      if (first + allowed.length <= ids.length && wordsFit(allowed, ids, first)) visit(slot, article, first);
     }
   }
 }
