@@ -83,6 +83,8 @@ describe('the index word scanner and search', () => {
       ['Straße STRASSE', 'strasse', '2@0-6'],
       ['“We are” — we', '“we', '1@0-3'],
       ['我们准备 我们', '我们', '2@0-2'],
+      // A match ending in punctuation takes in the accent that begins the next word.
+      ['ı’\u0651a', 'ı’', '1@0-3'],
     ];
     for (const [text, query, expected] of cases) {
       const index = StoryIndex.empty();

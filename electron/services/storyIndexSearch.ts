@@ -145,12 +145,16 @@ export function occurrencesIn(prepared: PreparedQuery, text: string, table: Word
 
 /** Printable ASCII with single spaces: text that textSearch.ts folds by lower-casing alone, unit for unit. */
 const PLAIN = /^(?:[\x21-\x7e]| (?! ))*$/;
+const STARTS_WITH_MARK = /^\p{M}/u;
 
 /** The matches of `query` on words [word, word + length) of a text, with the characters around them (see above). */
 function matchesAround(text: string, table: WordTable, spellings: Spellings, word: number, { query, plain, allowed: { length } }: WordsQuery): TextRange[] {
   const { ids, starts } = table;
   const from = word > 0 ? starts[word - 1]! + spellings.spellings[ids[word - 1]!]!.length : 0;
-  const to = word + length < ids.length ? starts[word + length]! : text.length;
+  let to = word + length < ids.length ? starts[word + length]! : text.length;
+  // A match takes in the accents (combining marks) after its last character, as findMatches ends it, and the word after the
+  // run may begin with them.
+  while (to < text.length && text.charCodeAt(to) >= 0x300 && STARTS_WITH_MARK.test(text.slice(to, to + 2))) to += text.codePointAt(to)! > 0xffff ? 2 : 1;
   const around = text.slice(from, to);
   if (plain && PLAIN.test(around)) {
     // The same answer as findMatches (folding is lower-casing here), without folding segment by segment.
@@ -300,13 +304,10 @@ function forEachRun(
       const first = words[place]! - anchor;
       if (article === undefined || first < 0) continue;
       const ids = article.table.ids;
-      if (first + allowed.length <= ids.length && wordsFit(allowed, ids, first)) visit(slot, article, first);
+      // Whether the words from `first` on are, one by one, among those each query position allows (inline: this runs per place).
+      let fits = first + allowed.length <= ids.length;
+      for (let position = 0; fits && position < allowed.length; position++) fits = allowed[position]![ids[first + position]!] === 1;
+      if (fits) visit(slot, article, first);
     }
   }
-}
-
-/** Whether the words from `first` on are, one by one, among those each query position allows. */
-function wordsFit(allowed: readonly Uint8Array[], ids: ArrayLike<number>, first: number): boolean {
-  for (let position = 0; position < allowed.length; position++) if (allowed[position]![ids[first + position]!] !== 1) return false;
-  return true;
 }
