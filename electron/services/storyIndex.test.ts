@@ -85,6 +85,8 @@ describe('the index word scanner and search', () => {
       ['我们准备 我们', '我们', '2@0-2'],
       // A match ending in punctuation takes in the accent that begins the next word.
       ['ı’\u0651a', 'ı’', '1@0-3'],
+      // A query whose other characters fold to nothing or white space is one word: both matches of "s" in "ß" count.
+      ['ß', '\u0651\ns', '2@0-1'],
     ];
     for (const [text, query, expected] of cases) {
       const index = StoryIndex.empty();

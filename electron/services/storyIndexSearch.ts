@@ -83,8 +83,12 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
   const words: { start: number; end: number; terms: readonly string[] }[] = [];
   forEachWord(trimmed, 0, trimmed.length, (start, end, terms) => words.push({ start, end, terms }));
   if (words.length === 0) return null;
-  if (words.length === 1 && words[0]!.start === 0 && words[0]!.end === trimmed.length) {
-    const ids = spellingsContaining(spellings, trimmed, words[0]!.terms, { atStart: false, atEnd: false });
+  // A word is pinned at a side when the compared query (folded, white space at its ends dropped) has characters there.
+  const foldsToSomething = (part: string) => foldForSearch(part).trim() !== '';
+  const pins = words.map((word) => ({ atStart: foldsToSomething(trimmed.slice(0, word.start)), atEnd: foldsToSomething(trimmed.slice(word.end)) }));
+  if (words.length === 1 && !pins[0]!.atStart && !pins[0]!.atEnd) {
+    // One word, compared alone (anything around it folds to nothing or to white space).
+    const ids = spellingsContaining(spellings, trimmed.slice(words[0]!.start, words[0]!.end), words[0]!.terms, pins[0]!);
     const matches: SpellingMatches = { ids, count: new Int32Array(spellings.size), firstStart: new Int32Array(spellings.size), firstEnd: new Int32Array(spellings.size) };
     for (const id of ids) {
       const found = findMatches(spellings.spellings[id]!, trimmed);
@@ -94,11 +98,7 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
     }
     return { kind: 'word', query: trimmed, matches };
   }
-  // A word is pinned at a side when the compared query (folded, white space at its ends dropped) has characters there.
-  const foldsToSomething = (part: string) => foldForSearch(part).trim() !== '';
-  const allowedIds = words.map((word) =>
-    spellingsContaining(spellings, trimmed.slice(word.start, word.end), word.terms, { atStart: foldsToSomething(trimmed.slice(0, word.start)), atEnd: foldsToSomething(trimmed.slice(word.end)) }),
-  );
+  const allowedIds = words.map((word, order) => spellingsContaining(spellings, trimmed.slice(word.start, word.end), word.terms, pins[order]!));
   const allowed = allowedIds.map((ids) => {
     const set = new Uint8Array(spellings.size);
     for (const id of ids) set[id] = 1;
