@@ -107,6 +107,11 @@ function originalEnd(original: string, text: FoldedText, at: number): number {
   return result;
 }
 
+/** A text as searches compare it: folded (see foldCodePoint), each run of white space one space. */
+export function foldForSearch(text: string): string {
+  return foldText(text).folded;
+}
+
 /** The query as it is compared: folded, with white space at its ends dropped. */
 function foldQuery(query: string): string {
   return foldText(query).folded.trim();

@@ -72,4 +72,52 @@ describe('a library search asked page by page', () => {
     expect(await new LibrarySearcher(store).search({ query: 'ready', limit: 1 })).toEqual({ ...answer, total: 1 });
     await store.close();
   });
+
+  test('typed keystroke by keystroke (each query extending the last, some edited back, an article added between), the index answers as a scan', async () => {
+    const phraseOf = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...GAPS)), { minLength: 1, maxLength: 3 }).map((parts) => parts.map(([word, gap]) => word + gap).join(''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(articleOf, { minLength: 1, maxLength: 10 }), phraseOf, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 4 })), { maxLength: 3 }), fc.nat(), articleOf, async (articles, phrase, backspaces, addedAt, added) => {
+        const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsmark-search-keys-'));
+        folders.push(folder);
+        const store = await LibraryStore.open(folder, { holder: 'test', defaultAnnotator: 'tester' });
+        const draftOf = (article: typeof added, id: string) => ({ id, text: article.text, meta: { title: article.title }, status: article.status, spans: [], relations: [] });
+        await store.addDocuments(articles.map((article, order) => draftOf(article, `a${order}`)), 'tester');
+        const index = StoryIndex.empty();
+        for (const summary of store.listDocuments()) index.put((await store.getDocument(summary.id))!);
+        const indexed = new LibrarySearcher(store, { current: index });
+        const scanning = new LibrarySearcher(store);
+        // The phrase typed one character at a time, going back a few characters here and there (and typing on).
+        const keystrokes = [...phrase].map((_, length) => phrase.slice(0, length + 1));
+        for (const [at, back] of backspaces) {
+          const typed = at % keystrokes.length;
+          keystrokes.splice(typed + 1, 0, keystrokes[typed]!.slice(0, Math.max(1, keystrokes[typed]!.length - back)));
+        }
+        for (const [order, query] of keystrokes.entries()) {
+          if (order === addedAt % keystrokes.length) {
+            const { added: [summary] } = await store.addDocuments([draftOf(added, 'added')], 'tester');
+            index.put((await store.getDocument(summary!.id))!);
+          }
+          const { hits, searched } = await scanning.search({ query });
+          expect(await indexed.search({ query, limit: 1_000 }), JSON.stringify(query)).toEqual({ hits, searched, total: hits.length });
+        }
+        await store.close();
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  test('a run of words matches only where the gaps between them fold as the query\'s do', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsmark-search-gaps-'));
+    folders.push(folder);
+    const store = await LibraryStore.open(folder, { holder: 'test', defaultAnnotator: 'tester' });
+    const texts = ['ready, war', 'ready, —war', 'ready,  war', 'ready,war', 'ready. war', 'Ready,\nWar', 'ready, warm', 'already, war'];
+    await store.addDocuments(texts.map((text, order) => ({ id: `a${order}`, text, meta: { title: 't' }, status: 'todo' as const, spans: [], relations: [] })), 'tester');
+    const index = StoryIndex.empty();
+    for (const summary of store.listDocuments()) index.put((await store.getDocument(summary.id))!);
+    for (const query of ['ready, war', 'ready, —war', 'ready,war', 'y, w', 'ready, warm']) {
+      const { hits } = await new LibrarySearcher(store).search({ query });
+      expect(await new LibrarySearcher(store, { current: index }).search({ query, limit: 100 }), query).toEqual({ hits, searched: texts.length, total: hits.length });
+    }
+    await store.close();
+  });
 });

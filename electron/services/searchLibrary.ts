@@ -99,13 +99,13 @@ export class LibrarySearcher {
       return { hits, searched, total: searched };
     }
     const index = this.index?.current ?? null;
-    if (index === null || index.prepareSearch(query) === null) {
+    const preparedNow = index?.prepareSearch(query) ?? null;
+    if (index === null || preparedNow === null) {
       const hits = await this.scan(candidates, query);
       return { hits: hits.slice(offset, offset + limit), searched, total: hits.length };
     }
     // Which candidates match, and which the index does not hold as listed (being written just now: those are read and scanned).
-    const classify = (current: StoryIndex) => {
-      const prepared = current.prepareSearch(query)!;
+    const classify = (current: StoryIndex, prepared = current.prepareSearch(query)!) => {
       const matches = current.matcher(prepared);
       const rows: DocumentSummary[] = [];
       const unindexed: DocumentSummary[] = [];
@@ -116,7 +116,7 @@ export class LibrarySearcher {
       }
       return { prepared, rows, unindexed };
     };
-    let { prepared, rows, unindexed } = classify(index);
+    let { prepared, rows, unindexed } = classify(index, preparedNow);
     const scanned = new Map<string, SearchHit>();
     if (unindexed.length > 0) {
       for (const hit of await this.scan(unindexed, query)) scanned.set(hit.id, hit);

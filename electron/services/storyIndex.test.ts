@@ -41,8 +41,10 @@ function searched(index: StoryIndex, query: string): string[] {
   if (prepared === null) return scanned(index.all(), query);
   const describe = ({ count, first }: { count: number; first: { start: number; end: number } | null }) => `${count}@${first ? `${first.start}-${first.end}` : '-'}`;
   const all = index.searchAll(prepared);
+  const matches = index.matcher(prepared);
   return [...index.all()].map((document) => {
     const found = index.occurrences(prepared, document.id)!;
+    expect(matches(document.id, document.text.length), 'which articles match, from the postings').toBe(found.text.count > 0 || found.title.count > 0);
     const fromPostings = all.get(document.id) ?? { text: { count: 0, first: null }, title: { count: 0, first: null } };
     expect(`${describe(fromPostings.text)}|${describe(fromPostings.title)}`, 'the whole library searched at once').toBe(`${describe(found.text)}|${describe(found.title)}`);
     return `${document.id} ${describe(found.text)}|${describe(found.title)}`;
@@ -81,6 +83,10 @@ describe('the index word scanner and search', () => {
       ['Straße STRASSE', 'strasse', '2@0-6'],
       ['“We are” — we', '“we', '1@0-3'],
       ['我们准备 我们', '我们', '2@0-2'],
+      // A match ending in punctuation takes in the accent that begins the next word.
+      ['ı’\u0651a', 'ı’', '1@0-3'],
+      // A query whose other characters fold to nothing or white space is one word: both matches of "s" in "ß" count.
+      ['ß', '\u0651\ns', '2@0-1'],
     ];
     for (const [text, query, expected] of cases) {
       const index = StoryIndex.empty();

@@ -1,5 +1,5 @@
 import type { TextRange } from '../../shared/spans';
-import { findMatches } from '../../shared/textSearch';
+import { findMatches, foldForSearch } from '../../shared/textSearch';
 import { forEachWord } from './storyIndexTerms';
 import type { Postings, Spellings, WordTable } from './storyIndexWords';
 
@@ -31,7 +31,7 @@ export interface Occurrences {
 /** A query prepared against the library's spellings (see `prepareQuery`). */
 export type PreparedQuery =
   | { kind: 'word'; query: string; matches: SpellingMatches }
-  | { kind: 'words'; query: string; allowed: Uint8Array[]; allowedIds: number[][] };
+  | { kind: 'words'; query: string; plain: boolean; allowed: Uint8Array[]; allowedIds: number[][]; gaps: string[] | null };
 
 /** Per spelling id: how many matches the spelling holds alone, and where the first is in it. */
 interface SpellingMatches {
@@ -42,14 +42,34 @@ interface SpellingMatches {
   firstEnd: Int32Array;
 }
 
-/** A query word's spellings to check exactly: those whose terms contain the query word's (storyText folds at least as much as textSearch). */
-function spellingsContaining(spellings: Spellings, word: string, terms: readonly string[]): number[] {
+/** Each spelling folded as searches compare text (textSearch.ts), filled as queries need them: a library's spellings never change. */
+const foldedSpellings = new WeakMap<Spellings, string[]>();
+
+function foldedSpelling(spellings: Spellings, id: number): string {
+  let folded = foldedSpellings.get(spellings);
+  if (!folded) foldedSpellings.set(spellings, (folded = []));
+  return (folded[id] ??= foldForSearch(spellings.spellings[id]!));
+}
+
+/**
+ * A query word's spellings: those whose fold contains the word's (as `findMatches` finds it in
+ * the spelling alone; storyText folds at least as much as textSearch, so only spellings with a
+ * term containing the word's are checked). Where the compared query has characters before the
+ * word (`atStart`: they end in a non-word character, which no word of a text folds to), a match
+ * must begin at the start of a word of the text, so the spelling's fold must begin with the
+ * word's; after it (`atEnd`), end with it. These narrow the runs checked; each
+ * run is still checked against the text itself (matchesAround).
+ */
+function spellingsContaining(spellings: Spellings, word: string, terms: readonly string[], { atStart, atEnd }: { atStart: boolean; atEnd: boolean }): number[] {
   const found: number[] = [];
+  const needle = foldForSearch(word);
+  if (needle === '') return found;
   const term = terms.length === 1 ? terms[0]! : null;
   for (let id = 0; id < spellings.size; id++) {
     const spellingTerms = spellings.terms[id]!;
     if (term !== null && !spellingTerms.some((candidate) => candidate.includes(term))) continue;
-    if (findMatches(spellings.spellings[id]!, word, 1).length > 0) found.push(id);
+    const folded = foldedSpelling(spellings, id);
+    if (atStart && atEnd ? folded === needle : atStart ? folded.startsWith(needle) : atEnd ? folded.endsWith(needle) : folded.includes(needle)) found.push(id);
   }
   return found;
 }
@@ -63,8 +83,12 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
   const words: { start: number; end: number; terms: readonly string[] }[] = [];
   forEachWord(trimmed, 0, trimmed.length, (start, end, terms) => words.push({ start, end, terms }));
   if (words.length === 0) return null;
-  if (words.length === 1 && words[0]!.start === 0 && words[0]!.end === trimmed.length) {
-    const ids = spellingsContaining(spellings, trimmed, words[0]!.terms);
+  // A word is pinned at a side when the compared query (folded, white space at its ends dropped) has characters there.
+  const foldsToSomething = (part: string) => foldForSearch(part).trim() !== '';
+  const pins = words.map((word) => ({ atStart: foldsToSomething(trimmed.slice(0, word.start)), atEnd: foldsToSomething(trimmed.slice(word.end)) }));
+  if (words.length === 1 && !pins[0]!.atStart && !pins[0]!.atEnd) {
+    // One word, compared alone (anything around it folds to nothing or to white space).
+    const ids = spellingsContaining(spellings, trimmed.slice(words[0]!.start, words[0]!.end), words[0]!.terms, pins[0]!);
     const matches: SpellingMatches = { ids, count: new Int32Array(spellings.size), firstStart: new Int32Array(spellings.size), firstEnd: new Int32Array(spellings.size) };
     for (const id of ids) {
       const found = findMatches(spellings.spellings[id]!, trimmed);
@@ -74,13 +98,17 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
     }
     return { kind: 'word', query: trimmed, matches };
   }
-  const allowedIds = words.map((word) => spellingsContaining(spellings, trimmed.slice(word.start, word.end), word.terms));
+  const allowedIds = words.map((word, order) => spellingsContaining(spellings, trimmed.slice(word.start, word.end), word.terms, pins[order]!));
   const allowed = allowedIds.map((ids) => {
     const set = new Uint8Array(spellings.size);
     for (const id of ids) set[id] = 1;
     return set;
   });
-  return { kind: 'words', query: trimmed, allowed, allowedIds };
+  // With nothing before its first word and after its last, a run whose gaps are the query's own, character for character, holds
+  // a match (its words begin, end or equal the query's as `allowed` pins them, and equal gaps fold alike).
+  const bare = words[0]!.start === 0 && words.at(-1)!.end === trimmed.length;
+  const gaps = bare ? words.slice(1).map((word, order) => trimmed.slice(words[order]!.end, word.start)) : null;
+  return { kind: 'words', query: trimmed, plain: PLAIN.test(trimmed), allowed, allowedIds, gaps };
 }
 
 /** The query's matches in one text, from its word table (see above). */
@@ -101,7 +129,7 @@ export function occurrencesIn(prepared: PreparedQuery, text: string, table: Word
     const id = ids[firstWord]!;
     return { count, first: { start: starts[firstWord]! + firstStart[id]!, end: starts[firstWord]! + firstEnd[id]! } };
   }
-  const { allowed, query } = prepared;
+  const { allowed } = prepared;
   const length = allowed.length;
   const found: TextRange[] = [];
   const head = allowed[0]!;
@@ -110,21 +138,25 @@ export function occurrencesIn(prepared: PreparedQuery, text: string, table: Word
     let fits = true;
     for (let next = 1; next < length && fits; next++) fits = allowed[next]![ids[word + next]!] === 1;
     if (!fits) continue;
-    found.push(...matchesAround(text, table, spellings, word, length, query));
+    found.push(...matchesAround(text, table, spellings, word, prepared));
   }
   return leftToRight(found);
 }
 
 /** Printable ASCII with single spaces: text that textSearch.ts folds by lower-casing alone, unit for unit. */
 const PLAIN = /^(?:[\x21-\x7e]| (?! ))*$/;
+const STARTS_WITH_MARK = /^\p{M}/u;
 
 /** The matches of `query` on words [word, word + length) of a text, with the characters around them (see above). */
-function matchesAround(text: string, table: WordTable, spellings: Spellings, word: number, length: number, query: string): TextRange[] {
+function matchesAround(text: string, table: WordTable, spellings: Spellings, word: number, { query, plain, allowed: { length } }: WordsQuery): TextRange[] {
   const { ids, starts } = table;
   const from = word > 0 ? starts[word - 1]! + spellings.spellings[ids[word - 1]!]!.length : 0;
-  const to = word + length < ids.length ? starts[word + length]! : text.length;
+  let to = word + length < ids.length ? starts[word + length]! : text.length;
+  // A match takes in the accents (combining marks) after its last character, as findMatches ends it, and the word after the
+  // run may begin with them.
+  while (to < text.length && text.charCodeAt(to) >= 0x300 && STARTS_WITH_MARK.test(text.slice(to, to + 2))) to += text.codePointAt(to)! > 0xffff ? 2 : 1;
   const around = text.slice(from, to);
-  if (PLAIN.test(around) && PLAIN.test(query)) {
+  if (plain && PLAIN.test(around)) {
     // The same answer as findMatches (folding is lower-casing here), without folding segment by segment.
     const at = around.toLowerCase().indexOf(query.toLowerCase());
     return at === -1 ? [] : [{ start: from + at, end: from + at + query.length }];
@@ -190,8 +222,8 @@ export function occurrencesByArticle(prepared: PreparedQuery, postings: Postings
   }
   // Runs of words are found from the places of the query word with the fewest.
   const matches = new Map<number, TextRange[]>();
-  forEachRun(prepared, postings, articles, () => false, (slot, article, first) => {
-    const around = matchesAround(article.text, article.table, spellings, first, prepared.allowed.length, prepared.query);
+  forEachRun(prepared, postings, articles, null, null, (slot, article, first) => {
+    const around = matchesAround(article.text, article.table, spellings, first, prepared);
     if (around.length === 0) return;
     const list = matches.get(slot);
     if (list) list.push(...around);
@@ -204,21 +236,37 @@ export function occurrencesByArticle(prepared: PreparedQuery, postings: Postings
 /**
  * The slots of the live articles holding at least one match of the query, from the postings:
  * the same articles `occurrencesByArticle` answers, without counting their matches or finding
- * their first (a run of words is checked only until one of an article's holds a match).
+ * their first (a run of words is checked only until one of an article's holds a match). With
+ * `within`, only the slots it marks are checked: those known to hold a query this one extends.
  */
-export function articlesMatching(prepared: PreparedQuery, postings: Postings, spellings: Spellings, articles: readonly (PostedArticle | undefined)[]): Uint8Array {
+export function articlesMatching(prepared: PreparedQuery, postings: Postings, spellings: Spellings, articles: readonly (PostedArticle | undefined)[], within: Uint8Array | null = null): Uint8Array {
   const found = new Uint8Array(articles.length);
   if (prepared.kind === 'word') {
     for (const id of prepared.matches.ids) {
       const { slots, length } = postings.placesOf(id);
-      for (let place = 0; place < length; place++) if (articles[slots[place]!] !== undefined) found[slots[place]!] = 1;
+      for (let place = 0; place < length; place++) {
+        const slot = slots[place]!;
+        if (articles[slot] !== undefined && (within === null || within[slot] === 1)) found[slot] = 1;
+      }
     }
     return found;
   }
-  forEachRun(prepared, postings, articles, (slot) => found[slot] === 1, (slot, article, first) => {
-    if (matchesAround(article.text, article.table, spellings, first, prepared.allowed.length, prepared.query).length > 0) found[slot] = 1;
+  forEachRun(prepared, postings, articles, found, within, (slot, article, first) => {
+    if (gapsAsQueried(article, spellings, first, prepared.gaps) || matchesAround(article.text, article.table, spellings, first, prepared).length > 0) found[slot] = 1;
   });
   return found;
+}
+
+/** Whether the gaps between the words of a run from `first` on are `gaps`, character for character (never, without gaps). */
+function gapsAsQueried({ text, table: { ids, starts } }: PostedArticle, spellings: Spellings, first: number, gaps: readonly string[] | null): boolean {
+  if (gaps === null) return false;
+  for (let gap = 0; gap < gaps.length; gap++) {
+    const from = starts[first + gap]! + spellings.spellings[ids[first + gap]!]!.length;
+    const expected = gaps[gap]!;
+    if (starts[first + gap + 1]! - from !== expected.length) return false;
+    for (let unit = 0; unit < expected.length; unit++) if (text.charCodeAt(from + unit) !== expected.charCodeAt(unit)) return false;
+  }
+  return true;
 }
 
 /** The query word whose spellings have the fewest places: runs of words are found from its places. */
@@ -233,32 +281,33 @@ type WordsQuery = Extract<PreparedQuery, { kind: 'words' }>;
 
 /**
  * Calls `visit` for each place where the query's words run, one by one among those each position
- * allows, in a live article whose slot `skip` does not pass over: found from the places of the
+ * allows, in a live article whose slot is not marked `done` and is marked by `within` (when given): found from the places of the
  * query word with the fewest.
  */
 function forEachRun(
   prepared: WordsQuery,
   postings: Postings,
   articles: readonly (PostedArticle | undefined)[],
-  skip: (slot: number) => boolean,
+  done: Uint8Array | null,
+  within: Uint8Array | null,
   visit: (slot: number, article: PostedArticle, first: number) => void,
 ): void {
   const { allowed, allowedIds } = prepared;
   const anchor = rarestPosition(prepared, postings);
   for (const id of allowedIds[anchor]!) {
-    const places = postings.placesOf(id);
-    for (let place = 0; place < places.length; place++) {
-      const slot = places.slots[place]!;
+    const { slots, words, length } = postings.placesOf(id);
+    for (let place = 0; place < length; place++) {
+      const slot = slots[place]!;
+      // Marks are read before the article, whose word table lies elsewhere in memory.
+      if ((done !== null && done[slot] === 1) || (within !== null && within[slot] !== 1)) continue;
       const article = articles[slot];
-      const first = places.words[place]! - anchor;
-      if (article === undefined || skip(slot) || first < 0 || first + allowed.length > article.table.ids.length) continue;
-      if (wordsFit(allowed, article.table.ids, first)) visit(slot, article, first);
+      const first = words[place]! - anchor;
+      if (article === undefined || first < 0) continue;
+      const ids = article.table.ids;
+      // Whether the words from `first` on are, one by one, among those each query position allows (inline: this runs per place).
+      let fits = first + allowed.length <= ids.length;
+      for (let position = 0; fits && position < allowed.length; position++) fits = allowed[position]![ids[first + position]!] === 1;
+      if (fits) visit(slot, article, first);
     }
   }
-}
-
-/** Whether the words from `first` on are, one by one, among those each query position allows. */
-function wordsFit(allowed: readonly Uint8Array[], ids: ArrayLike<number>, first: number): boolean {
-  for (let position = 0; position < allowed.length; position++) if (allowed[position]![ids[first + position]!] !== 1) return false;
-  return true;
 }

@@ -8,7 +8,7 @@ import { StoryIndex, type StoryIndexSnapshot } from './storyIndex';
 /** The cache file in the data folder: a derived copy, rebuilt whenever it is missing, damaged or stale. */
 export const STORY_INDEX_FILE = 'story-index.json';
 /** Bumped whenever the index's terms, passages or snapshot change shape; an older cache is rebuilt. */
-export const STORY_INDEX_VERSION = 3;
+export const STORY_INDEX_VERSION = 4;
 /** Documents read at once while (re)building. */
 const READ_CONCURRENCY = 16;
 /** The cache is written this long after the last change it misses (a stale cache costs only re-reading changed articles). */
@@ -37,6 +37,9 @@ export class StoryIndexService {
   private readonly unsubscribe: () => void;
   /** Articles written while the index was opening, applied once it is open. */
   private readonly pending = new Map<string, NewsDocument>();
+  /** Articles written since it opened whose words are still to be indexed (see `written`), oldest first. */
+  private readonly queued = new Map<string, NewsDocument>();
+  private indexing: Promise<void> | null = null;
   private index: StoryIndex | null = null;
 
   constructor(
@@ -54,30 +57,62 @@ export class StoryIndexService {
     this.ready().catch(() => undefined);
   }
 
-  /** The index if it is open already, else null (for callers that can do without it). */
+  /**
+   * The index if it is open already, else null (for callers that can do without it). It may not
+   * hold the articles written in the last moments yet: callers check (LibrarySearcher reads those).
+   */
   get current(): StoryIndex | null {
     return this.index;
   }
 
   /** The index, once open and current with every article written so far. */
-  ready(): Promise<StoryIndex> {
+  async ready(): Promise<StoryIndex> {
     clearTimeout(this.fallback);
     this.opening ??= this.open();
-    return this.opening;
+    const index = await this.opening;
+    while (this.indexing) await this.indexing;
+    return index;
   }
 
   private get cachePath(): string {
     return path.join(this.store.folder, STORY_INDEX_FILE);
   }
 
+  /**
+   * A written article, told by the store once it is on disk. A change of its spans alone (nothing
+   * waiting before it) is applied at once: it costs little. A new text (an import) is queued and
+   * indexed one article per turn of the event loop, so that finding its words runs while the store
+   * waits for the disk on the next articles' durable writes instead of after each of them.
+   */
   private written(document: NewsDocument): void {
     if (!this.index) {
       this.pending.set(document.id, document);
       return;
     }
-    // A change of spans alone is not worth rewriting the cache (the whole library's text): the
-    // next open re-reads the articles changed since, as their stamps tell.
-    if (this.index.put(document)) this.scheduleSave();
+    const kept = this.index.get(document.id);
+    if (this.queued.size === 0 && kept !== undefined && kept.text === document.text && kept.title === document.meta.title) {
+      this.index.put(document);
+      return;
+    }
+    // A document queued again keeps its place: only its latest state is indexed.
+    this.queued.set(document.id, document);
+    this.indexing ??= this.indexQueued(this.index);
+  }
+
+  private async indexQueued(index: StoryIndex): Promise<void> {
+    try {
+      while (this.queued.size > 0) {
+        // After the store's next step (it starts the next article's write, then waits for the disk).
+        await new Promise((resolve) => setImmediate(resolve));
+        const document = this.queued.values().next().value!;
+        this.queued.delete(document.id);
+        // A change of spans alone is not worth rewriting the cache (the whole library's text): the
+        // next open re-reads the articles changed since, as their stamps tell.
+        if (index.put(document)) this.scheduleSave();
+      }
+    } finally {
+      this.indexing = null;
+    }
   }
 
   private async readCache(): Promise<StoryIndex | null> {
