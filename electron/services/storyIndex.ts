@@ -1,19 +1,19 @@
+import MiniSearch from 'minisearch';
 import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/model';
 import type { TextRange } from '../../shared/spans';
 import { matchPassage, MIN_SIMILARITY, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
 import { paragraphsOf, type Token } from '../../shared/storyText';
 import { foldForSearch } from '../../shared/textSearch';
 import { articlesSharingPairs, paragraphsHolding } from './storyIndexPairs';
-import { articlesHoldingTerms } from './storyIndexRare';
 import { articlesMatching, occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
 import { Postings, Spellings, tokensIn, wordTableOf, type WordTable } from './storyIndexWords';
 
 /**
- * The library's text index, in memory: every article's text, title and spans, and where each word of each text and title is
- * (storyIndexWords.ts: every spelling's places), from which the library search is answered exactly (storyIndexSearch.ts) and
- * the story view finds the articles and paragraphs that tell a quote (storyIndexRare.ts for a quote with words rare in the
- * library, storyIndexPairs.ts for one of common words) and aligns their words. Built from the article files, it can be thrown
- * away (storyIndexService.ts keeps it current and cached).
+ * The library's text index, in memory: every article's text, title and spans; a MiniSearch index of articles (each one document
+ * of its text's and title's terms: which articles tell a quote with rare words again, by BM25; storyIndexPairs.ts for one of
+ * common words); and where each word of each text and title is (storyIndexWords.ts), from which the library search is answered
+ * exactly and the story view finds the paragraphs that tell a quote and aligns their words. Built from the article files, it
+ * can be thrown away (storyIndexService.ts keeps it current and cached).
  */
 
 /** What the index keeps of one article. */
@@ -32,7 +32,7 @@ export interface IndexedMatch extends PassageMatch {
   documentId: string;
 }
 
-/** Articles fetched per story lookup, best first, before their paragraphs are weighed. */
+/** Articles fetched from the full-text index per story lookup, best first, before their paragraphs are weighed. */
 const CANDIDATE_ARTICLES = 40;
 /** Paragraphs of one article weighed as tellings of a quote, most shared words first. */
 const PARAGRAPHS_PER_ARTICLE = 2;
@@ -40,14 +40,23 @@ const PARAGRAPHS_PER_ARTICLE = 2;
 const ALIGN_BEYOND_LIMIT = 10;
 /** A term in more than this share of articles says little about which one tells a quote. */
 const COMMON_TERM_SHARE = 0.02;
-/** Terms of a quote whose articles are looked up: its rarest ones. */
+/** Terms of a quote looked up in the full-text index: its rarest ones. */
 const LOOKUP_TERMS = 12;
 /** Articles whose word places are found again between two pauses while a cache is opened in steps (a few ms of work). */
 const ARTICLES_PER_STEP = 16;
 
-/** The serialised form, for the cache file: the articles (word places and paragraphs are found again from the texts). */
+/** Fields are given to MiniSearch as their terms joined by spaces (terms never hold a space), so each text is folded and cut once. */
+const splitTerms = (text: string) => (text === '' ? [] : text.split(' '));
+const asIs = (term: string) => term;
+const INDEX_OPTIONS = { fields: ['terms'], tokenize: splitTerms, processTerm: asIs };
+
+type ArticleIndex = MiniSearch<{ id: string; terms: string }>;
+type AsPlainObject = ReturnType<MiniSearch['toJSON']>;
+
+/** The serialised form, for the cache file: the articles and MiniSearch's index (word places and paragraphs are found again from the texts). */
 export interface StoryIndexSnapshot {
   documents: IndexedDocument[];
+  articleIndex: AsPlainObject;
 }
 
 export class StoryIndex {
@@ -70,10 +79,10 @@ export class StoryIndex {
   /** The articles the last query matched (see `matcher`), while the texts are as they were. */
   private lastMatched: { query: string; textVersion: number; inTexts: Uint8Array; inTitles: Uint8Array } | null = null;
 
-  private constructor() {}
+  private constructor(private readonly byArticle: ArticleIndex) {}
 
   static empty(): StoryIndex {
-    return new StoryIndex();
+    return new StoryIndex(new MiniSearch(INDEX_OPTIONS));
   }
 
   /** The index from a snapshot; throws when the snapshot does not fit this version. */
@@ -96,22 +105,20 @@ export class StoryIndex {
 
   /** Opens a snapshot, yielding after every few articles; throws when it does not fit this version. */
   private static *loading(snapshot: StoryIndexSnapshot): Generator<void, StoryIndex> {
-    if (!Array.isArray(snapshot?.documents)) throw new RangeError('The story index cache holds no articles.');
-    const index = new StoryIndex();
-    // The request that read the cache is answered before the work begins.
+    const index = new StoryIndex(MiniSearch.loadJS(snapshot.articleIndex, INDEX_OPTIONS) as ArticleIndex);
     yield;
     for (const [order, document] of snapshot.documents.entries()) {
-      if (typeof document?.id !== 'string' || typeof document.text !== 'string' || typeof document.title !== 'string') throw new RangeError(`The story index cache's article ${order + 1} is damaged.`);
-      if (index.documents.has(document.id)) throw new RangeError(`The story index cache holds article "${document.id}" twice.`);
+      if (!index.byArticle.has(document.id)) throw new RangeError(`The story index cache does not hold article "${document.id}" in its full-text index.`);
       index.documents.set(document.id, document);
       index.count(index.termsOfArticle(index.place(document)), 1);
       if (order % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1) yield;
     }
+    if (index.byArticle.documentCount !== index.documents.size) throw new RangeError('The story index cache holds articles its full-text index does not.');
     return index;
   }
 
   snapshot(): StoryIndexSnapshot {
-    return { documents: [...this.documents.values()] };
+    return { documents: [...this.documents.values()], articleIndex: this.byArticle.toJSON() };
   }
 
   get size(): number {
@@ -169,7 +176,10 @@ export class StoryIndex {
     this.textVersion++;
     this.documents.set(document.id, entry);
     const tables = this.place(entry);
-    this.count(this.termsOfArticle(tables), 1);
+    // Each term once: how often an article repeats a word says little about whether it tells a quote, and it halves the work.
+    const terms = this.termsOfArticle(tables);
+    this.byArticle.add({ id: entry.id, terms: [...terms].join(' ') });
+    this.count(terms, 1);
     return true;
   }
 
@@ -184,6 +194,7 @@ export class StoryIndex {
     this.articles[this.slots.get(id)!] = undefined;
     this.titles[this.slots.get(id)!] = undefined;
     this.slots.delete(id);
+    this.byArticle.discard(id);
   }
 
   /**
@@ -224,8 +235,8 @@ export class StoryIndex {
 
   /**
    * The articles (and their paragraphs) worth aligning with a quote (see storyIndexPairs.ts): by
-   * the articles holding most of its rare terms (storyIndexRare.ts); by shared word pairs when
-   * all its terms are common, or when it has too few rare ones to tell its tellings apart.
+   * the full-text index when the quote has rare terms; by shared word pairs when all its terms
+   * are common, or when it has too few for the full-text index to tell its tellings apart.
    */
   private candidatesFor(source: readonly Token[], excludeId: string | null): { document: IndexedDocument; paragraphs: number[] }[] {
     const common = Math.max(2, this.documents.size * COMMON_TERM_SHARE);
@@ -239,20 +250,19 @@ export class StoryIndex {
       const sharing = articlesSharingPairs(source, this.spellings, this.postings, this.articles, paragraphsOf, options);
       if (sharing.length > 0) return sharing.map(({ slot, paragraphs }) => ({ document: this.documents.get(this.articles[slot]!.id)!, paragraphs }));
     }
-    // The rarest terms find the articles that tell the quote; common words would only rank most of the library.
+    // The rarest terms find the articles that tell the quote; common words would only make the index score most of the library.
     const query = (rare.length >= 2 ? rare : byRarity.slice(0, 3)).slice(0, LOOKUP_TERMS);
     if (query.length === 0) return [];
     const wanted = new Set(query);
-    const fields = [
-      { postings: this.postings, articles: this.articles },
-      { postings: this.titlePostings, articles: this.titles },
-    ];
-    const options = { excludeSlot: excludeId === null ? -1 : (this.slots.get(excludeId) ?? -1), maxArticles: CANDIDATE_ARTICLES, articleCount: this.documents.size };
-    return articlesHoldingTerms(query, (term) => this.vocabulary.get(term) ?? 0, this.spellings, fields, options).map((slot) => {
-      const document = this.documents.get(this.articles[slot]!.id)!;
+    const found: { document: IndexedDocument; paragraphs: number[] }[] = [];
+    for (const hit of this.byArticle.search({ combineWith: 'OR', queries: query })) {
+      if (hit.id === excludeId) continue;
+      if (found.length >= CANDIDATE_ARTICLES) break;
+      const document = this.documents.get(hit.id as string)!;
       const tables = this.tables.get(document.id)!;
-      return { document, paragraphs: paragraphsHolding(tables.text, tables.paragraphs, this.spellings, wanted, PARAGRAPHS_PER_ARTICLE) };
-    });
+      found.push({ document, paragraphs: paragraphsHolding(tables.text, tables.paragraphs, this.spellings, wanted, PARAGRAPHS_PER_ARTICLE) });
+    }
+    return found;
   }
 
   /** The query prepared for `occurrences`, or null when only a scan of the texts can answer it (a query of punctuation alone). */

@@ -7,9 +7,9 @@ import type { Postings, Spellings, WordTable } from './storyIndexWords';
  * Where the story view looks for the tellings of a quote: which articles, and which of their
  * paragraphs, are worth aligning word by word (storyMatch.ts).
  *
- * When a quote has rare words, the articles holding most of them are found (storyIndexRare.ts),
- * and `paragraphsHolding` the paragraphs with most of them. When every word of the quote is
- * common in the library, ranking by terms would weigh most of the library and rank it nearly by
+ * When a quote has rare words, the full-text index (MiniSearch, BM25) finds the articles that
+ * have them, and `paragraphsHolding` the paragraphs with most of them. When every word of the
+ * quote is common in the library, BM25 would score most of the library and rank it nearly by
  * chance; `articlesSharingPairs` then ranks articles by the quote's word pairs ("severe
  * consequences") they have in the same order, found from the postings around the places of the
  * quote's rarest words — a telling of a quote keeps most of its word pairs, an unrelated text

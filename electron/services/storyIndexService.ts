@@ -8,7 +8,7 @@ import { StoryIndex, type StoryIndexSnapshot } from './storyIndex';
 /** The cache file in the data folder: a derived copy, rebuilt whenever it is missing, damaged or stale. */
 export const STORY_INDEX_FILE = 'story-index.json';
 /** Bumped whenever the index's terms, passages or snapshot change shape; an older cache is rebuilt. */
-export const STORY_INDEX_VERSION = 4;
+export const STORY_INDEX_VERSION = 3;
 /** Documents read at once while (re)building. */
 const READ_CONCURRENCY = 16;
 /** The cache is written this long after the last change it misses (a stale cache costs only re-reading changed articles). */
