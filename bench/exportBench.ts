@@ -13,6 +13,8 @@ export interface ExportBenchOptions {
   temporaryFolder: string;
 }
 
+/** The smallest library the throughput target applies to (issue 14: "at 10,000 articles, and the same ratio at 100,000"). */
+const TARGET_FROM_DOCUMENTS = 10_000;
 const THROUGHPUT_TARGET = 0.5;
 /** The live heap an export holds at the largest size may exceed the size before's by this much and still count as flat. */
 const FLAT_MEMORY_LIMIT = 1.5;
@@ -50,8 +52,9 @@ export async function benchExport(report: Report, options: ExportBenchOptions): 
       ours: `${megabytesPerSecond(streamed).toFixed(1)} MB/s`,
       other: `stringify+write ${megabytesPerSecond(plain).toFixed(1)} MB/s`,
       ratio,
-      target: `≥ ${THROUGHPUT_TARGET * 100}% of plain`,
-      pass: ratio >= THROUGHPUT_TARGET,
+      // Issue 14 sets the target at 10,000 articles and up; a smaller export (~10 MB, a quarter of
+      // a second) is printed beside them without a verdict: its ratio swings with the disk's moment.
+      ...(documents >= TARGET_FROM_DOCUMENTS ? { target: `≥ ${THROUGHPUT_TARGET * 100}% of plain`, pass: ratio >= THROUGHPUT_TARGET } : { target: `(target from ${TARGET_FROM_DOCUMENTS.toLocaleString('en')} docs)` }),
     });
     // The same work per CPU second (user + system time of each child's timed part): what the
     // export costs whatever other processes take of the cores meanwhile.
