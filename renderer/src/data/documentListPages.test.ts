@@ -95,7 +95,7 @@ describe('DocumentListPages', () => {
     expect(await list.neighbourId('d1', 1, { statuses: [], labels: ['quote'] })).toBe(`d${PAGE_ROWS * 2 + 3}`);
   });
 
-  test('rows already shown are not fetched again on their own; a screen with missing rows fetches its page at once', async () => {
+  test('rows already shown are not fetched again on their own; a screen with missing rows fetches those rows at once, their pages once the list is still', async () => {
     const { host, state } = pagingHost(rows(PAGE_ROWS * 2));
     const list = pages(host);
     await list.loadFirstScreen();
@@ -103,14 +103,23 @@ describe('DocumentListPages', () => {
     // The first screen is there: its page waits for idle time, behind the start's other requests.
     list.ensure(0, 20);
     expect(state.asked).toEqual([]);
-    // Straddling the first screen's end: the missing rows' page is asked for now.
+    // Straddling the first screen's end: the missing rows (and a margin of 100 either side) are asked for now.
     list.ensure(FIRST_SCREEN_ROWS - 5, FIRST_SCREEN_ROWS + 5);
-    expect(state.asked).toEqual([{ offset: 0, limit: PAGE_ROWS }]);
+    expect(state.asked).toEqual([{ offset: 0, limit: FIRST_SCREEN_ROWS + 5 + 100 + 1 }]);
     list.ensure(PAGE_ROWS + 3, PAGE_ROWS + 20);
     expect(state.asked).toEqual([
+      { offset: 0, limit: FIRST_SCREEN_ROWS + 5 + 100 + 1 },
+      { offset: PAGE_ROWS + 3 - 100, limit: 20 - 3 + 200 + 1 },
+    ]);
+    await vi.waitFor(() => expect(list.get().rows[PAGE_ROWS + 20]?.id).toBe(`d${PAGE_ROWS + 20}`));
+    // While the list moves no whole page is asked for; once it is still, every page comes and the list is complete.
+    expect(state.asked.some((asked) => asked.limit === PAGE_ROWS)).toBe(false);
+    await vi.waitFor(() => expect(list.get().complete).toBe(true), { timeout: 3_000 });
+    expect(state.asked.slice(2)).toEqual([
       { offset: 0, limit: PAGE_ROWS },
       { offset: PAGE_ROWS, limit: PAGE_ROWS },
     ]);
+    expect(list.get().rows.map((row) => row?.id)).toEqual(rows(PAGE_ROWS * 2).map((row) => row.id));
   });
 
   test("the rows naming a speaker stay the same array while pages land, and follow a speaker's change", async () => {
