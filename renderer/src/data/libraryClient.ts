@@ -77,8 +77,9 @@ export class LibraryClient {
   getStatus = (): LibraryStatus => this.status;
   /** The list as far as it is fetched: totals, and rows by index (undefined until their page comes). */
   getList = (): ListState => this.list.get();
-  /** The rows fetched so far, in library order (every row once `getList().complete`); then those naming a speaker (the same array until one changes, not per page). */
+  /** The rows fetched so far, in library order (every row once `getList().complete`). */
   getSummaries = (): readonly DocumentSummary[] => this.list.fetchedRows();
+  /** Those of them naming a speaker: the same array until one of them changes, not per page fetched. */
   getSpeakerRows = (): readonly DocumentSummary[] => this.list.speakerRows();
   /** Asks for the list's rows `start` to `end` (the ones on screen), if not fetched yet. */
   ensureRows(start: number, end: number): void {
