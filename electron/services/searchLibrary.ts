@@ -57,7 +57,7 @@ export class LibrarySearcher {
     const query = search.query.trim();
     if (isPaged(search)) return this.page(candidates, query, search.offset ?? 0, search.limit ?? candidates.length);
     if (query === '') {
-      const hits = candidates.map((summary): SearchHit => ({ id: summary.id, title: summary.title, status: summary.status, inTitle: false, count: 0, snippet: null }));
+      const hits = candidates.map(filterOnlyHit);
       return { hits, searched: candidates.length };
     }
     const index = this.index?.current ?? null;
@@ -95,7 +95,7 @@ export class LibrarySearcher {
   private async page(candidates: readonly DocumentSummary[], query: string, offset: number, limit: number): Promise<SearchResults> {
     const searched = candidates.length;
     if (query === '') {
-      const hits = candidates.slice(offset, offset + limit).map((summary): SearchHit => ({ id: summary.id, title: summary.title, status: summary.status, inTitle: false, count: 0, snippet: null }));
+      const hits = candidates.slice(offset, offset + limit).map(filterOnlyHit);
       return { hits, searched, total: searched };
     }
     const index = this.index?.current ?? null;
@@ -160,4 +160,9 @@ export class LibrarySearcher {
 function holdsAsListed(index: StoryIndex, summary: DocumentSummary): boolean {
   const indexed = index.get(summary.id);
   return indexed !== undefined && indexed.text.length === summary.length;
+}
+
+/** The hit of an article a search with no query lists (it passed the filter; nothing to count or show). */
+function filterOnlyHit(summary: DocumentSummary): SearchHit {
+  return { id: summary.id, title: summary.title, status: summary.status, inTitle: false, count: 0, snippet: null };
 }
