@@ -4,9 +4,9 @@ import { toEditorDocument } from '../../../shared/editorPositions';
 import type { TextRange } from '../../../shared/spans';
 import { articleExtensions } from './articleExtensions';
 import { articleTextOf, type ArticleText } from './articleText';
-import { drawWhenIdle, scrolledWindow } from './drawWhenIdle';
+import { drawWhenIdle } from './drawWhenIdle';
 import { selectionAidsKey, type SelectionAids } from './selectionAids';
-import { DRAW_ALL_UP_TO, DRAW_WINDOW_META, nextWindow, spanHighlightsKey, type HighlightInput } from './spanHighlights';
+import { DRAW_ALL_UP_TO, DRAW_WINDOW_META, nextWindow, spanHighlightsKey, VISIBLE_RANGE_META, type HighlightInput } from './spanHighlights';
 import { suggestionLayerKey, type SuggestionLayerInput } from './suggestionLayer';
 import { trackVisibleRange } from './visibleRange';
 
@@ -70,8 +70,7 @@ export class ArticleEditor {
       const onVisible = (shown: TextRange) => {
         visible = shown;
         const window = spanHighlightsKey.getState(this.editor.state)?.window ?? null;
-        const next = window && nextWindow(window, shown, text.length);
-        if (window && next) this.dispatch([[DRAW_WINDOW_META, scrolledWindow(window, next, shown, text.length)]]);
+        if (window && nextWindow(window, shown, text.length)) this.dispatch([[VISIBLE_RANGE_META, shown]]);
         idle.wake();
       };
       this.stops.push(trackVisibleRange(this.editor.view, scroller, () => this.article.positions, onVisible), idle.stop);

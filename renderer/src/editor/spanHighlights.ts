@@ -5,6 +5,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { TextRange } from '../../../shared/spans';
 import { articleTextOf, type ArticleText } from './articleText';
 import { layerCommand } from './layerCommand';
+import { scrolledWindow } from './drawWhenIdle';
 
 /** What the extension draws: spans by text offset (UTF-16, end exclusive), never by position. */
 export interface HighlightSpan {
@@ -208,8 +209,10 @@ function update(state: HighlightState, doc: ProseMirrorNode, input: HighlightInp
 /** Moves a long article's window to what is on screen: draws the spans it now meets, drops the rest. */
 function moveWindow(state: HighlightState, doc: ProseMirrorNode, visible: TextRange): HighlightState {
   if (state.window === null) return state;
-  const window = nextWindow(state.window, visible, state.article.text.length);
-  return window ? setWindow(state, doc, window) : state;
+  const textLength = state.article.text.length;
+  const next = nextWindow(state.window, visible, textLength);
+  // What idle time drew behind the screen stays, within its band (see scrolledWindow).
+  return next ? setWindow(state, doc, scrolledWindow(state.window, next, visible, textLength)) : state;
 }
 
 /** Sets a long article's window to `range` (clipped to the text). */
