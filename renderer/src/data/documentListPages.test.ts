@@ -4,6 +4,8 @@ import { ok } from '../../../shared/result';
 import { DocumentListPages, FIRST_SCREEN_ROWS, PAGE_ROWS } from './documentListPages';
 
 /** A host answering listDocumentPage over `rows`, recording each request. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function pagingHost(rows: DocumentRow[]) {
   const state = { rows, listVersion: 1, checkingFiles: false, asked: [] as { offset: number; limit: number }[] };
   const host = {
@@ -102,11 +104,18 @@ describe('DocumentListPages', () => {
     state.asked = [];
     // The first screen is there: its page waits for idle time, behind the start's other requests.
     list.ensure(0, 20);
+    await nextTask();
     expect(state.asked).toEqual([]);
     // Straddling the first screen's end: the missing rows (and a margin of 100 either side) are asked for now.
     list.ensure(FIRST_SCREEN_ROWS - 5, FIRST_SCREEN_ROWS + 5);
+    // In a task of its own, after the scroll's frame.
+    expect(state.asked).toEqual([]);
+    await nextTask();
     expect(state.asked).toEqual([{ offset: 0, limit: FIRST_SCREEN_ROWS + 5 + 100 + 1 }]);
+    // A scroll that moves on before that task asks only for where it is now.
+    list.ensure(PAGE_ROWS * 2 - 30, PAGE_ROWS * 2 - 10);
     list.ensure(PAGE_ROWS + 3, PAGE_ROWS + 20);
+    await nextTask();
     expect(state.asked).toEqual([
       { offset: 0, limit: FIRST_SCREEN_ROWS + 5 + 100 + 1 },
       { offset: PAGE_ROWS + 3 - 100, limit: 20 - 3 + 200 + 1 },

@@ -135,6 +135,20 @@ export class DocumentListPages {
    */
   ensure(start: number, end: number): void {
     this.movedAt = performance.now();
+    // Asked in a task of its own: the list calls this from the scroll event's render, and
+    // sending a request there (1–2 ms a fetch in the browser host) lengthened the scroll's
+    // frames. A scroll that moves on before that task runs asks only for where it is now.
+    const scheduled = this.wanted !== null;
+    this.wanted = { start, end };
+    if (!scheduled) setTimeout(() => this.fetchWanted(), 0);
+  }
+
+  /** The rows on screen that `ensure` was last asked for, not fetched yet. */
+  private wanted: { start: number; end: number } | null = null;
+
+  private fetchWanted(): void {
+    const { start, end } = this.wanted!;
+    this.wanted = null;
     const last = Math.min(end, this.state.total - 1);
     let from = Math.max(0, start);
     while (from <= last && this.state.rows[from] !== undefined) from++;

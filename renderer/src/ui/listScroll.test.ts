@@ -59,4 +59,22 @@ describe('useHeldWhileListScrolls', () => {
     act(() => noteListScroll());
     expect(draw({ id: 'b', title: 'B' })).toBe('B');
   });
+
+  it('renders nothing again when the list starts or stops scrolling while no article waits', async () => {
+    container = document.createElement('div');
+    root = createRoot(container);
+    let renders = 0;
+    function Counted({ article }: { article: Article | null }) {
+      renders++;
+      const shown = useHeldWhileListScrolls(article);
+      return createElement('p', null, shown ? shown.title : 'none');
+    }
+    const article = { id: 'a', title: 'A' };
+    act(() => root!.render(createElement(Counted, { article })));
+    const before = renders;
+    act(() => noteListScroll());
+    await act(() => wait(200));
+    expect(renders).toBe(before);
+    expect(container.textContent).toBe('A');
+  });
 });

@@ -45,10 +45,13 @@ function subscribe(listener: () => void): () => void {
  * commands no longer act on. The article drawn already follows every change at once.
  */
 export function useHeldWhileListScrolls<T extends { id: string }>(shown: T | null): T | null {
-  const listScrolling = useSyncExternalStore(subscribe, () => scrolling);
   const [drawnId, setDrawnId] = useState(shown?.id ?? null);
-  const passes = !listScrolling || shown === null || shown.id === drawnId;
+  const waiting = shown !== null && shown.id !== drawnId;
+  // Follows the list's scrolling only while an article waits for it: the article drawn (or none)
+  // does not depend on it, so a scroll starting or settling re-renders nothing here (each did,
+  // inside the scroll event, the whole centre or side bar with it).
+  const held = useSyncExternalStore(subscribe, () => waiting && scrolling);
   // Derived state, set while rendering (React renders again before committing).
-  if (passes && shown !== null && shown.id !== drawnId) setDrawnId(shown.id);
-  return passes ? shown : null;
+  if (waiting && !held) setDrawnId(shown.id);
+  return held ? null : shown;
 }
