@@ -15,12 +15,9 @@ export interface DesktopLibraryOptions {
   head: ListHead | null;
   /** Opens the library (the caller holds the folder's lock already). */
   open: () => Promise<LibraryStore>;
-  /** With a head, the library opens at the latest this long after `start` (default 1 s). */
+  /** With a head, the library opens at the latest this long after `start` (default OPEN_LIBRARY_AFTER_MS, 1 s). */
   openAfterMs?: number;
 }
-
-/** With a list head, the library opens at the latest this long after the window is created. */
-const OPEN_AFTER_MS = 1_000;
 
 /**
  * The desktop app's library as the window sees it: the window is created before the library is
@@ -38,7 +35,6 @@ export class DesktopLibrary {
   private readonly early: EarlyAnswers | null;
   private provide!: (library: Promise<OpenedLibrary>) => void;
   private opening: Promise<OpenedLibrary> | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: DesktopLibraryOptions) {
     this.opened = new Promise<Promise<OpenedLibrary>>((resolve) => (this.provide = resolve)).then((library) => library);
@@ -48,13 +44,11 @@ export class DesktopLibrary {
   /** Called once the window is created: opens the library now, or soon when a head answers the first screen. */
   start(): void {
     if (!this.early) return this.openNow();
-    this.timer = setTimeout(() => this.openNow(), this.options.openAfterMs ?? OPEN_AFTER_MS);
+    this.early.openWithin(this.options.openAfterMs);
   }
 
   /** Starts opening the library, if not started yet. */
   openNow(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
     if (this.opening) return;
     this.opening = this.options.open().then((store) => (this.current = { store, handlers: createLibraryHandlers(store) }));
     this.provide(this.opening);

@@ -6,6 +6,8 @@ import { readRequestBody } from './uploadToFile';
 
 /** The requests a window sends for its first screen, which a list head can answer. */
 const EARLY_REQUESTS = new Set(['listDocumentPage', 'getSettings', 'getNotices']);
+/** With a list head, the library opens at the latest this long after the window can ask (`openWithin`). */
+export const OPEN_LIBRARY_AFTER_MS = 1_000;
 /** Largest body read for one of them (a page request is a few bytes). */
 const MAX_EARLY_BODY = 4096;
 
@@ -30,9 +32,20 @@ export class EarlyAnswers {
 
   /** Starts opening the library, if not started yet. */
   openLibrary(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     if (this.opening) return;
     this.opening = true;
     this.startOpening();
+  }
+
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Opens the library `ms` from now unless it starts opening before (the window asked its three, or anything else). */
+  openWithin(ms = OPEN_LIBRARY_AFTER_MS): void {
+    if (this.opening || this.timer) return;
+    this.timer = setTimeout(() => this.openLibrary(), ms);
+    this.timer.unref?.();
   }
 
   /**

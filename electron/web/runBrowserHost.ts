@@ -99,9 +99,6 @@ export async function runBrowserHost(argv: string[]): Promise<void> {
       },
     );
   };
-  if (early && !openWanted) setTimeout(() => early.openLibrary(), OPEN_AFTER_MS).unref();
+  if (early && !openWanted) early.openWithin();
   else startOpening();
 }
-
-/** With a list head, the library opens at the latest this long after the host listens. */
-const OPEN_AFTER_MS = 1_000;
