@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/model';
 import type { TextRange } from '../../shared/spans';
-import { matchPassage, MIN_SIMILARITY, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
+import { matchPassage, MIN_SIMILARITY, sharedWordsBound, sourceWordsOf, targetNumbersOf, type KnownTarget, type PassageMatch } from '../../shared/storyMatch';
 import { paragraphsOf, type Token } from '../../shared/storyText';
 import { foldForSearch } from '../../shared/textSearch';
 import { articlesSharingPairs, paragraphsHolding } from './storyIndexPairs';
@@ -204,7 +204,8 @@ export class StoryIndex {
    * paragraph break. At most one match per place; matches below MIN_SIMILARITY are left out.
    */
   findMatches(sourceText: string, source: readonly Token[], excludeId: string | null, limit: number): IndexedMatch[] {
-    const candidates: { document: IndexedDocument; target: Token[]; bound: number }[] = [];
+    const candidates: { document: IndexedDocument; target: Token[]; bound: number; known: KnownTarget }[] = [];
+    const words = sourceWordsOf(source);
     for (const { document, paragraphs } of this.candidatesFor(source, excludeId)) {
       const tables = this.tables.get(document.id)!;
       const neighbours = paragraphs.length === 2 && Math.abs(paragraphs[0]! - paragraphs[1]!) === 1;
@@ -212,20 +213,22 @@ export class StoryIndex {
       for (const { first, last } of windows) {
         const { start } = tables.paragraphs[first - 1] ?? tables.paragraphs[first]!;
         const target = tokensIn(tables.text, this.spellings, start, (tables.paragraphs[last + 1] ?? tables.paragraphs[last]!).end);
-        candidates.push({ document, target, bound: sharedWordsBound(source, target) });
+        const numbers = targetNumbersOf(words, target);
+        const bound = sharedWordsBound(source, target, words, numbers);
+        candidates.push({ document, target, bound, known: { words, numbers, widest: bound } });
       }
     }
     // The word diffs cost the most: they run on the candidates that could share the most words,
     // as many as can be returned and a few more.
     candidates.sort((a, b) => b.bound - a.bound);
     const matches: IndexedMatch[] = [];
-    for (const { document, target, bound } of candidates.slice(0, limit + ALIGN_BEYOND_LIMIT)) {
+    for (const { document, target, bound, known } of candidates.slice(0, limit + ALIGN_BEYOND_LIMIT)) {
       // No match shares more words than its bound, so none after this one can reach the
       // similarity the weakest match kept has, or MIN_SIMILARITY: the rest are not aligned.
       const best = (2 * bound) / (source.length + bound);
       if (best < MIN_SIMILARITY) break;
       if (matches.length >= limit && best < Math.min(...matches.map((match) => match.similarity))) break;
-      const match = matchPassage(sourceText, source, document.text, target);
+      const match = matchPassage(sourceText, source, document.text, target, known);
       if (!match) continue;
       const overlaps = matches.some((other) => other.documentId === document.id && other.start < match.end && match.start < other.end);
       if (!overlaps) matches.push({ ...match, documentId: document.id });
