@@ -6,7 +6,7 @@ import { paragraphsOf, type Token } from '../../shared/storyText';
 import { foldForSearch } from '../../shared/textSearch';
 import { articlesSharingPairs, paragraphsHolding } from './storyIndexPairs';
 import { articlesMatching, occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
-import { Postings, Spellings, tokensIn, wordTableOf, type WordTable } from './storyIndexWords';
+import { Postings, Spellings, tokensIn, WordBlocks, wordTableOf, type WordTable } from './storyIndexWords';
 
 /**
  * The library's text index, in memory: every article's text, title and spans; a MiniSearch index of articles (each one document
@@ -70,6 +70,8 @@ export class StoryIndex {
   /** Where each spelling occurs in the texts, by article slot; `slots` names each article's, `articles` holds each slot's (undefined once removed). */
   private readonly postings = new Postings();
   private readonly slots = new Map<string, number>();
+  /** The texts' word ids by slot, in blocks (read by the story lookup's word pairs). */
+  private readonly words = new WordBlocks();
   private readonly articles: (PostedArticle | undefined)[] = [];
   /** The same for the titles, under the same slots. */
   private readonly titlePostings = new Postings();
@@ -133,9 +135,10 @@ export class StoryIndex {
 
   /** Finds the words and paragraphs of an article, and gives it a slot in the postings. */
   private place(document: IndexedDocument): { text: WordTable; title: WordTable; paragraphs: TextRange[] } {
-    const tables = { text: wordTableOf(document.text, this.spellings), title: wordTableOf(document.title, this.spellings), paragraphs: paragraphsOf(document.text) };
-    this.tables.set(document.id, tables);
     const slot = this.articles.length;
+    const text = wordTableOf(document.text, this.spellings);
+    const tables = { text: { ids: this.words.keep(slot, text.ids), starts: text.starts }, title: wordTableOf(document.title, this.spellings), paragraphs: paragraphsOf(document.text) };
+    this.tables.set(document.id, tables);
     this.articles.push({ id: document.id, text: document.text, table: tables.text });
     this.titles.push({ id: document.id, text: document.title, table: tables.title });
     this.slots.set(document.id, slot);
@@ -250,7 +253,7 @@ export class StoryIndex {
     if (rare.length < 2) {
       const paragraphsOf = (slot: number) => this.tables.get(this.articles[slot]!.id)!.paragraphs;
       const options = { excludeSlot: excludeId === null ? -1 : (this.slots.get(excludeId) ?? -1), maxArticles: CANDIDATE_ARTICLES, paragraphsPerArticle: PARAGRAPHS_PER_ARTICLE };
-      const sharing = articlesSharingPairs(source, this.spellings, this.postings, this.articles, paragraphsOf, options);
+      const sharing = articlesSharingPairs(source, this.spellings, this.postings, this.articles, this.words, paragraphsOf, options);
       if (sharing.length > 0) return sharing.map(({ slot, paragraphs }) => ({ document: this.documents.get(this.articles[slot]!.id)!, paragraphs }));
     }
     // The rarest terms find the articles that tell the quote; common words would only make the index score most of the library.
