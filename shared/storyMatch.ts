@@ -109,7 +109,7 @@ function bestWindow(words: SourceWords, target: readonly number[], size: number)
  * subsequence, which is exactly what the word diff (a shortest edit script) shares, found without its alignment.
  * Lets a region be skipped when even that many shared words could not make a better match.
  */
-function sharedInOrder(words: SourceWords, target: readonly number[], from: number, to: number): number {
+export function sharedInOrder(words: SourceWords, target: readonly number[], from: number, to: number): number {
   const source = words.source;
   // row[i]: the longest common subsequence of source[0, i) and the target's words read so far.
   const row = new Int32Array(source.length + 1);
