@@ -136,8 +136,7 @@ export class StoryIndex {
   /** Finds the words and paragraphs of an article, and gives it a slot in the postings. */
   private place(document: IndexedDocument): { text: WordTable; title: WordTable; paragraphs: TextRange[] } {
     const slot = this.articles.length;
-    const text = wordTableOf(document.text, this.spellings);
-    const tables = { text: { ids: this.words.keep(slot, text.ids), starts: text.starts }, title: wordTableOf(document.title, this.spellings), paragraphs: paragraphsOf(document.text) };
+    const tables = { text: wordTableOf(document.text, this.spellings, { blocks: this.words, slot }), title: wordTableOf(document.title, this.spellings), paragraphs: paragraphsOf(document.text) };
     this.tables.set(document.id, tables);
     this.articles.push({ id: document.id, text: document.text, table: tables.text });
     this.titles.push({ id: document.id, text: document.title, table: tables.title });

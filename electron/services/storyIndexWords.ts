@@ -49,14 +49,15 @@ export interface WordTable {
   starts: Int32Array;
 }
 
-export function wordTableOf(text: string, spellings: Spellings): WordTable {
+/** The word table of a text; with `blocks`, its ids are kept there as the words of `slot` (see WordBlocks). */
+export function wordTableOf(text: string, spellings: Spellings, into?: { blocks: WordBlocks; slot: number }): WordTable {
   const ids: number[] = [];
   const starts: number[] = [];
   forEachWord(text, 0, text.length, (start, _end, terms, spelling) => {
     ids.push(spellings.idOf(spelling, terms));
     starts.push(start);
   });
-  return { ids: Int32Array.from(ids), starts: Int32Array.from(starts) };
+  return { ids: into ? into.blocks.keep(into.slot, ids) : Int32Array.from(ids), starts: Int32Array.from(starts) };
 }
 
 /** The index of the first word starting at or after `offset`. */
@@ -145,7 +146,7 @@ export class WordBlocks {
   private used = BLOCK_WORDS;
 
   /** Keeps `ids` as the words of `slot` (the next slot), and returns the view to use in their place. */
-  keep(slot: number, ids: Int32Array): Int32Array {
+  keep(slot: number, ids: readonly number[]): Int32Array {
     if (slot >= this.blockOf.length) {
       const grow = (from: Int32Array) => {
         const grown = new Int32Array(from.length * 2);
