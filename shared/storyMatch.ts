@@ -49,25 +49,52 @@ export interface PassageMatch extends TextRange {
  */
 const SLACK = 0.5;
 
+/**
+ * A source's words as small numbers (its distinct folded words numbered in order), so that a
+ * target is compared with it by number: the diffs and windows below then compare integers, not
+ * strings, and give the same answers, since two words are equal exactly when their numbers are.
+ */
+export interface SourceWords {
+  numbers: Map<string, number>;
+  /** The source's tokens as numbers. */
+  source: number[];
+  /** How often the source has each number. */
+  wanted: Int32Array;
+}
+
+export function sourceWordsOf(source: readonly Token[]): SourceWords {
+  const numbers = new Map<string, number>();
+  const numbered: number[] = [];
+  for (let index = 0; index < source.length; index++) {
+    const folded = source[index]!.folded;
+    let number = numbers.get(folded);
+    if (number === undefined) numbers.set(folded, (number = numbers.size));
+    numbered.push(number);
+  }
+  const wanted = new Int32Array(numbers.size);
+  for (const number of numbered) wanted[number]!++;
+  return { numbers, source: numbered, wanted };
+}
+
+/** A target's tokens as the source's numbers (-1 for a word the source does not have: it never equals a source word). */
+export function targetNumbersOf(words: SourceWords, target: readonly Token[]): number[] {
+  return target.map((token) => words.numbers.get(token.folded) ?? -1);
+}
+
 /** The window of `size` target tokens that shares the most words with the source: its start and how many it shares. */
-function bestWindow(source: readonly Token[], target: readonly Token[], size: number): { start: number; shared: number } {
-  const wanted = new Map<string, number>();
-  for (const token of source) wanted.set(token.folded, (wanted.get(token.folded) ?? 0) + 1);
-  const inWindow = new Map<string, number>();
+function bestWindow(words: SourceWords, target: readonly number[], size: number): { start: number; shared: number } {
+  const { wanted } = words;
+  const inWindow = new Int32Array(wanted.length);
   let shared = 0;
   let best = 0;
   let bestShared = -1;
   for (let index = 0; index < target.length; index++) {
-    const entering = target[index]!.folded;
-    const had = inWindow.get(entering) ?? 0;
-    if (had < (wanted.get(entering) ?? 0)) shared++;
-    inWindow.set(entering, had + 1);
+    const entering = target[index]!;
+    if (entering >= 0 && inWindow[entering]!++ < wanted[entering]!) shared++;
     const leavingIndex = index - size;
     if (leavingIndex >= 0) {
-      const leaving = target[leavingIndex]!.folded;
-      const count = inWindow.get(leaving)!;
-      if (count <= (wanted.get(leaving) ?? 0)) shared--;
-      inWindow.set(leaving, count - 1);
+      const leaving = target[leavingIndex]!;
+      if (leaving >= 0 && inWindow[leaving]!-- <= wanted[leaving]!) shared--;
     }
     if (shared > bestShared) {
       bestShared = shared;
@@ -75,6 +102,29 @@ function bestWindow(source: readonly Token[], target: readonly Token[], size: nu
     }
   }
   return { start: best, shared: Math.max(0, bestShared) };
+}
+
+/**
+ * How many words `target[from, to)` shares with the source in the same order: the length of their longest common
+ * subsequence, which is exactly what the word diff (a shortest edit script) shares, found without its alignment.
+ * Lets a region be skipped when even that many shared words could not make a better match.
+ */
+export function sharedInOrder(words: SourceWords, target: readonly number[], from: number, to: number): number {
+  const source = words.source;
+  // row[i]: the longest common subsequence of source[0, i) and the target's words read so far.
+  const row = new Int32Array(source.length + 1);
+  for (let index = from; index < to; index++) {
+    const number = target[index]!;
+    // A word the source does not have changes nothing.
+    if (number < 0) continue;
+    let diagonal = 0;
+    for (let i = 1; i <= source.length; i++) {
+      const above = row[i]!;
+      row[i] = source[i - 1] === number ? diagonal + 1 : Math.max(above, row[i - 1]!);
+      diagonal = above;
+    }
+  }
+  return row[source.length]!;
 }
 
 function textOf(text: string, tokens: readonly Token[]): string {
@@ -91,8 +141,8 @@ function gapAt(tokens: readonly Token[], index: number, fallback: number): numbe
  * The word-level difference between `source` (tokens of `sourceText`) and `target` (tokens of
  * `targetText`), with adjacent deletions and insertions joined into replacements.
  */
-export function wordChanges(sourceText: string, source: readonly Token[], targetText: string, target: readonly Token[]): WordChange[] {
-  const parts = diffArrays(source.map((token) => token.folded), target.map((token) => token.folded));
+export function wordChanges(sourceText: string, source: readonly Token[], targetText: string, target: readonly Token[], words = sourceWordsOf(source)): WordChange[] {
+  const parts = diffArrays(words.source, targetNumbersOf(words, target));
   const changes: WordChange[] = [];
   let sourceIndex = 0;
   let targetIndex = 0;
@@ -135,23 +185,33 @@ export function wordChanges(sourceText: string, source: readonly Token[], target
  * paragraph and its neighbours), trimmed to the words it shares at its ends, or null when it
  * shares too few words (similarity below MIN_SIMILARITY) or the source has no words.
  */
-export function matchPassage(sourceText: string, source: readonly Token[], targetText: string, target: readonly Token[]): PassageMatch | null {
+export function matchPassage(sourceText: string, source: readonly Token[], targetText: string, target: readonly Token[], known?: KnownTarget): PassageMatch | null {
   if (source.length === 0 || target.length === 0) return null;
   const slack = Math.ceil(source.length * SLACK);
+  const words = known?.words ?? sourceWordsOf(source);
+  const numbers = known?.numbers ?? targetNumbersOf(words, target);
   // No region the diff is given is longer than this window, so no match shares more words than
   // it does: when even that many could not make a match, the diffs are not worth running.
-  const widest = sharedWordsBound(source, target);
+  const widest = known?.widest ?? bestWindow(words, numbers, windowSize(source.length)).shared;
   if (widest < Math.min(MIN_SHARED_WORDS, source.length) || (2 * widest) / (source.length + widest) < MIN_SIMILARITY) return null;
-  const start = bestWindow(source, target, source.length).start;
+  const start = bestWindow(words, numbers, source.length).start;
   const end = start + source.length;
   // The word diff aligns the first shared words it can, so a region that starts early may pull in
   // a word of the sentence before: the best of a few regions around the window is kept.
   // Regions are compared as they will be reported, grown to the source's unshared ends: a region
   // that stops before a shared last word ("…choose" without "war") would otherwise tie with one
   // that has it, and its growth would then take in the wrong words.
+  // A region is diffed only when the words it shares in order (exactly what the diff will share; a match of s shared words has
+  // a similarity of at most 2s / (source + s)) could make a match better than the best so far, or tie it with more shared words.
   let best: { trimmed: Trimmed; matched: Token[]; similarity: number } | null = null;
   for (const [from, to] of [[start, end], [start - slack, end], [start, end + slack], [start - slack, end + slack]] as const) {
-    const trimmed = trimmedMatch(source, target.slice(Math.max(0, from), to));
+    const first = Math.max(0, from);
+    const last = Math.min(to, target.length);
+    const shared = sharedInOrder(words, numbers, first, last);
+    const reachable = (2 * shared) / (source.length + shared);
+    if (shared === 0 || reachable < MIN_SIMILARITY) continue;
+    if (best && (reachable < best.similarity || (reachable === best.similarity && shared <= best.trimmed.shared))) continue;
+    const trimmed = trimmedMatch(words, source.length, target.slice(first, last), numbers.slice(first, last));
     if (!trimmed || trimmed.similarity < MIN_SIMILARITY) continue;
     const matched = extended(trimmed, source.length, target, targetText);
     const similarity = (2 * trimmed.shared) / (source.length + matched.length);
@@ -159,7 +219,7 @@ export function matchPassage(sourceText: string, source: readonly Token[], targe
   }
   if (!best || best.trimmed.shared < Math.min(MIN_SHARED_WORDS, source.length)) return null;
   const { matched, similarity } = best;
-  const changes = wordChanges(sourceText, source, targetText, matched);
+  const changes = wordChanges(sourceText, source, targetText, matched, words);
   const same = changes.every((change) => change.type === 'equal');
   return {
     start: matched[0]!.start,
@@ -174,8 +234,21 @@ export function matchPassage(sourceText: string, source: readonly Token[], targe
  * The most words any match of `source` in `target` can share with it (cheap: no diff), so that
  * a caller with many candidates can align the most promising first.
  */
-export function sharedWordsBound(source: readonly Token[], target: readonly Token[]): number {
-  return bestWindow(source, target, source.length + 2 * Math.ceil(source.length * SLACK)).shared;
+export function sharedWordsBound(source: readonly Token[], target: readonly Token[], words = sourceWordsOf(source), numbers = targetNumbersOf(words, target)): number {
+  return bestWindow(words, numbers, windowSize(source.length)).shared;
+}
+
+/** What a caller that has weighed a target with `sharedWordsBound` already knows of it, so that `matchPassage` need not work it out again. */
+export interface KnownTarget {
+  words: SourceWords;
+  numbers: number[];
+  /** sharedWordsBound of the target. */
+  widest: number;
+}
+
+/** The widest region of a target any match of a source of `length` words is looked for in. */
+function windowSize(length: number): number {
+  return length + 2 * Math.ceil(length * SLACK);
 }
 
 /** A sentence or clause ends between two words when this is between them. */
@@ -206,8 +279,8 @@ interface Trimmed {
 }
 
 /** `region` trimmed to its first and last word shared with the source, and its similarity. */
-function trimmedMatch(source: readonly Token[], region: readonly Token[]): Trimmed | null {
-  const parts = diffArrays(source.map((token) => token.folded), region.map((token) => token.folded));
+function trimmedMatch(words: SourceWords, sourceLength: number, region: readonly Token[], numbers: number[]): Trimmed | null {
+  const parts = diffArrays(words.source, numbers);
   let first = -1;
   let last = -1;
   let shared = 0;
@@ -231,5 +304,5 @@ function trimmedMatch(source: readonly Token[], region: readonly Token[]): Trimm
   }
   if (first === -1) return null;
   const matched = region.slice(first, last + 1);
-  return { matched, shared, similarity: (2 * shared) / (source.length + matched.length), sourceBefore, sourceAfterIndex };
+  return { matched, shared, similarity: (2 * shared) / (sourceLength + matched.length), sourceBefore, sourceAfterIndex };
 }

@@ -1,12 +1,12 @@
 import MiniSearch from 'minisearch';
 import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/model';
 import type { TextRange } from '../../shared/spans';
-import { matchPassage, MIN_SIMILARITY, sharedWordsBound, type PassageMatch } from '../../shared/storyMatch';
+import { matchPassage, MIN_SIMILARITY, sharedWordsBound, sourceWordsOf, targetNumbersOf, type KnownTarget, type PassageMatch } from '../../shared/storyMatch';
 import { paragraphsOf, type Token } from '../../shared/storyText';
 import { foldForSearch } from '../../shared/textSearch';
 import { articlesSharingPairs, paragraphsHolding } from './storyIndexPairs';
 import { articlesMatching, occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
-import { Postings, Spellings, tokensIn, wordTableOf, type WordTable } from './storyIndexWords';
+import { Postings, Spellings, tokensIn, WordBlocks, wordTableOf, type WordTable } from './storyIndexWords';
 
 /**
  * The library's text index, in memory: every article's text, title and spans; a MiniSearch index of articles (each one document
@@ -70,6 +70,8 @@ export class StoryIndex {
   /** Where each spelling occurs in the texts, by article slot; `slots` names each article's, `articles` holds each slot's (undefined once removed). */
   private readonly postings = new Postings();
   private readonly slots = new Map<string, number>();
+  /** The texts' word ids by slot, in blocks (read by the story lookup's word pairs). */
+  private readonly words = new WordBlocks();
   private readonly articles: (PostedArticle | undefined)[] = [];
   /** The same for the titles, under the same slots. */
   private readonly titlePostings = new Postings();
@@ -133,9 +135,9 @@ export class StoryIndex {
 
   /** Finds the words and paragraphs of an article, and gives it a slot in the postings. */
   private place(document: IndexedDocument): { text: WordTable; title: WordTable; paragraphs: TextRange[] } {
-    const tables = { text: wordTableOf(document.text, this.spellings), title: wordTableOf(document.title, this.spellings), paragraphs: paragraphsOf(document.text) };
-    this.tables.set(document.id, tables);
     const slot = this.articles.length;
+    const tables = { text: wordTableOf(document.text, this.spellings, { blocks: this.words, slot }), title: wordTableOf(document.title, this.spellings), paragraphs: paragraphsOf(document.text) };
+    this.tables.set(document.id, tables);
     this.articles.push({ id: document.id, text: document.text, table: tables.text });
     this.titles.push({ id: document.id, text: document.title, table: tables.title });
     this.slots.set(document.id, slot);
@@ -204,7 +206,8 @@ export class StoryIndex {
    * paragraph break. At most one match per place; matches below MIN_SIMILARITY are left out.
    */
   findMatches(sourceText: string, source: readonly Token[], excludeId: string | null, limit: number): IndexedMatch[] {
-    const candidates: { document: IndexedDocument; target: Token[]; bound: number }[] = [];
+    const candidates: { document: IndexedDocument; target: Token[]; bound: number; known: KnownTarget }[] = [];
+    const words = sourceWordsOf(source);
     for (const { document, paragraphs } of this.candidatesFor(source, excludeId)) {
       const tables = this.tables.get(document.id)!;
       const neighbours = paragraphs.length === 2 && Math.abs(paragraphs[0]! - paragraphs[1]!) === 1;
@@ -212,20 +215,22 @@ export class StoryIndex {
       for (const { first, last } of windows) {
         const { start } = tables.paragraphs[first - 1] ?? tables.paragraphs[first]!;
         const target = tokensIn(tables.text, this.spellings, start, (tables.paragraphs[last + 1] ?? tables.paragraphs[last]!).end);
-        candidates.push({ document, target, bound: sharedWordsBound(source, target) });
+        const numbers = targetNumbersOf(words, target);
+        const bound = sharedWordsBound(source, target, words, numbers);
+        candidates.push({ document, target, bound, known: { words, numbers, widest: bound } });
       }
     }
     // The word diffs cost the most: they run on the candidates that could share the most words,
     // as many as can be returned and a few more.
     candidates.sort((a, b) => b.bound - a.bound);
     const matches: IndexedMatch[] = [];
-    for (const { document, target, bound } of candidates.slice(0, limit + ALIGN_BEYOND_LIMIT)) {
+    for (const { document, target, bound, known } of candidates.slice(0, limit + ALIGN_BEYOND_LIMIT)) {
       // No match shares more words than its bound, so none after this one can reach the
       // similarity the weakest match kept has, or MIN_SIMILARITY: the rest are not aligned.
       const best = (2 * bound) / (source.length + bound);
       if (best < MIN_SIMILARITY) break;
       if (matches.length >= limit && best < Math.min(...matches.map((match) => match.similarity))) break;
-      const match = matchPassage(sourceText, source, document.text, target);
+      const match = matchPassage(sourceText, source, document.text, target, known);
       if (!match) continue;
       const overlaps = matches.some((other) => other.documentId === document.id && other.start < match.end && match.start < other.end);
       if (!overlaps) matches.push({ ...match, documentId: document.id });
@@ -247,7 +252,7 @@ export class StoryIndex {
     if (rare.length < 2) {
       const paragraphsOf = (slot: number) => this.tables.get(this.articles[slot]!.id)!.paragraphs;
       const options = { excludeSlot: excludeId === null ? -1 : (this.slots.get(excludeId) ?? -1), maxArticles: CANDIDATE_ARTICLES, paragraphsPerArticle: PARAGRAPHS_PER_ARTICLE };
-      const sharing = articlesSharingPairs(source, this.spellings, this.postings, this.articles, paragraphsOf, options);
+      const sharing = articlesSharingPairs(source, this.spellings, this.postings, this.articles, this.words, paragraphsOf, options);
       if (sharing.length > 0) return sharing.map(({ slot, paragraphs }) => ({ document: this.documents.get(this.articles[slot]!.id)!, paragraphs }));
     }
     // The rarest terms find the articles that tell the quote; common words would only make the index score most of the library.

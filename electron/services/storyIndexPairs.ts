@@ -1,7 +1,7 @@
 import type { TextRange } from '../../shared/spans';
 import type { Token } from '../../shared/storyText';
 import type { PostedArticle } from './storyIndexSearch';
-import type { Postings, Spellings, WordTable } from './storyIndexWords';
+import type { Postings, Spellings, WordBlocks, WordTable } from './storyIndexWords';
 
 /**
  * Where the story view looks for the tellings of a quote: which articles, and which of their
@@ -65,27 +65,28 @@ export function articlesSharingPairs(
   spellings: Spellings,
   postings: Postings,
   articles: readonly (PostedArticle | undefined)[],
+  words: WordBlocks,
   paragraphsOf: (slot: number) => readonly TextRange[],
   { excludeSlot, maxArticles, paragraphsPerArticle }: { excludeSlot: number; maxArticles: number; paragraphsPerArticle: number },
 ): PairCandidate[] {
   // The quote's words, each with its terms (a word folding to several terms gives several tokens at one place).
-  const words: Set<string>[] = [];
+  const quoteWords: Set<string>[] = [];
   let lastStart = -1;
   for (const token of source) {
-    if (token.start === lastStart) words.at(-1)!.add(token.folded);
-    else words.push(new Set([token.folded]));
+    if (token.start === lastStart) quoteWords.at(-1)!.add(token.folded);
+    else quoteWords.push(new Set([token.folded]));
     lastStart = token.start;
   }
-  if (words.length < 2) return [];
-  const idsOf = words.map((terms) => [...new Set([...terms].flatMap((term) => spellings.idsOfTerm(term)))]);
+  if (quoteWords.length < 2) return [];
+  const idsOf = quoteWords.map((terms) => [...new Set([...terms].flatMap((term) => spellings.idsOfTerm(term)))]);
   const placesOf = idsOf.map((ids) => ids.reduce((sum, id) => sum + postings.placesOf(id).length, 0));
-  const anchors = words
+  const anchors = quoteWords
     .map((_, order) => order)
     .filter((order) => placesOf[order]! > 0)
     .sort((a, b) => placesOf[a]! - placesOf[b]! || a - b)
     .slice(0, ANCHORS);
   // Which quote words next to an anchor each spelling can be: one bit per such word.
-  const neighbours = [...new Set(anchors.flatMap((order) => [order - 1, order + 1]))].filter((order) => order >= 0 && order < words.length);
+  const neighbours = [...new Set(anchors.flatMap((order) => [order - 1, order + 1]))].filter((order) => order >= 0 && order < quoteWords.length);
   const bitOf = new Map(neighbours.map((order, bit) => [order, 1 << bit]));
   const fits = new Uint8Array(spellings.size);
   for (const [order, bit] of bitOf) for (const id of idsOf[order]!) fits[id] = fits[id]! | bit;
@@ -100,11 +101,12 @@ export function articlesSharingPairs(
       const places = postings.placesOf(id);
       for (let place = 0; place < places.length; place++) {
         const slot = places.slots[place]!;
-        const article = articles[slot];
-        if (article === undefined || slot === excludeSlot) continue;
+        if (articles[slot] === undefined || slot === excludeSlot) continue;
         const word = places.words[place]!;
-        const ids = article.table.ids;
-        const pairs = (word + 1 < ids.length && (fits[ids[word + 1]!]! & after) !== 0 ? 1 : 0) + (word > 0 && (fits[ids[word - 1]!]! & before) !== 0 ? 1 : 0);
+        // The article's word ids, read from their block (see WordBlocks): `at` is this word's.
+        const block = words.blocks[words.blockOf[slot]!]!;
+        const at = words.startOf[slot]! + word;
+        const pairs = (word + 1 < words.lengthOf[slot]! && (fits[block[at + 1]!]! & after) !== 0 ? 1 : 0) + (word > 0 && (fits[block[at - 1]!]! & before) !== 0 ? 1 : 0);
         if (pairs === 0) continue;
         shared[slot] = shared[slot]! + pairs;
         pairSlots.push(slot);

@@ -49,14 +49,15 @@ export interface WordTable {
   starts: Int32Array;
 }
 
-export function wordTableOf(text: string, spellings: Spellings): WordTable {
+/** The word table of a text; with `blocks`, its ids are kept there as the words of `slot` (see WordBlocks). */
+export function wordTableOf(text: string, spellings: Spellings, into?: { blocks: WordBlocks; slot: number }): WordTable {
   const ids: number[] = [];
   const starts: number[] = [];
   forEachWord(text, 0, text.length, (start, _end, terms, spelling) => {
     ids.push(spellings.idOf(spelling, terms));
     starts.push(start);
   });
-  return { ids: Int32Array.from(ids), starts: Int32Array.from(starts) };
+  return { ids: into ? into.blocks.keep(into.slot, ids) : Int32Array.from(ids), starts: Int32Array.from(starts) };
 }
 
 /** The index of the first word starting at or after `offset`. */
@@ -122,5 +123,52 @@ export class Postings {
   placesOf(id: number): { slots: Int32Array; words: Int32Array; length: number } {
     const length = this.lengths[id] ?? 0;
     return length === 0 ? { slots: EMPTY, words: EMPTY, length } : { slots: this.slots[id]!, words: this.words[id]!, length };
+  }
+}
+
+/** Words per block of `WordBlocks` (4 MB): an article longer than this gets a block of its own. */
+const BLOCK_WORDS = 1 << 20;
+
+/**
+ * Every article's text word ids (its WordTable's `ids`), laid out by slot in a few large blocks,
+ * with where each slot's are: the story lookup reads the words either side of thousands of places
+ * across the library (storyIndexPairs.ts), and reading them here costs one memory access each,
+ * where the tables' own arrays, each a separate object, cost several (measured: 2–4× slower).
+ * An article's table keeps a view of its block, so nothing is held twice. Slots are added in
+ * order and never reused; a removed article's words stay in their block (as its postings stay).
+ */
+export class WordBlocks {
+  readonly blocks: Int32Array[] = [];
+  /** Per slot: its block, where its words start in it, and how many there are. */
+  blockOf = new Int32Array(64);
+  startOf = new Int32Array(64);
+  lengthOf = new Int32Array(64);
+  private used = BLOCK_WORDS;
+
+  /** Keeps `ids` as the words of `slot` (the next slot), and returns the view to use in their place. */
+  keep(slot: number, ids: readonly number[]): Int32Array {
+    if (slot >= this.blockOf.length) {
+      const grow = (from: Int32Array) => {
+        const grown = new Int32Array(from.length * 2);
+        grown.set(from);
+        return grown;
+      };
+      this.blockOf = grow(this.blockOf);
+      this.startOf = grow(this.startOf);
+      this.lengthOf = grow(this.lengthOf);
+    }
+    const last = this.blocks.at(-1);
+    if (!last || this.used + ids.length > last.length) {
+      this.blocks.push(new Int32Array(Math.max(BLOCK_WORDS, ids.length)));
+      this.used = 0;
+    }
+    const block = this.blocks.length - 1;
+    const view = this.blocks[block]!.subarray(this.used, this.used + ids.length);
+    view.set(ids);
+    this.blockOf[slot] = block;
+    this.startOf[slot] = this.used;
+    this.lengthOf[slot] = ids.length;
+    this.used += ids.length;
+    return view;
   }
 }
