@@ -27,6 +27,8 @@ const AFTER_FRAME_DELAY_MS = 16;
  */
 export function afterNextPaint(run: () => void): void {
   let ran = false;
+  // Once a frame comes, the hidden window's timeout is called off: it would cost a task of its own.
+  let fallback: ReturnType<typeof setTimeout> | undefined;
   const once = () => {
     if (ran) return;
     ran = true;
@@ -36,8 +38,11 @@ export function afterNextPaint(run: () => void): void {
     setTimeout(once, 0);
     return;
   }
-  requestAnimationFrame(() => setTimeout(once, AFTER_FRAME_DELAY_MS));
-  setTimeout(once, HIDDEN_WINDOW_DELAY_MS);
+  requestAnimationFrame(() => {
+    clearTimeout(fallback);
+    setTimeout(once, AFTER_FRAME_DELAY_MS);
+  });
+  fallback = setTimeout(once, HIDDEN_WINDOW_DELAY_MS);
 }
 
 /**
