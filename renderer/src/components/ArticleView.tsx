@@ -144,13 +144,17 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
 
   const handleMouseMove = (event: React.MouseEvent) => {
     const { clientX, clientY, target } = event;
+    // A drag that selects text points at no suggestion: the layer waits while text is selected
+    // (ArticleEditor.drawSuggestions), and marking what the drag passes over would only be redrawn
+    // once the selection is labelled.
+    const selecting = (event.buttons & 1) === 1;
     if (hoverFrame.current !== null) cancelAnimationFrame(hoverFrame.current);
     hoverFrame.current = requestAnimationFrame(() => {
       hoverFrame.current = null;
       const covering = spansUnder(target);
       setHover(covering.length > 0 ? { x: clientX, y: clientY, labels: covering.map((span) => span.label) } : null);
       setHoveredSpanId(covering[0]?.id ?? null);
-      suggestionUi.hover(target);
+      if (!selecting) suggestionUi.hover(target);
     });
   };
 
