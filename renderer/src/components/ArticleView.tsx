@@ -144,9 +144,9 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
 
   const handleMouseMove = (event: React.MouseEvent) => {
     const { clientX, clientY, target } = event;
-    // A drag that selects text points at no suggestion: the layer waits while text is selected
-    // (ArticleEditor.drawSuggestions), and marking what the drag passes over would only be redrawn
-    // once the selection is labelled.
+    // A drag that selects text points at no suggestion (nor does a move whose frame comes after
+    // the button went down): the layer waits while text is selected (ArticleEditor.drawSuggestions),
+    // and marking what the drag passes over would only be redrawn once the selection is labelled.
     const selecting = (event.buttons & 1) === 1;
     if (hoverFrame.current !== null) cancelAnimationFrame(hoverFrame.current);
     hoverFrame.current = requestAnimationFrame(() => {
@@ -154,7 +154,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
       const covering = spansUnder(target);
       setHover(covering.length > 0 ? { x: clientX, y: clientY, labels: covering.map((span) => span.label) } : null);
       setHoveredSpanId(covering[0]?.id ?? null);
-      if (!selecting) suggestionUi.hover(target);
+      if (!selecting && !editor?.pointerDown) suggestionUi.hover(target);
     });
   };
 

@@ -120,6 +120,11 @@ export class ArticleEditor {
   private mouseDown = false;
   private heldSuggestions: SuggestionLayerInput | null = null;
 
+  /** Whether the primary mouse button went down in the article and is not yet up (a selection being made). */
+  get pointerDown(): boolean {
+    return this.mouseDown;
+  }
+
   private selectingText(): boolean {
     if (this.mouseDown) return true;
     const selection = window.getSelection();
