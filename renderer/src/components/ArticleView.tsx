@@ -51,6 +51,8 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   const [caret, setCaret] = useState<SelectionAids['caret']>(null);
   const [preview, setPreview] = useState<TextRange | null>(null);
   const [connectors, setConnectors] = useState<Connector[]>([]);
+  /** Whether `connectors` holds any (the last list set): the effect below reads it without depending on it. */
+  const connectorsShown = useRef(false);
   const hoverFrame = useRef<number | null>(null);
   /** Whether Alt was held when the mouse selection was made: it turns snapping off once. */
   const altSelection = useRef(false);
@@ -86,15 +88,23 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
   useEffect(() => {
     const root = editor?.alive ? editor.editor.view.dom : null;
     const scroller = scrollRef.current;
-    // An unchanged empty list keeps its identity: no second render of the article per change.
-    const none = (current: Connector[]) => (current.length === 0 ? current : []);
+    // No connectors drawn and none to draw: no state update at all. A state update in an effect,
+    // even to the same empty list, re-renders the article once more per labelling.
+    const clear = () => {
+      if (connectorsShown.current) setConnectors([]);
+      connectorsShown.current = false;
+    };
     if (!root || !scroller || !focusId || linked.length === 0) {
-      setConnectors(none);
+      clear();
       return;
     }
     const unmark = markLinked(root, linked);
     const drawn = drawConnectors(root, scroller, focusId, linked);
-    setConnectors(drawn.length === 0 ? none : drawn);
+    if (drawn.length === 0) clear();
+    else {
+      connectorsShown.current = true;
+      setConnectors(drawn);
+    }
     return unmark;
   }, [editor, focusId, linked, article.spans]);
 
@@ -134,13 +144,17 @@ export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(funct
 
   const handleMouseMove = (event: React.MouseEvent) => {
     const { clientX, clientY, target } = event;
+    // A drag that selects text points at no suggestion (nor does a move whose frame comes after
+    // the button went down): the layer waits while text is selected (ArticleEditor.drawSuggestions),
+    // and marking what the drag passes over would only be redrawn once the selection is labelled.
+    const selecting = (event.buttons & 1) === 1;
     if (hoverFrame.current !== null) cancelAnimationFrame(hoverFrame.current);
     hoverFrame.current = requestAnimationFrame(() => {
       hoverFrame.current = null;
       const covering = spansUnder(target);
       setHover(covering.length > 0 ? { x: clientX, y: clientY, labels: covering.map((span) => span.label) } : null);
       setHoveredSpanId(covering[0]?.id ?? null);
-      suggestionUi.hover(target);
+      if (!selecting && !editor?.pointerDown) suggestionUi.hover(target);
     });
   };
 

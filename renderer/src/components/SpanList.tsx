@@ -64,7 +64,7 @@ export const SpanList = memo(function SpanList({ spans: given, text, labels, sel
   const scroller = useRef<HTMLDivElement>(null);
   // Stable while the rows are: the virtualiser works out every row's place again (a pass over
   // thousands of rows) whenever its key function changes, so not on every render.
-  const estimateSize = useCallback((index: number) => (rows[index]!.kind === 'group' ? GROUP_HEIGHT : SPAN_HEIGHT), [rows]);
+  const estimateSize = useCallback((index: number) => rowHeight(rows[index]!), [rows]);
   const getItemKey = useCallback(
     (index: number) => {
       const row = rows[index]!;
@@ -83,25 +83,47 @@ export const SpanList = memo(function SpanList({ spans: given, text, labels, sel
     useFlushSync: false,
   });
 
-  // A newly selected span's row is brought into view, only if it is out of view: the
-  // virtualiser's own scrollToIndex re-measures over several frames, dear on every labelling.
-  // Where the list is scrolled and how tall it is come from the virtualiser (it follows the
-  // scroller's scroll events and size), not from the element: reading them there right after a
-  // commit forced a layout of the whole page inside the labelling. A scroll, when one is
-  // needed, is written in the next frame, before that frame's own layout.
+  // A newly selected span's row is brought into view, only if it is out of view. Where the list
+  // is scrolled and how tall it is come from the virtualiser (it follows the scroller's scroll
+  // events and size), never from the element: reading them right after a commit forced a layout
+  // of the whole page inside the labelling. The scroll is planned in this render: the
+  // virtualiser is told the new offset first, so this render already draws the rows there, and
+  // the scroll event that follows finds it where it was told (its "spurious" event, no second
+  // render of the list). The scroll itself is written in the next frame, before that frame's own
+  // layout. The virtualiser's own scrollToIndex re-measures over several frames, dear on every
+  // labelling.
   const selectedIndex = useMemo(() => (selectedSpanId ? rows.findIndex((row) => row.kind === 'span' && row.span.id === selectedSpanId) : -1), [rows, selectedSpanId]);
+  const planned = useRef<{ spanId: string | null; target: number | null } | null>(null);
+  if (planned.current?.spanId !== selectedSpanId) {
+    const top = virtualizer.scrollOffset;
+    const height = virtualizer.scrollRect?.height ?? 0;
+    // Not before the virtualiser has followed the scroller (the first render): the effect works it out then.
+    planned.current = virtualizer.scrollElement && top !== null && height > 0 ? { spanId: selectedSpanId, target: scrollTarget(rows, selectedIndex, top, height) } : null;
+    if (planned.current?.target != null) virtualizer.scrollOffset = planned.current.target;
+  }
   useEffect(() => {
     const element = scroller.current;
-    const item = selectedIndex >= 0 ? virtualizer.measurementsCache[selectedIndex] : undefined;
-    if (!element || !item) return;
-    const top = virtualizer.scrollOffset ?? element.scrollTop;
-    const height = virtualizer.scrollRect?.height ?? element.clientHeight;
-    const target = item.start < top ? item.start : item.end > top + height ? item.end - height : null;
+    if (!element) return;
+    let target = planned.current?.spanId === selectedSpanId ? planned.current.target : null;
+    if (!planned.current || planned.current.spanId !== selectedSpanId) {
+      const item = selectedIndex >= 0 ? virtualizer.measurementsCache[selectedIndex] : undefined;
+      if (!item) return;
+      const top = virtualizer.scrollOffset ?? element.scrollTop;
+      const height = virtualizer.scrollRect?.height ?? element.clientHeight;
+      target = item.start < top ? item.start : item.end > top + height ? item.end - height : null;
+    }
     if (target === null) return;
+    const scrollTop = target;
+    let written = false;
     const frame = requestAnimationFrame(() => {
-      element.scrollTop = target;
+      written = true;
+      element.scrollTop = scrollTop;
     });
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      // The virtualiser was told of this scroll (and the next render drew from there): the list goes there.
+      if (!written) element.scrollTop = scrollTop;
+    };
     // Only when the selection changes: scrolling by hand must not be undone.
   }, [selectedSpanId]);
 
@@ -129,6 +151,25 @@ export const SpanList = memo(function SpanList({ spans: given, text, labels, sel
     </div>
   );
 });
+
+/**
+ * Where the list must be scrolled so that row `index` shows in a screen of `height` px scrolled
+ * to `top`: its top edge if it is above, its bottom edge if below; null if it shows (or there
+ * is no such row). Rows have fixed heights, so this adds them up rather than measure anything.
+ */
+function scrollTarget(rows: readonly SpanListRow[], index: number, top: number, height: number): number | null {
+  if (index < 0 || index >= rows.length) return null;
+  let start = 0;
+  for (let row = 0; row < index; row++) start += rowHeight(rows[row]!);
+  const end = start + rowHeight(rows[index]!);
+  if (start < top) return start;
+  if (end > top + height) return Math.ceil(end - height);
+  return null;
+}
+
+function rowHeight(row: SpanListRow): number {
+  return row.kind === 'group' ? GROUP_HEIGHT : SPAN_HEIGHT;
+}
 
 interface SpanRowProps {
   span: Span;

@@ -10,7 +10,7 @@ import { operationContext, relationTypeNames } from './operationContext';
 import { differsOnlyInStamps } from './shareUnchanged';
 import { shownState } from './shownState';
 import { storedAfter } from './storedAfter';
-import { SliceNotifier, type Timing } from './sliceNotifier';
+import { rightAfterPaint, SliceNotifier, type Timing } from './sliceNotifier';
 import { UndoHistories, type TaggedStep } from './undoHistories';
 import { SaveQueue } from './saveQueue';
 import { UnsavedChanges, type StorageLike } from './unsavedChanges';
@@ -295,7 +295,9 @@ export class LibraryClient {
     this.showDocument(documentId, { applied: changed });
     // What undo from the origin does has changed too (its slice carries its undo history).
     if (record && origin !== documentId) this.notifier.notifyAfterPaint(documentSlice(origin));
-    void this.queue.send(documentId);
+    // Sent in a task after the paint, not between the key press and it: the change is kept
+    // (UnsavedChanges) and counted as unsaved from now, so nothing waits on the send but the host.
+    rightAfterPaint(() => void this.queue.send(documentId));
     return null;
   }
 }

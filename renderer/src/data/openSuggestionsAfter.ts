@@ -33,8 +33,9 @@ export function openSuggestionsAfter(before: OpenSuggestions | undefined, source
   // A removed span is only restamped when an added one has its range and label.
   if (removed.length > 8 || added.length > 8 || !removed.every((span) => added.some((each) => sameRange(each, span)))) return openSuggestions(source, spans);
   const covered = (suggestion: RealSpan) => added.some((span) => span.label === suggestion.label && span.start < suggestion.end && span.end > suggestion.start);
+  // Most labellings cover no suggestion: then nothing is copied.
+  if (!before.value.spans.some(covered)) return before.value;
   const open = before.value.spans.filter((suggestion) => !covered(suggestion));
-  if (open.length === before.value.spans.length) return before.value;
   const openKeys = new Set(open.map((span) => span.key));
   return { spans: open, links: source.links.filter((link) => openKeys.has(link.headKey) || openKeys.has(link.childKey)) };
 }

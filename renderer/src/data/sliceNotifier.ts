@@ -19,14 +19,16 @@ const AFTER_FRAME_DELAY_MS = 16;
 
 /**
  * Runs `run` once, after the next frame is painted: in a timer set from that frame's
- * animation-frame callbacks (AFTER_FRAME_DELAY_MS), so the work it does is never between a key
+ * animation-frame callbacks (`delayMs`, AFTER_FRAME_DELAY_MS unless told), so the work it does is never between a key
  * press and the paint it caused. Not in an animation frame of its own: a frame asked for and not yet drawn when the
  * key is released makes Chromium hold back every posted task (timers, messages, the host's
  * answer) until that frame is drawn, and the work in it then delays them further. Without
  * frames (tests, a hidden window) it runs after a timeout.
  */
-export function afterNextPaint(run: () => void): void {
+export function afterNextPaint(run: () => void, delayMs = AFTER_FRAME_DELAY_MS): void {
   let ran = false;
+  // Once a frame comes, the hidden window's timeout is called off: it would cost a task of its own.
+  let fallback: ReturnType<typeof setTimeout> | undefined;
   const once = () => {
     if (ran) return;
     ran = true;
@@ -36,8 +38,20 @@ export function afterNextPaint(run: () => void): void {
     setTimeout(once, 0);
     return;
   }
-  requestAnimationFrame(() => setTimeout(once, AFTER_FRAME_DELAY_MS));
-  setTimeout(once, HIDDEN_WINDOW_DELAY_MS);
+  requestAnimationFrame(() => {
+    clearTimeout(fallback);
+    setTimeout(once, delayMs);
+  });
+  fallback = setTimeout(once, HIDDEN_WINDOW_DELAY_MS);
+}
+
+/**
+ * Runs `run` in a task right after the next frame is painted, or at once where there are no
+ * frames to wait for (no requestAnimationFrame: tests, a worker).
+ */
+export function rightAfterPaint(run: () => void): void {
+  if (typeof requestAnimationFrame === 'function') afterNextPaint(run, 0);
+  else run();
 }
 
 /**

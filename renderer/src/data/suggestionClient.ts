@@ -79,7 +79,7 @@ export class SuggestionClient {
     if (cached && cached.source === source && cached.spans === document.spans) return cached.value;
     const fresh = openSuggestionsAfter(cached, source, document.spans);
     // Most changes cover no new suggestion: the same answer keeps its identity, so nothing is redrawn.
-    const value = cached && cached.source === source && sameItems(cached.value, fresh) ? cached.value : fresh;
+    const value = cached && cached.source === source && (fresh === cached.value || sameItems(cached.value, fresh)) ? cached.value : fresh;
     this.open.set(documentId, { source, spans: document.spans, value });
     return value;
   }

@@ -101,12 +101,29 @@ export class ArticleEditor {
    * other text than the user chose.
    */
   drawSuggestions(input: SuggestionLayerInput): void {
-    if (this.selectingText()) this.heldSuggestions = input;
+    if (this.drawsSuggestions(input)) this.heldSuggestions = null;
+    else if (this.selectingText()) this.heldSuggestions = input;
     else this.dispatch([[suggestionLayerKey, input]]);
+  }
+
+  /**
+   * Whether the suggestion layer draws `input` already: then nothing is dispatched, since even a
+   * transaction that changes no decoration costs ProseMirror a view update.
+   */
+  private drawsSuggestions(input: SuggestionLayerInput): boolean {
+    const drawn = suggestionLayerKey.getState(this.editor.state)?.input;
+    if (!drawn) return false;
+    const sameLabels = drawn.labels === input.labels || (drawn.labels.length === input.labels.length && drawn.labels.every((label, index) => label === input.labels[index]));
+    return drawn.suggestions === input.suggestions && drawn.activeKey === input.activeKey && sameLabels;
   }
 
   private mouseDown = false;
   private heldSuggestions: SuggestionLayerInput | null = null;
+
+  /** Whether the primary mouse button went down in the article and is not yet up (a selection being made). */
+  get pointerDown(): boolean {
+    return this.mouseDown;
+  }
 
   private selectingText(): boolean {
     if (this.mouseDown) return true;
@@ -121,7 +138,7 @@ export class ArticleEditor {
       if (!this.heldSuggestions || this.selectingText() || !this.alive) return;
       const held = this.heldSuggestions;
       this.heldSuggestions = null;
-      this.dispatch([[suggestionLayerKey, held]]);
+      if (!this.drawsSuggestions(held)) this.dispatch([[suggestionLayerKey, held]]);
     };
     const down = (event: MouseEvent) => {
       if (event.button === 0) this.mouseDown = true;

@@ -15,9 +15,16 @@ export function connectSession(client: LibraryClient, session: SessionStore, sto
   let documentId: string | null = null;
   let unsubscribeDocument = () => {};
 
+  // Told of every change to the open article (each labelling): only the spans the session
+  // names are looked for, not a set of every span id made per change.
   const pruneSpans = () => {
     const document = documentId ? client.getDocument(documentId) : null;
-    if (document) session.dispatch({ type: 'spansChanged', spanIds: new Set(document.spans.map((span) => span.id)) });
+    const { selectedSpanId, linking } = session.getState();
+    const named = [selectedSpanId, linking?.sourceId].filter((id): id is string => !!id);
+    if (!document || named.length === 0) return;
+    const present = new Set<string>();
+    for (const span of document.spans) if (named.includes(span.id)) present.add(span.id);
+    if (present.size < new Set(named).size) session.dispatch({ type: 'spansChanged', spanIds: present });
   };
 
   const followDocument = () => {

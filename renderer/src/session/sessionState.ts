@@ -49,7 +49,7 @@ export type SessionAction =
   | { type: 'setView'; view: WorkbenchView }
   /** The document list now shows these articles, in this order (null: every one). */
   | { type: 'listOrder'; ids: readonly string[] | null }
-  /** The open article's spans now: a span that is gone is no longer selected or linked from. */
+  /** The open article's span ids now (at least those the session names): a span that is gone is no longer selected or linked from. */
   | { type: 'spansChanged'; spanIds: ReadonlySet<string> };
 
 export const INITIAL_SESSION: SessionState = { view: 'article', documentId: null, selectedSpanId: null, linking: null, helpOpen: false, listOrder: null };
