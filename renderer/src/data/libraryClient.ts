@@ -63,10 +63,7 @@ export class LibraryClient {
       host,
       () => this.notifier.notify('summaries'),
       () => void this.refreshNotices(),
-      (row) => {
-        const shown = this.shown.get(row.id);
-        return shown ? summarise(shown) : row;
-      },
+      (row) => (this.shown.has(row.id) ? summarise(this.shown.get(row.id)!) : row),
     );
   }
 
@@ -295,8 +292,7 @@ export class LibraryClient {
     this.showDocument(documentId, { applied: changed });
     // What undo from the origin does has changed too (its slice carries its undo history).
     if (record && origin !== documentId) this.notifier.notifyAfterPaint(documentSlice(origin));
-    // Sent in a task after the paint, not between the key press and it: the change is kept
-    // (UnsavedChanges) and counted as unsaved from now, so nothing waits on the send but the host.
+    // Sent after the paint, not before it: the change is kept (UnsavedChanges) and counted unsaved from now.
     rightAfterPaint(() => void this.queue.send(documentId));
     return null;
   }
