@@ -122,11 +122,17 @@ export async function measureScroll(page: Page, subject: Subject): Promise<Scrol
   await settle(page);
   const box = (await page.locator(subject.scrollSelector).boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // NEWSMARK_BENCH_ARTICLE_SCROLL_TRACE=<prefix>: a Chrome trace of each side's scroll, in <prefix>-<side>.json.
+  const tracePrefix = process.env.NEWSMARK_BENCH_ARTICLE_SCROLL_TRACE;
+  const tracePath = tracePrefix ? `${tracePrefix}-${subject.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.json` : null;
+  if (tracePath) await page.context().browser()!.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc', 'toplevel'] });
   await probe(page, 'startFrames()');
   const atBottom = `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
     const element = document.querySelector(${scroller});
     resolve(element.scrollTop + element.clientHeight >= element.scrollHeight - 2);
   })))`;
   for (let step = 0; step < 5_000 && !(await page.evaluate(atBottom)); step++) await page.mouse.wheel(0, 500);
-  return probe(page, 'stopFrames()');
+  const frames = await probe<ScrollFigures>(page, 'stopFrames()');
+  if (tracePath) await page.context().browser()!.stopTracing();
+  return frames;
 }
