@@ -113,7 +113,7 @@ export function foldForSearch(text: string): string {
 }
 
 /** The query as it is compared: folded, with white space at its ends dropped. */
-function foldQuery(query: string): string {
+export function foldQuery(query: string): string {
   return foldText(query).folded.trim();
 }
 

@@ -3,7 +3,7 @@ import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/
 import type { TextRange } from '../../shared/spans';
 import { matchPassage, MIN_SIMILARITY, sharedWordsBound, sourceWordsOf, targetNumbersOf, type KnownTarget, type PassageMatch } from '../../shared/storyMatch';
 import { paragraphsOf, type Token } from '../../shared/storyText';
-import { foldForSearch } from '../../shared/textSearch';
+import { foldQuery } from '../../shared/textSearch';
 import { articlesSharingPairs, paragraphsHolding } from './storyIndexPairs';
 import { articlesMatching, occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
 import { Postings, Spellings, tokensIn, WordBlocks, wordTableOf, type WordTable } from './storyIndexWords';
@@ -162,19 +162,26 @@ export class StoryIndex {
     }
   }
 
+  /** Whether the index holds `document` with its text and title as they are (only its spans may differ). */
+  holdsTextOf(document: NewsDocument): boolean {
+    const kept = this.documents.get(document.id);
+    return kept !== undefined && kept.text === document.text && kept.title === document.meta.title;
+  }
+
   /**
    * Adds or updates an article. Its text and title never change after import, so a document
    * already indexed with the same text only has its spans replaced. Returns whether the text
    * index changed (an article added or re-imported), not only spans.
    */
   put(document: NewsDocument): boolean {
-    const kept = this.documents.get(document.id);
+    const sameText = this.holdsTextOf(document);
     const entry: IndexedDocument = { id: document.id, title: document.meta.title, text: document.text, status: document.status, updatedAt: document.updatedAt, spans: document.spans, relations: document.relations };
-    if (kept && kept.text === document.text && kept.title === entry.title) {
+    if (sameText) {
       this.documents.set(document.id, entry);
       return false;
     }
-    if (kept) this.remove(document.id);
+    // A re-imported article's old words go first (removing one not there does nothing).
+    this.remove(document.id);
     this.textVersion++;
     this.documents.set(document.id, entry);
     const tables = this.place(entry);
@@ -324,5 +331,5 @@ export class StoryIndex {
  * `query` folded (textSearch.ts), since each of `query`'s matches then begins with one of it.
  */
 function extendsQuery(query: string, shorter: string): boolean {
-  return query.startsWith(shorter) || foldForSearch(query).trim().startsWith(foldForSearch(shorter).trim());
+  return query.startsWith(shorter) || foldQuery(query).startsWith(foldQuery(shorter));
 }

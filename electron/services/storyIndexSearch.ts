@@ -1,5 +1,5 @@
 import type { TextRange } from '../../shared/spans';
-import { findMatches, foldForSearch } from '../../shared/textSearch';
+import { findMatches, foldForSearch, foldQuery } from '../../shared/textSearch';
 import { forEachWord } from './storyIndexTerms';
 import type { Postings, Spellings, WordTable } from './storyIndexWords';
 
@@ -84,7 +84,7 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
   forEachWord(trimmed, 0, trimmed.length, (start, end, terms) => words.push({ start, end, terms }));
   if (words.length === 0) return null;
   // A word is pinned at a side when the compared query (folded, white space at its ends dropped) has characters there.
-  const foldsToSomething = (part: string) => foldForSearch(part).trim() !== '';
+  const foldsToSomething = (part: string) => foldQuery(part) !== '';
   const pins = words.map((word) => ({ atStart: foldsToSomething(trimmed.slice(0, word.start)), atEnd: foldsToSomething(trimmed.slice(word.end)) }));
   if (words.length === 1 && !pins[0]!.atStart && !pins[0]!.atEnd) {
     // One word, compared alone (anything around it folds to nothing or to white space).

@@ -89,8 +89,7 @@ export class StoryIndexService {
       this.pending.set(document.id, document);
       return;
     }
-    const kept = this.index.get(document.id);
-    if (this.queued.size === 0 && kept !== undefined && kept.text === document.text && kept.title === document.meta.title) {
+    if (this.queued.size === 0 && this.index.holdsTextOf(document)) {
       this.index.put(document);
       return;
     }
