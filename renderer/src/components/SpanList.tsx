@@ -104,14 +104,11 @@ export const SpanList = memo(function SpanList({ spans: given, text, labels, sel
   useEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    let target = planned.current?.spanId === selectedSpanId ? planned.current.target : null;
-    if (!planned.current || planned.current.spanId !== selectedSpanId) {
-      const item = selectedIndex >= 0 ? virtualizer.measurementsCache[selectedIndex] : undefined;
-      if (!item) return;
-      const top = virtualizer.scrollOffset ?? element.scrollTop;
-      const height = virtualizer.scrollRect?.height ?? element.clientHeight;
-      target = item.start < top ? item.start : item.end > top + height ? item.end - height : null;
-    }
+    // Not planned in the render (the first one): worked out now, where the element is known.
+    const target =
+      planned.current?.spanId === selectedSpanId
+        ? planned.current.target
+        : scrollTarget(rows, selectedIndex, virtualizer.scrollOffset ?? element.scrollTop, virtualizer.scrollRect?.height ?? element.clientHeight);
     if (target === null) return;
     const scrollTop = target;
     let written = false;
