@@ -27,6 +27,20 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((folder) => fs.rm(folder, { recursive: true, force: true })));
 });
 
+/** A new library in a folder of its own, removed after the test. */
+async function newStore(name: string): Promise<LibraryStore> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), `newsmark-search-${name}-`));
+  folders.push(folder);
+  return LibraryStore.open(folder, { holder: 'test', defaultAnnotator: 'tester' });
+}
+
+/** The story index of every article in `store`, built article by article. */
+async function indexOf(store: LibraryStore): Promise<StoryIndex> {
+  const index = StoryIndex.empty();
+  for (const summary of store.listDocuments()) index.put((await store.getDocument(summary.id))!);
+  return index;
+}
+
 /** Every page of a search, `size` hits at a time, from its first to its last. */
 async function pagesOf(searcher: LibrarySearcher, search: LibrarySearch, size: number): Promise<SearchResults[]> {
   const pages = [await searcher.search({ ...search, limit: size })];
@@ -38,9 +52,7 @@ describe('a library search asked page by page', () => {
   test('the pages put together are the unpaged answer, from the index (an article missing from it scanned) and from a scan', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(articleOf, { minLength: 1, maxLength: 14 }), fc.array(fc.tuple(queryOf, fc.integer({ min: 1, max: 6 }), fc.subarray([...STATUSES])), { minLength: 1, maxLength: 6 }), fc.nat(), async (articles, searches, missing) => {
-        const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsmark-search-pages-'));
-        folders.push(folder);
-        const store = await LibraryStore.open(folder, { holder: 'test', defaultAnnotator: 'tester' });
+        const store = await newStore('pages');
         await store.addDocuments(articles.map((article, order) => ({ id: `a${order}`, text: article.text, meta: { title: article.title }, status: article.status, spans: [], relations: [] })), 'tester');
         const index = StoryIndex.empty();
         const listed = store.listDocuments();
@@ -63,9 +75,7 @@ describe('a library search asked page by page', () => {
   }, 120_000);
 
   test('without offset or limit the answer carries no total', async () => {
-    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsmark-search-pages-'));
-    folders.push(folder);
-    const store = await LibraryStore.open(folder, { holder: 'test', defaultAnnotator: 'tester' });
+    const store = await newStore('pages');
     await store.addDocuments([{ id: 'a', text: 'Russia is ready.', meta: { title: 'Ready' }, status: 'todo', spans: [], relations: [] }], 'tester');
     const answer = await new LibrarySearcher(store).search({ query: 'ready' });
     expect(answer).toEqual({ hits: [expect.objectContaining({ id: 'a', inTitle: true, count: 1 })], searched: 1 });
@@ -77,13 +87,10 @@ describe('a library search asked page by page', () => {
     const phraseOf = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...GAPS)), { minLength: 1, maxLength: 3 }).map((parts) => parts.map(([word, gap]) => word + gap).join(''));
     await fc.assert(
       fc.asyncProperty(fc.array(articleOf, { minLength: 1, maxLength: 10 }), phraseOf, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 4 })), { maxLength: 3 }), fc.nat(), articleOf, async (articles, phrase, backspaces, addedAt, added) => {
-        const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsmark-search-keys-'));
-        folders.push(folder);
-        const store = await LibraryStore.open(folder, { holder: 'test', defaultAnnotator: 'tester' });
+        const store = await newStore('keys');
         const draftOf = (article: typeof added, id: string) => ({ id, text: article.text, meta: { title: article.title }, status: article.status, spans: [], relations: [] });
         await store.addDocuments(articles.map((article, order) => draftOf(article, `a${order}`)), 'tester');
-        const index = StoryIndex.empty();
-        for (const summary of store.listDocuments()) index.put((await store.getDocument(summary.id))!);
+        const index = await indexOf(store);
         const indexed = new LibrarySearcher(store, { current: index });
         const scanning = new LibrarySearcher(store);
         // The phrase typed one character at a time, going back a few characters here and there (and typing on).
@@ -107,13 +114,10 @@ describe('a library search asked page by page', () => {
   }, 120_000);
 
   test('a run of words matches only where the gaps between them fold as the query\'s do', async () => {
-    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsmark-search-gaps-'));
-    folders.push(folder);
-    const store = await LibraryStore.open(folder, { holder: 'test', defaultAnnotator: 'tester' });
+    const store = await newStore('gaps');
     const texts = ['ready, war', 'ready, —war', 'ready,  war', 'ready,war', 'ready. war', 'Ready,\nWar', 'ready, warm', 'already, war'];
     await store.addDocuments(texts.map((text, order) => ({ id: `a${order}`, text, meta: { title: 't' }, status: 'todo' as const, spans: [], relations: [] })), 'tester');
-    const index = StoryIndex.empty();
-    for (const summary of store.listDocuments()) index.put((await store.getDocument(summary.id))!);
+    const index = await indexOf(store);
     for (const query of ['ready, war', 'ready, —war', 'ready,war', 'y, w', 'ready, warm']) {
       const { hits } = await new LibrarySearcher(store).search({ query });
       expect(await new LibrarySearcher(store, { current: index }).search({ query, limit: 100 }), query).toEqual({ hits, searched: texts.length, total: hits.length });

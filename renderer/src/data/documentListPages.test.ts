@@ -3,9 +3,10 @@ import type { DocumentRow, NewsmarkApi, RequestArgs } from '../../../shared/cont
 import { ok } from '../../../shared/result';
 import { DocumentListPages, FIRST_SCREEN_ROWS, PAGE_ROWS } from './documentListPages';
 
-/** A host answering listDocumentPage over `rows`, recording each request. */
+/** Resolves in a task after the ones queued now (a setTimeout of 0 queued before it has run). */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A host answering listDocumentPage over `rows`, recording each request. */
 function pagingHost(rows: DocumentRow[]) {
   const state = { rows, listVersion: 1, checkingFiles: false, asked: [] as { offset: number; limit: number }[] };
   const host = {
