@@ -22,7 +22,7 @@ function developmentContentSecurityPolicy(): Plugin {
 
 /**
  * Three builds: the main-process entries (Electron's main, the browser host, `npm start`'s
- * launcher and the `newsmark` command line, all CommonJS), the sandboxed preload (CommonJS,
+ * launcher, the `newsmark` command line and the story index's worker thread, all CommonJS), the sandboxed preload (CommonJS,
  * self-contained), and the renderer. `npm run dev` (electron-vite dev --watch) serves the renderer
  * with hot reload, at the address main.ts reads from ELECTRON_RENDERER_URL.
  */
@@ -38,6 +38,8 @@ export default defineConfig({
           web: resolve(__dirname, 'electron/web.ts'),
           start: resolve(__dirname, 'electron/start.ts'),
           cli: resolve(__dirname, 'electron/cli.ts'),
+          // The story index's full-text half reader runs on a worker thread from its own file (workerReading.ts).
+          storyIndexWorker: resolve(__dirname, 'electron/services/storyIndexWorker.ts'),
         },
       },
     },

@@ -36,7 +36,7 @@ export async function runDrift(args: string[], withLibrary: <T>(folder: string |
   return withLibrary(values['data-dir'], async (store) => {
     const service = new StoryIndexService(store);
     try {
-      const report = driftReportOf(await service.ready());
+      const report = await driftReportOf(await service.ready());
       if (values.json) {
         console.log(JSON.stringify(report));
         return 0;

@@ -26,12 +26,13 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
  * (StoryIndex.findMatches), and every near copy or rewording is listed once per pair of places,
  * most changed first. Exact copies are left out: nothing drifted.
  */
-export function driftReportOf(index: StoryIndex): DriftReport {
+export async function driftReportOf(index: StoryIndex): Promise<DriftReport> {
   const entries: DriftEntry[] = [];
   /** Pairs of tellings listed (article and words, both ways), so that each is listed once. */
   const pairs = new Set<string>();
   let quotesChecked = 0;
-  for (const document of index.all()) {
+  // The articles as they are now: the lookups below wait for the index's full-text half.
+  for (const document of [...index.all()]) {
     const labelled: Quote[] = document.spans
       .filter((span) => span.label === 'quote' || span.speaker !== undefined)
       .map((span) => ({ start: span.start, end: span.end, spanId: span.id, speaker: span.speaker ?? null }));
@@ -41,7 +42,7 @@ export function driftReportOf(index: StoryIndex): DriftReport {
     for (const quote of [...labelled, ...marked]) {
       quotesChecked++;
       const source: DriftSide = { documentId: document.id, title: document.title, start: quote.start, end: quote.end, text: document.text.slice(quote.start, quote.end), spanId: quote.spanId };
-      for (const match of index.findMatches(document.text, tokensOf(document.text, quote.start, quote.end), document.id, MATCHES_PER_QUOTE)) {
+      for (const match of await index.findMatches(document.text, tokensOf(document.text, quote.start, quote.end), document.id, MATCHES_PER_QUOTE)) {
         if (match.kind === 'exact' || match.similarity < DRIFT_MIN_SIMILARITY) continue;
         const other = index.get(match.documentId)!;
         const seen = entries.some(

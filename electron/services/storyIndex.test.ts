@@ -17,6 +17,7 @@ import { StoryIndex } from './storyIndex';
 import { indexTokensOf } from './storyIndexTerms';
 import { createStoryHandlers } from './storyRequests';
 import { StoryIndexService, STORY_INDEX_FILE, STORY_INDEX_VERSION } from './storyIndexService';
+import { WorkerReading } from './workerReading';
 
 const WORDS = ['Russia', 'ready', 'prepared', 'swift', 'rapid', 'war', 'Café', 'Straße', 'Мы', 'готовы', '我们', '准备', 'talks', 'U.S.', 'the'];
 
@@ -52,11 +53,18 @@ function searched(index: StoryIndex, query: string): string[] {
 }
 
 /** What the index answers: search counts and first matches, and story matches, compactly. */
-function answers(index: StoryIndex, queries: string[]): string[] {
-  return queries.map((query) => {
-    const matches = index.findMatches(query, tokensOf(query), null, 50).map((match) => `${match.documentId}:${match.start}-${match.end}:${match.kind}`).sort();
-    return `${query} → ${searched(index, query).join(',')} | ${matches.join(',')}`;
-  });
+async function answers(index: StoryIndex, queries: string[]): Promise<string[]> {
+  return Promise.all(
+    queries.map(async (query) => {
+      const matches = (await index.findMatches(query, tokensOf(query), null, 50)).map((match) => `${match.documentId}:${match.start}-${match.end}:${match.kind}`).sort();
+      return `${query} → ${searched(index, query).join(',')} | ${matches.join(',')}`;
+    }),
+  );
+}
+
+/** The index's snapshot as the cache file holds it, read back. */
+async function reread(index: StoryIndex): Promise<never> {
+  return JSON.parse(await index.snapshotText()) as never;
 }
 
 /** Text of many scripts with the hard cases of folding: accents (composed and not), ligatures, ß, final sigma, curly quotes, CJK, emoji, white space runs. */
@@ -110,32 +118,46 @@ describe('the index word scanner and search', () => {
   });
 });
 
+/** Changes of a small library: imports and re-imports (a put of a known id with a new text), span edits (the same text, another speaker), removals. */
+const articleText = fc.array(fc.constantFrom(...WORDS, ' ', ' ', '\n', ', ', '. '), { minLength: 1, maxLength: 40 }).map((parts) => parts.join(''));
+const change = fc.oneof(
+  fc.record({ type: fc.constant('put' as const), id: fc.constantFrom('a', 'b', 'c', 'd'), text: articleText, speaker: fc.option(fc.constantFrom('Psaki', 'Jen Psaki'), { nil: undefined }) }),
+  fc.record({ type: fc.constant('remove' as const), id: fc.constantFrom('a', 'b', 'c', 'd') }),
+  fc.record({ type: fc.constant('settle' as const) }),
+);
+type Change = { type: 'put'; id: string; text: string; speaker?: string } | { type: 'remove'; id: string } | { type: 'settle' };
+const queryList = fc.array(fc.constantFrom(...WORDS, 'rus', 'ssia', 'Russia ready', 'ready to', '准', 'strasse', 'the talks', 'ready the war swift talks'), { minLength: 1, maxLength: 5 });
+
+/** Makes the changes to `index`, waiting for its reads where a step says so; returns the articles as they are then. */
+async function changed(index: StoryIndex, steps: readonly Change[]): Promise<Map<string, NewsDocument>> {
+  const current = new Map<string, NewsDocument>();
+  for (const step of steps) {
+    if (step.type === 'put') {
+      const document = documentOf(step.id, step.text, step.speaker);
+      index.put(document);
+      current.set(step.id, document);
+    } else if (step.type === 'remove') {
+      index.remove(step.id);
+      current.delete(step.id);
+    } else {
+      await index.settled();
+    }
+  }
+  await index.settled();
+  return current;
+}
+
 describe('StoryIndex', () => {
-  test('after any imports, span edits and deletions, it answers as one built from scratch, and as a full scan', () => {
-    const text = fc.array(fc.constantFrom(...WORDS, ' ', ' ', '\n', ', ', '. '), { minLength: 1, maxLength: 40 }).map((parts) => parts.join(''));
-    const step = fc.oneof(
-      fc.record({ type: fc.constant('put' as const), id: fc.constantFrom('a', 'b', 'c', 'd'), text, speaker: fc.option(fc.constantFrom('Psaki', 'Jen Psaki'), { nil: undefined }) }),
-      fc.record({ type: fc.constant('remove' as const), id: fc.constantFrom('a', 'b', 'c', 'd') }),
-    );
-    fc.assert(
-      fc.property(fc.array(step, { maxLength: 25 }), fc.array(fc.constantFrom(...WORDS, 'rus', 'ssia', 'Russia ready', 'ready to', '准', 'strasse', 'the talks', 'ready the war swift talks'), { minLength: 1, maxLength: 5 }), (steps, queries) => {
+  test('after any imports, span edits and deletions, it answers as one built from scratch, and as a full scan', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { maxLength: 25 }), queryList, async (steps, queries) => {
         const index = StoryIndex.empty();
-        const current = new Map<string, NewsDocument>();
-        for (const change of steps) {
-          if (change.type === 'put') {
-            // Texts never change after import: a put of a known id with a new text is a re-import.
-            const document = documentOf(change.id, change.text, change.speaker);
-            index.put(document);
-            current.set(change.id, document);
-          } else {
-            index.remove(change.id);
-            current.delete(change.id);
-          }
-        }
+        const current = await changed(index, steps);
         const fresh = StoryIndex.empty();
         for (const document of current.values()) fresh.put(document);
-        expect(answers(index, queries)).toEqual(answers(fresh, queries));
-        expect(answers(StoryIndex.fromSnapshot(JSON.parse(JSON.stringify(index.snapshot())) as never), queries)).toEqual(answers(fresh, queries));
+        const fromScratch = await answers(fresh, queries);
+        expect(await answers(index, queries)).toEqual(fromScratch);
+        expect(await answers(await StoryIndex.fromSnapshot(await reread(index)), queries)).toEqual(fromScratch);
         // The search answers as a full scan of the articles does.
         for (const query of queries) {
           expect(searched(index, query)).toEqual(scanned([...current.values()].map((document) => ({ id: document.id, text: document.text, title: document.meta.title })), query));
@@ -145,15 +167,39 @@ describe('StoryIndex', () => {
     );
   });
 
-  test('a cache opened in steps (pausing between them, as the host does) answers as one opened at once', async () => {
+  test('read on its worker thread (answers coming later, in batches, some overtaken by the next change), it answers as one read in this thread; so does its snapshot', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { maxLength: 25 }), queryList, async (steps, queries) => {
+        const index = StoryIndex.empty(WorkerReading.start());
+        const opened: StoryIndex[] = [index];
+        try {
+          const current = await changed(index, steps);
+          const here = StoryIndex.empty();
+          for (const document of current.values()) here.put(document);
+          const expected = await answers(here, queries);
+          expect([...index.all()].map((document) => `${document.id}:${document.text}:${document.spans[0]?.speaker}`).sort()).toEqual([...current.values()].map((document) => `${document.id}:${document.text}:${document.spans[0]?.speaker}`).sort());
+          expect(await answers(index, queries)).toEqual(expected);
+          const reopened = await StoryIndex.fromSnapshot(await reread(index), WorkerReading.start());
+          opened.push(reopened);
+          expect(await answers(reopened, queries)).toEqual(expected);
+        } finally {
+          await Promise.all(opened.map((each) => each.close()));
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  test("a snapshot whose full-text half does not hold its articles is refused; a closed index's worker answers no more", async () => {
     const index = StoryIndex.empty();
-    for (let article = 0; article < 40; article++) index.put(documentOf(`a${article}`, `Psaki said we are ready to impose swift consequences, article ${article}. Talks go on in Geneva.`));
-    const snapshot = () => JSON.parse(JSON.stringify(index.snapshot())) as never;
-    let pauses = 0;
-    const stepped = await StoryIndex.fromSnapshotInSteps(snapshot(), async () => void pauses++);
-    const queries = ['ready to impose swift consequences', 'Geneva', 'article 7'];
-    expect(answers(stepped, queries)).toEqual(answers(StoryIndex.fromSnapshot(snapshot()), queries));
-    expect(pauses).toBeGreaterThan(2);
+    index.put(documentOf('a', 'Psaki said we are ready.'));
+    const snapshot = (await reread(index)) as { documents: unknown[]; articleIndex: unknown };
+    const reader = WorkerReading.start();
+    await expect(StoryIndex.fromSnapshot({ ...snapshot, documents: [] } as never, reader)).rejects.toThrow(/holds articles its full-text index does not/);
+    const opened = await StoryIndex.fromSnapshot(snapshot as never, reader);
+    expect(await answers(opened, ['ready'])).toEqual(await answers(index, ['ready']));
+    await opened.close();
+    await expect(opened.findMatches('Psaki said we are ready.', tokensOf('Psaki said we are ready.'), null, 5)).rejects.toThrow(/closed/);
   });
 });
 
@@ -180,7 +226,7 @@ describe('story requests on the sample corpus', () => {
     const best = result.ok ? result.value.matches.find((match) => match.documentId.startsWith('001')) : undefined;
     expect(best?.text).toBe('We are also prepared to impose rapid and severe consequences if Russia chooses war');
     expect(best?.changes.filter((change) => change.type === 'replace').map((change) => `${change.source}>${change.target}`)).toEqual(['ready>prepared', 'swift>rapid', 'should>if', 'instead choose>chooses']);
-    const drift = driftReportOf(await handlers.service.ready());
+    const drift = await driftReportOf(await handlers.service.ready());
     const pair = drift.entries.find((entry) => [entry.source.documentId, entry.target.documentId].sort().join() === '001_eb02124ce0597417,003_37448910395a2621');
     expect(pair?.changes.map((change) => `${change.source}>${change.target}`)).toEqual(expect.arrayContaining(['prepared>ready', 'rapid>swift']));
     await handlers.service.close();

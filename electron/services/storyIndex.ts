@@ -1,19 +1,22 @@
-import MiniSearch from 'minisearch';
 import type { DocumentStatus, NewsDocument, Relation, Span } from '../../shared/model';
 import type { TextRange } from '../../shared/spans';
 import { matchPassage, MIN_SIMILARITY, sharedWordsBound, sourceWordsOf, targetNumbersOf, type KnownTarget, type PassageMatch } from '../../shared/storyMatch';
-import { paragraphsOf, type Token } from '../../shared/storyText';
+import type { Token } from '../../shared/storyText';
 import { foldQuery } from '../../shared/textSearch';
+import type { ArticleTermsJSON } from './articleTerms';
 import { articlesSharingPairs, paragraphsHolding } from './storyIndexPairs';
 import { articlesMatching, occurrencesByArticle, occurrencesIn, prepareQuery, type Occurrences, type PostedArticle, type PreparedQuery } from './storyIndexSearch';
-import { Postings, Spellings, tokensIn, WordBlocks, wordTableOf, type WordTable } from './storyIndexWords';
+import { TermCounts } from './storyIndexCounts';
+import { InlineReading, type ArticleReading, type ReadArticle } from './storyIndexReader';
+import { Postings, Spellings, tokensIn, WordBlocks, type WordTable } from './storyIndexWords';
 
 /**
- * The library's text index, in memory: every article's text, title and spans; a MiniSearch index of articles (each one document
- * of its text's and title's terms: which articles tell a quote with rare words again, by BM25; storyIndexPairs.ts for one of
- * common words); and where each word of each text and title is (storyIndexWords.ts), from which the library search is answered
- * exactly and the story view finds the paragraphs that tell a quote and aligns their words. Built from the article files, it
- * can be thrown away (storyIndexService.ts keeps it current and cached).
+ * The library's text index, in memory: every article's text, title and spans; a MiniSearch index of articles (articleTerms.ts:
+ * which articles tell a quote with rare words again, by BM25; storyIndexPairs.ts for one of common words); and where each word
+ * of each text and title is (storyIndexWords.ts), from which the library search is answered exactly and the story view finds
+ * the paragraphs that tell a quote and aligns their words. Built from the article files, it can be thrown away
+ * (storyIndexService.ts keeps it current and cached). The reading of each article and the MiniSearch index are the reader's
+ * (storyIndexReader.ts), on a worker thread in the app: an article put in is held once its reading is back and filed here.
  */
 
 /** What the index keeps of one article. */
@@ -42,29 +45,22 @@ const ALIGN_BEYOND_LIMIT = 10;
 const COMMON_TERM_SHARE = 0.02;
 /** Terms of a quote looked up in the full-text index: its rarest ones. */
 const LOOKUP_TERMS = 12;
-/** Articles whose word places are found again between two pauses while a cache is opened in steps (a few ms of work). */
-const ARTICLES_PER_STEP = 16;
-
-/** Fields are given to MiniSearch as their terms joined by spaces (terms never hold a space), so each text is folded and cut once. */
-const splitTerms = (text: string) => (text === '' ? [] : text.split(' '));
-const asIs = (term: string) => term;
-const INDEX_OPTIONS = { fields: ['terms'], tokenize: splitTerms, processTerm: asIs };
-
-type ArticleIndex = MiniSearch<{ id: string; terms: string }>;
-type AsPlainObject = ReturnType<MiniSearch['toJSON']>;
 
 /** The serialised form, for the cache file: the articles and MiniSearch's index (word places and paragraphs are found again from the texts). */
 export interface StoryIndexSnapshot {
   documents: IndexedDocument[];
-  articleIndex: AsPlainObject;
+  articleIndex: ArticleTermsJSON;
 }
 
 export class StoryIndex {
   private readonly documents = new Map<string, IndexedDocument>();
-  /** Every term, with how many articles have it. */
-  private readonly vocabulary = new Map<string, number>();
+  /** Articles put in and being read (their latest state, and the read that will be filed), not held yet. */
+  private readonly reading = new Map<string, { seq: number; entry: IndexedDocument }>();
+  private lastSeq = 0;
   /** Every spelling of a word in the library (never shrinks: a spelling no article has any more only costs its place). */
   private readonly spellings = new Spellings();
+  /** How many articles have each term. */
+  private readonly termCounts = new TermCounts(this.spellings);
   /** Per article: where the words of its text and title are, and its paragraphs. */
   private readonly tables = new Map<string, { text: WordTable; title: WordTable; paragraphs: TextRange[] }>();
   /** Where each spelling occurs in the texts, by article slot; `slots` names each article's, `articles` holds each slot's (undefined once removed). */
@@ -81,46 +77,45 @@ export class StoryIndex {
   /** The articles the last query matched (see `matcher`), while the texts are as they were. */
   private lastMatched: { query: string; textVersion: number; inTexts: Uint8Array; inTitles: Uint8Array } | null = null;
 
-  private constructor(private readonly byArticle: ArticleIndex) {}
-
-  static empty(): StoryIndex {
-    return new StoryIndex(new MiniSearch(INDEX_OPTIONS));
+  /** `reader`: reads the articles put in, and holds the full-text half (storyIndexReader.ts). */
+  private constructor(private readonly reader: ArticleReading) {
+    reader.listen((read) => this.file(read));
   }
 
-  /** The index from a snapshot; throws when the snapshot does not fit this version. */
-  static fromSnapshot(snapshot: StoryIndexSnapshot): StoryIndex {
-    const loading = StoryIndex.loading(snapshot);
-    for (let step = loading.next(); ; step = loading.next()) if (step.done) return step.value;
+  static empty(reader: ArticleReading = new InlineReading()): StoryIndex {
+    return new StoryIndex(reader);
   }
 
-  /**
-   * The same, in steps of a few articles with `pause` (the host's setImmediate) awaited between them, so that a large library's
-   * cache is opened without holding up the requests meanwhile: finding the word places again is seconds of work at 10,000 articles.
-   */
-  static async fromSnapshotInSteps(snapshot: StoryIndexSnapshot, pause: () => Promise<void>): Promise<StoryIndex> {
-    const loading = StoryIndex.loading(snapshot);
-    for (let step = loading.next(); ; step = loading.next()) {
-      if (step.done) return step.value;
-      await pause();
-    }
-  }
-
-  /** Opens a snapshot, yielding after every few articles; throws when it does not fit this version. */
-  private static *loading(snapshot: StoryIndexSnapshot): Generator<void, StoryIndex> {
-    const index = new StoryIndex(MiniSearch.loadJS(snapshot.articleIndex, INDEX_OPTIONS) as ArticleIndex);
-    yield;
-    for (const [order, document] of snapshot.documents.entries()) {
-      if (!index.byArticle.has(document.id)) throw new RangeError(`The story index cache does not hold article "${document.id}" in its full-text index.`);
-      index.documents.set(document.id, document);
-      index.count(index.termsOfArticle(index.place(document)), 1);
-      if (order % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1) yield;
-    }
-    if (index.byArticle.documentCount !== index.documents.size) throw new RangeError('The story index cache holds articles its full-text index does not.');
+  /** The index from a snapshot, read by `reader`; rejects when the snapshot does not fit this version. */
+  static async fromSnapshot(snapshot: StoryIndexSnapshot, reader: ArticleReading = new InlineReading()): Promise<StoryIndex> {
+    const index = new StoryIndex(reader);
+    // The full-text half is loaded, not built again: the articles are read for their words only.
+    const loaded = reader.load(snapshot.articleIndex, snapshot.documents.map((document) => document.id));
+    for (const document of snapshot.documents) index.enter(document, false);
+    await loaded;
+    await reader.settled();
     return index;
   }
 
-  snapshot(): StoryIndexSnapshot {
-    return { documents: [...this.documents.values()], articleIndex: this.byArticle.toJSON() };
+  /**
+   * The snapshot as JSON text: the articles put in (read or being read) and the full-text half,
+   * which the reader serialises after every read asked before (so it holds the same articles).
+   */
+  async snapshotText(): Promise<string> {
+    const documents = new Map(this.documents);
+    for (const [id, { entry }] of this.reading) documents.set(id, entry);
+    const articleIndex = await this.reader.toJSON();
+    return `{"documents":${JSON.stringify([...documents.values()])},"articleIndex":${articleIndex}}`;
+  }
+
+  /** Resolves once every article put in has been read and is held. */
+  settled(): Promise<void> {
+    return this.reader.settled();
+  }
+
+  /** Lets the reader go (its worker stops). */
+  close(): Promise<void> {
+    return this.reader.close();
   }
 
   get size(): number {
@@ -133,77 +128,77 @@ export class StoryIndex {
     return this.documents.values();
   }
 
-  /** Finds the words and paragraphs of an article, and gives it a slot in the postings. */
-  private place(document: IndexedDocument): { text: WordTable; title: WordTable; paragraphs: TextRange[] } {
-    const slot = this.articles.length;
-    const tables = { text: wordTableOf(document.text, this.spellings, { blocks: this.words, slot }), title: wordTableOf(document.title, this.spellings), paragraphs: paragraphsOf(document.text) };
-    this.tables.set(document.id, tables);
-    this.articles.push({ id: document.id, text: document.text, table: tables.text });
-    this.titles.push({ id: document.id, text: document.title, table: tables.title });
-    this.slots.set(document.id, slot);
-    this.postings.add(tables.text, slot);
-    this.titlePostings.add(tables.title, slot);
-    return tables;
-  }
-
-  /** The distinct folded terms of an article's text and title. */
-  private termsOfArticle(tables: { text: WordTable; title: WordTable }): Set<string> {
-    const terms = new Set<string>();
-    for (const table of [tables.text, tables.title]) {
-      for (const id of table.ids) for (const term of this.spellings.terms[id]!) terms.add(term);
-    }
-    return terms;
-  }
-
-  private count(terms: Iterable<string>, change: number): void {
-    for (const term of terms) {
-      // A term whose count falls to 0 stays: it only narrows candidates, which are checked anyway.
-      this.vocabulary.set(term, Math.max(0, (this.vocabulary.get(term) ?? 0) + change));
-    }
-  }
-
-  /** Whether the index holds `document` with its text and title as they are (only its spans may differ). */
+  /** Whether the index holds `document` (or is reading it) with its text and title as they are (only its spans may differ). */
   holdsTextOf(document: NewsDocument): boolean {
-    const kept = this.documents.get(document.id);
+    const kept = this.reading.get(document.id)?.entry ?? this.documents.get(document.id);
     return kept !== undefined && kept.text === document.text && kept.title === document.meta.title;
   }
 
   /**
    * Adds or updates an article. Its text and title never change after import, so a document
-   * already indexed with the same text only has its spans replaced. Returns whether the text
-   * index changed (an article added or re-imported), not only spans.
+   * already put in with the same text only has its spans replaced, at once. A new text is read
+   * (by the reader, on its worker in the app) and held once filed; until then `get` gives what
+   * was held before, if anything. Returns whether the text index changes (an article added or
+   * re-imported), not only spans.
    */
   put(document: NewsDocument): boolean {
-    const sameText = this.holdsTextOf(document);
     const entry: IndexedDocument = { id: document.id, title: document.meta.title, text: document.text, status: document.status, updatedAt: document.updatedAt, spans: document.spans, relations: document.relations };
-    if (sameText) {
-      this.documents.set(document.id, entry);
-      return false;
+    if (!this.holdsTextOf(document)) {
+      this.enter(entry, true);
+      return true;
     }
-    // A re-imported article's old words go first (removing one not there does nothing).
-    this.remove(document.id);
-    this.textVersion++;
-    this.documents.set(document.id, entry);
-    const tables = this.place(entry);
-    // Each term once: how often an article repeats a word says little about whether it tells a quote, and it halves the work.
-    const terms = this.termsOfArticle(tables);
-    this.byArticle.add({ id: entry.id, terms: [...terms].join(' ') });
-    this.count(terms, 1);
-    return true;
+    const reading = this.reading.get(document.id);
+    if (reading) reading.entry = entry;
+    else this.documents.set(document.id, entry);
+    return false;
   }
 
-  /** Removes an article; removing one that is not there does nothing. */
+  /** Has an article read; `addTerms`: into the full-text half too. */
+  private enter(entry: IndexedDocument, addTerms: boolean): void {
+    const seq = ++this.lastSeq;
+    this.reading.set(entry.id, { seq, entry });
+    this.reader.read({ seq, id: entry.id, text: entry.text, title: entry.title, addTerms });
+  }
+
+  /** Files an article's reading: its spellings, then (unless it was put in again or removed since) its words, in place of any held before. */
+  private file(read: ReadArticle): void {
+    for (const [spelling, terms] of read.spellings) this.spellings.idOf(spelling, terms);
+    const reading = this.reading.get(read.id);
+    if (!reading || reading.seq !== read.seq) return;
+    this.reading.delete(read.id);
+    this.drop(read.id);
+    this.textVersion++;
+    const { entry } = reading;
+    this.documents.set(entry.id, entry);
+    const slot = this.articles.length;
+    const tables = { text: { ids: this.words.keep(slot, read.text.ids), starts: read.text.starts }, title: read.title, paragraphs: read.paragraphs };
+    this.tables.set(entry.id, tables);
+    this.articles.push({ id: entry.id, text: entry.text, table: tables.text });
+    this.titles.push({ id: entry.id, text: entry.title, table: tables.title });
+    this.slots.set(entry.id, slot);
+    this.postings.add(tables.text, slot);
+    this.titlePostings.add(tables.title, slot);
+    this.termCounts.add(read.terms);
+  }
+
+  /** Removes an article, held or being read; removing one that is not there does nothing. */
   remove(id: string): void {
+    this.reading.delete(id);
+    this.drop(id);
+    this.reader.discard(id);
+  }
+
+  /** Lets go of what the index holds of an article here (the reader's terms are its own). */
+  private drop(id: string): void {
     const tables = this.tables.get(id);
     if (!tables) return;
     this.textVersion++;
-    this.count(this.termsOfArticle(tables), -1);
+    this.termCounts.remove(tables);
     this.documents.delete(id);
     this.tables.delete(id);
     this.articles[this.slots.get(id)!] = undefined;
     this.titles[this.slots.get(id)!] = undefined;
     this.slots.delete(id);
-    this.byArticle.discard(id);
   }
 
   /**
@@ -212,10 +207,10 @@ export class StoryIndex {
    * word with the paragraphs either side (two neighbours as one window), so a match may cross a
    * paragraph break. At most one match per place; matches below MIN_SIMILARITY are left out.
    */
-  findMatches(sourceText: string, source: readonly Token[], excludeId: string | null, limit: number): IndexedMatch[] {
+  async findMatches(sourceText: string, source: readonly Token[], excludeId: string | null, limit: number): Promise<IndexedMatch[]> {
     const candidates: { document: IndexedDocument; target: Token[]; bound: number; known: KnownTarget }[] = [];
     const words = sourceWordsOf(source);
-    for (const { document, paragraphs } of this.candidatesFor(source, excludeId)) {
+    for (const { document, paragraphs } of await this.candidatesFor(source, excludeId)) {
       const tables = this.tables.get(document.id)!;
       const neighbours = paragraphs.length === 2 && Math.abs(paragraphs[0]! - paragraphs[1]!) === 1;
       const windows = neighbours ? [{ first: Math.min(...paragraphs), last: Math.max(...paragraphs) }] : paragraphs.map((order) => ({ first: order, last: order }));
@@ -250,12 +245,12 @@ export class StoryIndex {
    * the full-text index when the quote has rare terms; by shared word pairs when all its terms
    * are common, or when it has too few for the full-text index to tell its tellings apart.
    */
-  private candidatesFor(source: readonly Token[], excludeId: string | null): { document: IndexedDocument; paragraphs: number[] }[] {
+  private async candidatesFor(source: readonly Token[], excludeId: string | null): Promise<{ document: IndexedDocument; paragraphs: number[] }[]> {
     const common = Math.max(2, this.documents.size * COMMON_TERM_SHARE);
     const byRarity = [...new Set(source.map((token) => token.folded))]
-      .filter((term) => (this.vocabulary.get(term) ?? 0) > 0)
-      .sort((a, b) => this.vocabulary.get(a)! - this.vocabulary.get(b)! || (a < b ? -1 : 1));
-    const rare = byRarity.filter((term) => this.vocabulary.get(term)! <= common);
+      .filter((term) => this.termCounts.articlesHolding(term) > 0)
+      .sort((a, b) => this.termCounts.articlesHolding(a) - this.termCounts.articlesHolding(b) || (a < b ? -1 : 1));
+    const rare = byRarity.filter((term) => this.termCounts.articlesHolding(term) <= common);
     if (rare.length < 2) {
       const paragraphsOf = (slot: number) => this.tables.get(this.articles[slot]!.id)!.paragraphs;
       const options = { excludeSlot: excludeId === null ? -1 : (this.slots.get(excludeId) ?? -1), maxArticles: CANDIDATE_ARTICLES, paragraphsPerArticle: PARAGRAPHS_PER_ARTICLE };
@@ -267,12 +262,11 @@ export class StoryIndex {
     if (query.length === 0) return [];
     const wanted = new Set(query);
     const found: { document: IndexedDocument; paragraphs: number[] }[] = [];
-    for (const hit of this.byArticle.search({ combineWith: 'OR', queries: query })) {
-      if (hit.id === excludeId) continue;
-      if (found.length >= CANDIDATE_ARTICLES) break;
-      const document = this.documents.get(hit.id as string)!;
-      const tables = this.tables.get(document.id)!;
-      found.push({ document, paragraphs: paragraphsHolding(tables.text, tables.paragraphs, this.spellings, wanted, PARAGRAPHS_PER_ARTICLE) });
+    for (const id of await this.reader.search(query, excludeId, CANDIDATE_ARTICLES)) {
+      // An article removed since the search was sent is left out.
+      const document = this.documents.get(id);
+      const tables = this.tables.get(id);
+      if (document && tables) found.push({ document, paragraphs: paragraphsHolding(tables.text, tables.paragraphs, this.spellings, wanted, PARAGRAPHS_PER_ARTICLE) });
     }
     return found;
   }
@@ -333,3 +327,4 @@ export class StoryIndex {
 function extendsQuery(query: string, shorter: string): boolean {
   return query.startsWith(shorter) || foldQuery(query).startsWith(foldQuery(shorter));
 }
+

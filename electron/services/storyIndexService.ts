@@ -4,11 +4,15 @@ import type { NewsDocument } from '../../shared/model';
 import type { LibraryStore } from '../store/libraryStore';
 import { writeFileDurably } from '../store/durableWrite';
 import { StoryIndex, type StoryIndexSnapshot } from './storyIndex';
+import type { ArticleReading } from './storyIndexReader';
+import { WorkerReading } from './workerReading';
 
 /** The cache file in the data folder: a derived copy, rebuilt whenever it is missing, damaged or stale. */
 export const STORY_INDEX_FILE = 'story-index.json';
 /** Bumped whenever the index's terms, passages or snapshot change shape; an older cache is rebuilt. */
 export const STORY_INDEX_VERSION = 3;
+/** Opening stopped because the library closed meanwhile. */
+const CLOSED = new Error('The library was closed while its story index opened.');
 /** Documents read at once while (re)building. */
 const READ_CONCURRENCY = 16;
 /** The cache is written this long after the last change it misses (a stale cache costs only re-reading changed articles). */
@@ -37,14 +41,13 @@ export class StoryIndexService {
   private readonly unsubscribe: () => void;
   /** Articles written while the index was opening, applied once it is open. */
   private readonly pending = new Map<string, NewsDocument>();
-  /** Articles written since it opened whose words are still to be indexed (see `written`), oldest first. */
-  private readonly queued = new Map<string, NewsDocument>();
-  private indexing: Promise<void> | null = null;
   private index: StoryIndex | null = null;
+  private closed = false;
 
+  /** `reader` makes the index's reader: by default on a worker thread of its own (storyIndexReader.ts). */
   constructor(
     private readonly store: LibraryStore,
-    private readonly options: { saveDelayMs?: number; persist?: boolean } = {},
+    private readonly options: { saveDelayMs?: number; persist?: boolean; reader?: () => ArticleReading } = {},
   ) {
     this.unsubscribe = store.onDocumentWritten((document) => this.written(document));
     this.fallback = setTimeout(() => this.start(), OPEN_FALLBACK_MS);
@@ -70,7 +73,7 @@ export class StoryIndexService {
     clearTimeout(this.fallback);
     this.opening ??= this.open();
     const index = await this.opening;
-    while (this.indexing) await this.indexing;
+    await index.settled();
     return index;
   }
 
@@ -79,58 +82,58 @@ export class StoryIndexService {
   }
 
   /**
-   * A written article, told by the store once it is on disk. A change of its spans alone (nothing
-   * waiting before it) is applied at once: it costs little. A new text (an import) is queued and
-   * indexed one article per turn of the event loop, so that finding its words runs while the store
-   * waits for the disk on the next articles' durable writes instead of after each of them.
+   * A written article, told by the store once it is on disk. A change of its spans alone is
+   * applied at once; a new text (an import) is read on the reader's worker, beside the store's
+   * next writes, and held once read.
    */
   private written(document: NewsDocument): void {
     if (!this.index) {
       this.pending.set(document.id, document);
       return;
     }
-    if (this.queued.size === 0 && this.index.holdsTextOf(document)) {
-      this.index.put(document);
-      return;
-    }
-    // A document queued again keeps its place: only its latest state is indexed.
-    this.queued.set(document.id, document);
-    this.indexing ??= this.indexQueued(this.index);
+    // A change of spans alone is not worth rewriting the cache (the whole library's text): the
+    // next open re-reads the articles changed since, as their stamps tell.
+    if (this.index.put(document)) this.scheduleSave();
   }
 
-  private async indexQueued(index: StoryIndex): Promise<void> {
-    try {
-      while (this.queued.size > 0) {
-        // After the store's next step (it starts the next article's write, then waits for the disk).
-        await new Promise((resolve) => setImmediate(resolve));
-        const document = this.queued.values().next().value!;
-        this.queued.delete(document.id);
-        // A change of spans alone is not worth rewriting the cache (the whole library's text): the
-        // next open re-reads the articles changed since, as their stamps tell.
-        if (index.put(document)) this.scheduleSave();
-      }
-    } finally {
-      this.indexing = null;
-    }
+  private newReader(): ArticleReading {
+    return this.options.reader?.() ?? WorkerReading.start();
   }
 
   private async readCache(): Promise<StoryIndex | null> {
+    let file: CacheFile;
     try {
-      const file = JSON.parse(await fs.readFile(this.cachePath, 'utf8')) as CacheFile;
+      file = JSON.parse(await fs.readFile(this.cachePath, 'utf8')) as CacheFile;
       if (file?.version !== STORY_INDEX_VERSION) return null;
-      return await StoryIndex.fromSnapshotInSteps(file.snapshot, () => new Promise((resolve) => setImmediate(resolve)));
     } catch {
       // Missing or damaged: the cache is only a copy, so it is built again from the articles.
+      return null;
+    }
+    const reader = this.newReader();
+    try {
+      return await StoryIndex.fromSnapshot(file.snapshot, reader);
+    } catch {
+      await reader.close();
       return null;
     }
   }
 
   private async open(): Promise<StoryIndex> {
     const cached = await this.readCache();
-    const index = cached ?? StoryIndex.empty();
+    const index = cached ?? StoryIndex.empty(this.newReader());
+    try {
+      return await this.bringUpToDate(index, cached === null);
+    } catch (error) {
+      await index.close();
+      throw error;
+    }
+  }
+
+  /** Brings an index opened from the cache (or a new one) up to the library's articles, and makes it the service's. */
+  private async bringUpToDate(index: StoryIndex, rebuilt: boolean): Promise<StoryIndex> {
     const summaries = this.store.listDocuments();
     const listed = new Set(summaries.map((summary) => summary.id));
-    let changed = cached === null;
+    let changed = rebuilt;
     for (const kept of [...index.all()]) {
       if (!listed.has(kept.id)) {
         index.remove(kept.id);
@@ -144,6 +147,7 @@ export class StoryIndexService {
     for (let batch = 0; batch < stale.length; batch += READ_CONCURRENCY) {
       const documents = await Promise.all(stale.slice(batch, batch + READ_CONCURRENCY).map((summary) => this.store.getDocument(summary.id)));
       for (const document of documents) if (document && !this.pending.has(document.id)) index.put(document);
+      if (this.closed) throw CLOSED;
       // Yields between batches so requests keep being answered while a large library is indexed.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -176,19 +180,23 @@ export class StoryIndexService {
       const index = await this.ready();
       // A closed library's folder may be another process's now; the next open rebuilds what is missing.
       if (this.store.isClosed) return;
-      const file: CacheFile = { version: STORY_INDEX_VERSION, snapshot: index.snapshot() };
-      await writeFileDurably(this.cachePath, JSON.stringify(file));
+      // The file is a CacheFile, written as text: its full-text half comes from the worker as JSON text already.
+      const snapshot = await index.snapshotText();
+      await writeFileDurably(this.cachePath, `{"version":${STORY_INDEX_VERSION},"snapshot":${snapshot}}`);
     };
     this.saving = this.saving.then(write, write);
     return this.saving;
   }
 
-  /** Stops listening and writes the cache if it misses changes. */
+  /** Stops listening, writes the cache if it misses changes, and lets the index go (its worker stops). */
   async close(): Promise<void> {
     clearTimeout(this.fallback);
     this.unsubscribe();
     const due = this.saveTimer !== null;
     if (due) await this.save().catch(() => undefined);
     else await this.saving.catch(() => undefined);
+    this.closed = true;
+    const index = await this.opening?.catch(() => null);
+    await index?.close();
   }
 }

@@ -7,13 +7,18 @@ import { forEachWord } from './storyIndexTerms';
  * spelling (shared by the whole library) and its start, a UTF-16 offset into the text.
  */
 
-/** Every spelling of a word seen in the library, numbered from 0, with its folded terms. */
+/** Every spelling of a word seen in the library, numbered from 0, with its folded terms (numbered from 0 too). */
 export class Spellings {
   private readonly ids = new Map<string, number>();
   /** The spellings folding to each term. */
   private readonly byTerm = new Map<string, number[]>();
+  private readonly numberOfTerm = new Map<string, number>();
   readonly spellings: string[] = [];
   readonly terms: (readonly string[])[] = [];
+  /** Each spelling's terms by number (see `termNumberOf`). */
+  readonly termNumbers: (readonly number[])[] = [];
+  /** Every term, by number. */
+  readonly termList: string[] = [];
 
   idOf(spelling: string, terms: readonly string[]): number {
     let id = this.ids.get(spelling);
@@ -22,6 +27,7 @@ export class Spellings {
       this.ids.set(spelling, id);
       this.spellings.push(spelling);
       this.terms.push(terms);
+      this.termNumbers.push(terms.map((term) => this.numberTerm(term)));
       for (const term of terms) {
         const ids = this.byTerm.get(term);
         if (ids) ids.push(id);
@@ -29,6 +35,21 @@ export class Spellings {
       }
     }
     return id;
+  }
+
+  /** A term's number, if a spelling seen folds to it. */
+  termNumberOf(term: string): number | undefined {
+    return this.numberOfTerm.get(term);
+  }
+
+  private numberTerm(term: string): number {
+    let number = this.numberOfTerm.get(term);
+    if (number === undefined) {
+      number = this.termList.length;
+      this.numberOfTerm.set(term, number);
+      this.termList.push(term);
+    }
+    return number;
   }
 
   /** The ids of the spellings with `term` among their terms (read only). */
@@ -94,34 +115,45 @@ const EMPTY = new Int32Array(0);
 export class Postings {
   private slots: Int32Array[] = [];
   private words: Int32Array[] = [];
-  private lengths: number[] = [];
+  /** Places per spelling id (0 past its end). */
+  private lengths = new Int32Array(0);
 
   add(table: WordTable, slot: number): void {
     const { ids } = table;
+    let { lengths } = this;
     for (let word = 0; word < ids.length; word++) {
       const id = ids[word]!;
-      const length = this.lengths[id] ?? 0;
-      let slots = this.slots[id];
-      if (!slots || length === slots.length) {
-        const grown = Math.max(4, length * 2);
-        const newSlots = new Int32Array(grown);
-        const newWords = new Int32Array(grown);
-        if (slots) {
-          newSlots.set(slots);
-          newWords.set(this.words[id]!);
+      if (id >= lengths.length) {
+        const grown = new Int32Array(Math.max(id + 1, lengths.length * 2, 1024));
+        grown.set(lengths);
+        this.lengths = lengths = grown;
+        // Spellings with no place yet get empty arrays, so that the arrays below hold no holes.
+        for (let next = this.slots.length; next < grown.length; next++) {
+          this.slots.push(EMPTY);
+          this.words.push(EMPTY);
         }
+      }
+      const length = lengths[id]!;
+      let slots = this.slots[id]!;
+      let words = this.words[id]!;
+      if (length === slots.length) {
+        const size = Math.max(4, length * 2);
+        const newSlots = new Int32Array(size);
+        const newWords = new Int32Array(size);
+        newSlots.set(slots);
+        newWords.set(words);
         this.slots[id] = slots = newSlots;
-        this.words[id] = newWords;
+        this.words[id] = words = newWords;
       }
       slots[length] = slot;
-      this.words[id]![length] = word;
-      this.lengths[id] = length + 1;
+      words[length] = word;
+      lengths[id] = length + 1;
     }
   }
 
   /** The spelling's places, in the order added: entries [0, length) of `slots` and `words` (read only). */
   placesOf(id: number): { slots: Int32Array; words: Int32Array; length: number } {
-    const length = this.lengths[id] ?? 0;
+    const length = id < this.lengths.length ? this.lengths[id]! : 0;
     return length === 0 ? { slots: EMPTY, words: EMPTY, length } : { slots: this.slots[id]!, words: this.words[id]!, length };
   }
 }
@@ -146,7 +178,7 @@ export class WordBlocks {
   private used = BLOCK_WORDS;
 
   /** Keeps `ids` as the words of `slot` (the next slot), and returns the view to use in their place. */
-  keep(slot: number, ids: readonly number[]): Int32Array {
+  keep(slot: number, ids: ArrayLike<number>): Int32Array {
     if (slot >= this.blockOf.length) {
       const grow = (from: Int32Array) => {
         const grown = new Int32Array(from.length * 2);

@@ -17,9 +17,9 @@ const DEFAULT_LIMIT = 30;
 export { overlappingSpan };
 
 /** Every match of `text[start, end)` in other articles of the index (see StoryIndex.findMatches). */
-export function storyMatchesIn(index: StoryIndex, source: { documentId: string | null; text: string; start: number; end: number }, limit = DEFAULT_LIMIT): StoryMatches {
+export async function storyMatchesIn(index: StoryIndex, source: { documentId: string | null; text: string; start: number; end: number }, limit = DEFAULT_LIMIT): Promise<StoryMatches> {
   const tokens = tokensOf(source.text, source.start, source.end);
-  const matches = index.findMatches(source.text, tokens, source.documentId, limit).map((match) => {
+  const matches = (await index.findMatches(source.text, tokens, source.documentId, limit)).map((match) => {
     const document = index.get(match.documentId)!;
     return { ...match, title: document.title, text: document.text.slice(match.start, match.end), span: overlappingSpan(document.spans, match.start, match.end) };
   });
@@ -58,11 +58,11 @@ export function createStoryHandlers(store: LibraryStore, service = new StoryInde
     service,
     async findStoryMatches(args: FindStoryMatches): Promise<Result<StoryMatches>> {
       const index = await service.ready();
-      if ('text' in args) return ok(storyMatchesIn(index, { documentId: null, text: args.text, start: 0, end: args.text.length }, args.limit));
+      if ('text' in args) return ok(await storyMatchesIn(index, { documentId: null, text: args.text, start: 0, end: args.text.length }, args.limit));
       const document = index.get(args.documentId);
       if (!document) return fail('not_found', `There is no article "${args.documentId}".`);
       if (args.end <= args.start || args.end > document.text.length) return fail('invalid_request', `findStoryMatches: the range ${args.start}–${args.end} is not inside article "${args.documentId}" (length ${document.text.length}).`);
-      return ok(storyMatchesIn(index, { documentId: document.id, text: document.text, start: args.start, end: args.end }, args.limit));
+      return ok(await storyMatchesIn(index, { documentId: document.id, text: document.text, start: args.start, end: args.end }, args.limit));
     },
     async speakerIndex(): Promise<Result<SpeakerEntry[]>> {
       return ok(speakerIndexOf([...(await service.ready()).all()]));
@@ -89,7 +89,7 @@ export function createStoryHandlers(store: LibraryStore, service = new StoryInde
       return applyLibraryChange(store, documents);
     },
     async driftReport(): Promise<Result<DriftReport>> {
-      return ok(driftReportOf(await service.ready()));
+      return ok(await driftReportOf(await service.ready()));
     },
   };
 }
