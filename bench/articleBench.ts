@@ -93,7 +93,7 @@ async function measureSubject(browser: Browser, subject: Subject, plan: ArticleP
   for (let index = 0; index < plan.size.labellings; index++) labelled.push(await measureLabelling(page, subject, plan.document.id, plan.selections[index]!, index));
   const trace = await ScriptTrace.start(page);
   for (let index = plan.size.labellings; index < plan.selections.length; index++) {
-    labelled.push(await measureLabelling(page, subject, plan.document.id, plan.selections[index]!, index));
+    labelled.push(await measureLabelling(page, subject, plan.document.id, plan.selections[index]!, index, true));
     await trace.markLabelled();
   }
   const scripts = await trace.stop(subject.origin, path.join(traceFolder, `trace-${plan.document.id}-${subject.name.toLowerCase()}.json`));

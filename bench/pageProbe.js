@@ -145,6 +145,27 @@
       };
     },
 
+    /**
+     * Resolves (with the milliseconds waited) once the page has made no change to its DOM for
+     * `quietMs`, checked in idle time, or after `timeoutMs` whatever it does: the work a scroll
+     * started (drawing what came into view, or what lies ahead of it) is over.
+     */
+    whenQuiet(quietMs, timeoutMs) {
+      return new Promise((resolve) => {
+        const started = performance.now();
+        let changed = started;
+        const observer = new MutationObserver(() => (changed = performance.now()));
+        observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        const check = () => {
+          const now = performance.now();
+          if (now - changed < quietMs && now - started < timeoutMs) return requestIdleCallback(check);
+          observer.disconnect();
+          resolve(now - started);
+        };
+        requestIdleCallback(check);
+      });
+    },
+
     /** The text of the page's current selection. */
     selectedText() {
       return String(getSelection());
