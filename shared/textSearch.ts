@@ -42,23 +42,35 @@ function foldCodePoint(codePoint: number): string {
   return folded;
 }
 
-function foldText(text: string): FoldedText {
-  const pieces: string[] = [];
-  const result: FoldedText = { folded: '', foldedStarts: [], originalStarts: [], originalEnds: [] };
-  let foldedLength = 0;
-  const segment = (piece: string, start: number, end: number) => {
+/** A FoldedText put together segment by segment (a class rather than a closure per call: `foldText` runs per article in a search). */
+class FoldedBuilder {
+  private readonly pieces: string[] = [];
+  private readonly text: FoldedText = { folded: '', foldedStarts: [], originalStarts: [], originalEnds: [] };
+  private foldedLength = 0;
+
+  /** A folded piece from the original's [start, end) (end -1: the piece maps one to one onto the original from start). */
+  add(piece: string, start: number, end: number): void {
     if (piece.length === 0) return;
-    result.foldedStarts.push(foldedLength);
-    result.originalStarts.push(start);
-    result.originalEnds.push(end);
-    pieces.push(piece);
-    foldedLength += piece.length;
-  };
+    this.text.foldedStarts.push(this.foldedLength);
+    this.text.originalStarts.push(start);
+    this.text.originalEnds.push(end);
+    this.pieces.push(piece);
+    this.foldedLength += piece.length;
+  }
+
+  done(): FoldedText {
+    this.text.folded = this.pieces.join('');
+    return this.text;
+  }
+}
+
+function foldText(text: string): FoldedText {
+  const folded = new FoldedBuilder();
   for (let offset = 0; offset < text.length; ) {
     PLAIN_RUN.lastIndex = offset;
     const plain = PLAIN_RUN.exec(text);
     if (plain) {
-      segment(plain[0].toLowerCase(), offset, -1);
+      folded.add(plain[0].toLowerCase(), offset, -1);
       offset += plain[0].length;
       continue;
     }
@@ -66,17 +78,16 @@ function foldText(text: string): FoldedText {
     const spaces = SPACE_RUN.exec(text);
     if (spaces) {
       // A run of white space is one space, standing for the whole run.
-      segment(' ', offset, offset + spaces[0].length);
+      folded.add(' ', offset, offset + spaces[0].length);
       offset += spaces[0].length;
       continue;
     }
     const codePoint = text.codePointAt(offset)!;
     const size = codePoint > 0xffff ? 2 : 1;
-    segment(foldCodePoint(codePoint), offset, offset + size);
+    folded.add(foldCodePoint(codePoint), offset, offset + size);
     offset += size;
   }
-  result.folded = pieces.join('');
-  return result;
+  return folded.done();
 }
 
 /** The last segment starting at or before folded offset `at`. */
