@@ -327,4 +327,3 @@ export class StoryIndex {
 function extendsQuery(query: string, shorter: string): boolean {
   return query.startsWith(shorter) || foldQuery(query).startsWith(foldQuery(shorter));
 }
-

@@ -1,4 +1,4 @@
-import type { Spellings, WordTable } from './storyIndexWords';
+import { grownTo, type Spellings, type WordTable } from './storyIndexWords';
 
 /**
  * How many articles of the story index have each folded term (which tells the rare words of a
@@ -42,8 +42,8 @@ export class DistinctTerms {
   /** The numbers of the distinct folded terms of an article's text and title, in the order first met. */
   of(tables: { text: WordTable; title: WordTable }): number[] {
     const { spellings } = this;
-    if (this.seenSpellings.length < spellings.size) this.seenSpellings = grown(this.seenSpellings, spellings.size);
-    if (this.seenTerms.length < spellings.termList.length) this.seenTerms = grown(this.seenTerms, spellings.termList.length);
+    if (this.seenSpellings.length < spellings.size) this.seenSpellings = grownTo(this.seenSpellings, spellings.size);
+    if (this.seenTerms.length < spellings.termList.length) this.seenTerms = grownTo(this.seenTerms, spellings.termList.length);
     const round = ++this.round;
     const { seenSpellings, seenTerms } = this;
     const terms: number[] = [];
@@ -60,11 +60,4 @@ export class DistinctTerms {
     }
     return terms;
   }
-}
-
-/** A copy of `marks` at least `size` long (zeros after its end). */
-function grown(marks: Int32Array, size: number): Int32Array {
-  const copy = new Int32Array(Math.max(size, marks.length * 2, 1024));
-  copy.set(marks);
-  return copy;
 }

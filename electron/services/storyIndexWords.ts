@@ -70,15 +70,15 @@ export interface WordTable {
   starts: Int32Array;
 }
 
-/** The word table of a text; with `blocks`, its ids are kept there as the words of `slot` (see WordBlocks). */
-export function wordTableOf(text: string, spellings: Spellings, into?: { blocks: WordBlocks; slot: number }): WordTable {
+/** The word table of a text. */
+export function wordTableOf(text: string, spellings: Spellings): WordTable {
   const ids: number[] = [];
   const starts: number[] = [];
   forEachWord(text, 0, text.length, (start, _end, terms, spelling) => {
     ids.push(spellings.idOf(spelling, terms));
     starts.push(start);
   });
-  return { ids: into ? into.blocks.keep(into.slot, ids) : Int32Array.from(ids), starts: Int32Array.from(starts) };
+  return { ids: Int32Array.from(ids), starts: Int32Array.from(starts) };
 }
 
 /** The index of the first word starting at or after `offset`. */
@@ -124,11 +124,9 @@ export class Postings {
     for (let word = 0; word < ids.length; word++) {
       const id = ids[word]!;
       if (id >= lengths.length) {
-        const grown = new Int32Array(Math.max(id + 1, lengths.length * 2, 1024));
-        grown.set(lengths);
-        this.lengths = lengths = grown;
+        this.lengths = lengths = grownTo(lengths, id + 1);
         // Spellings with no place yet get empty arrays, so that the arrays below hold no holes.
-        for (let next = this.slots.length; next < grown.length; next++) {
+        for (let next = this.slots.length; next < lengths.length; next++) {
           this.slots.push(EMPTY);
           this.words.push(EMPTY);
         }
@@ -180,14 +178,9 @@ export class WordBlocks {
   /** Keeps `ids` as the words of `slot` (the next slot), and returns the view to use in their place. */
   keep(slot: number, ids: ArrayLike<number>): Int32Array {
     if (slot >= this.blockOf.length) {
-      const grow = (from: Int32Array) => {
-        const grown = new Int32Array(from.length * 2);
-        grown.set(from);
-        return grown;
-      };
-      this.blockOf = grow(this.blockOf);
-      this.startOf = grow(this.startOf);
-      this.lengthOf = grow(this.lengthOf);
+      this.blockOf = grownTo(this.blockOf, slot + 1);
+      this.startOf = grownTo(this.startOf, slot + 1);
+      this.lengthOf = grownTo(this.lengthOf, slot + 1);
     }
     const last = this.blocks.at(-1);
     if (!last || this.used + ids.length > last.length) {
@@ -203,4 +196,11 @@ export class WordBlocks {
     this.used += ids.length;
     return view;
   }
+}
+
+/** A copy of `array` at least `size` long (and at least twice as long, so that growing one by one costs little), zeros after its end. */
+export function grownTo(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(Math.max(size, array.length * 2, 1024));
+  copy.set(array);
+  return copy;
 }
