@@ -63,15 +63,13 @@ export class StoryIndex {
   private readonly termCounts = new TermCounts(this.spellings);
   /** Per article: where the words of its text and title are, and its paragraphs. */
   private readonly tables = new Map<string, { text: WordTable; title: WordTable; paragraphs: TextRange[] }>();
-  /** Where each spelling occurs in the texts, by article slot; `slots` names each article's, `articles` holds each slot's (undefined once removed). */
-  private readonly postings = new Postings();
+  /**
+   * Where each spelling occurs in the texts (postings, by article slot), their word ids by slot in blocks, and each slot's
+   * article (undefined once removed); `slots` names each article's. The same for the titles, under the same slots.
+   */
+  private readonly texts = { postings: new Postings(), blocks: new WordBlocks(), articles: [] as (PostedArticle | undefined)[] };
+  private readonly titles = { postings: new Postings(), blocks: new WordBlocks(), articles: [] as (PostedArticle | undefined)[] };
   private readonly slots = new Map<string, number>();
-  /** The texts' word ids by slot, in blocks (read by the story lookup's word pairs). */
-  private readonly words = new WordBlocks();
-  private readonly articles: (PostedArticle | undefined)[] = [];
-  /** The same for the titles, under the same slots. */
-  private readonly titlePostings = new Postings();
-  private readonly titles: (PostedArticle | undefined)[] = [];
   /** Counts the changes of text (articles added, re-imported, removed): which articles match a query holds while it stays. */
   private textVersion = 0;
   /** The articles the last query matched (see `matcher`), while the texts are as they were. */
@@ -170,14 +168,15 @@ export class StoryIndex {
     this.textVersion++;
     const { entry } = reading;
     this.documents.set(entry.id, entry);
-    const slot = this.articles.length;
-    const tables = { text: { ids: this.words.keep(slot, read.text.ids), starts: read.text.starts }, title: read.title, paragraphs: read.paragraphs };
+    const slot = this.texts.articles.length;
+    const keep = (texts: typeof this.texts, table: WordTable) => ({ ids: texts.blocks.keep(slot, table.ids), starts: table.starts });
+    const tables = { text: keep(this.texts, read.text), title: keep(this.titles, read.title), paragraphs: read.paragraphs };
     this.tables.set(entry.id, tables);
-    this.articles.push({ id: entry.id, text: entry.text, table: tables.text });
-    this.titles.push({ id: entry.id, text: entry.title, table: tables.title });
+    this.texts.articles.push({ id: entry.id, text: entry.text, table: tables.text });
+    this.titles.articles.push({ id: entry.id, text: entry.title, table: tables.title });
     this.slots.set(entry.id, slot);
-    this.postings.add(tables.text, slot);
-    this.titlePostings.add(tables.title, slot);
+    this.texts.postings.add(tables.text, slot);
+    this.titles.postings.add(tables.title, slot);
     this.termCounts.add(read.terms);
   }
 
@@ -196,8 +195,8 @@ export class StoryIndex {
     this.termCounts.remove(tables);
     this.documents.delete(id);
     this.tables.delete(id);
-    this.articles[this.slots.get(id)!] = undefined;
-    this.titles[this.slots.get(id)!] = undefined;
+    this.texts.articles[this.slots.get(id)!] = undefined;
+    this.titles.articles[this.slots.get(id)!] = undefined;
     this.slots.delete(id);
   }
 
@@ -252,10 +251,11 @@ export class StoryIndex {
       .sort((a, b) => this.termCounts.articlesHolding(a) - this.termCounts.articlesHolding(b) || (a < b ? -1 : 1));
     const rare = byRarity.filter((term) => this.termCounts.articlesHolding(term) <= common);
     if (rare.length < 2) {
-      const paragraphsOf = (slot: number) => this.tables.get(this.articles[slot]!.id)!.paragraphs;
+      const { postings, blocks, articles } = this.texts;
+      const paragraphsOf = (slot: number) => this.tables.get(articles[slot]!.id)!.paragraphs;
       const options = { excludeSlot: excludeId === null ? -1 : (this.slots.get(excludeId) ?? -1), maxArticles: CANDIDATE_ARTICLES, paragraphsPerArticle: PARAGRAPHS_PER_ARTICLE };
-      const sharing = articlesSharingPairs(source, this.spellings, this.postings, this.articles, this.words, paragraphsOf, options);
-      if (sharing.length > 0) return sharing.map(({ slot, paragraphs }) => ({ document: this.documents.get(this.articles[slot]!.id)!, paragraphs }));
+      const sharing = articlesSharingPairs(source, this.spellings, postings, articles, blocks, paragraphsOf, options);
+      if (sharing.length > 0) return sharing.map(({ slot, paragraphs }) => ({ document: this.documents.get(articles[slot]!.id)!, paragraphs }));
     }
     // The rarest terms find the articles that tell the quote; common words would only make the index score most of the library.
     const query = (rare.length >= 2 ? rare : byRarity.slice(0, 3)).slice(0, LOOKUP_TERMS);
@@ -282,8 +282,8 @@ export class StoryIndex {
    * must have been prepared since the last article was added.
    */
   searchAll(prepared: PreparedQuery): Map<string, { text: Occurrences; title: Occurrences }> {
-    const inTexts = occurrencesByArticle(prepared, this.postings, this.spellings, this.articles);
-    const inTitles = occurrencesByArticle(prepared, this.titlePostings, this.spellings, this.titles);
+    const inTexts = occurrencesByArticle(prepared, this.texts, this.spellings);
+    const inTitles = occurrencesByArticle(prepared, this.titles, this.spellings);
     const found = new Map<string, { text: Occurrences; title: Occurrences }>();
     const none: Occurrences = { count: 0, first: null };
     for (const [id, slot] of this.slots) {
@@ -302,12 +302,12 @@ export class StoryIndex {
   matcher(prepared: PreparedQuery): (id: string, length: number) => boolean | null {
     const last = this.lastMatched;
     const extended = last !== null && last.textVersion === this.textVersion && extendsQuery(prepared.query, last.query) ? last : null;
-    const inTexts = articlesMatching(prepared, this.postings, this.spellings, this.articles, extended?.inTexts ?? null);
-    const inTitles = articlesMatching(prepared, this.titlePostings, this.spellings, this.titles, extended?.inTitles ?? null);
+    const inTexts = articlesMatching(prepared, this.texts, this.spellings, extended?.inTexts ?? null);
+    const inTitles = articlesMatching(prepared, this.titles, this.spellings, extended?.inTitles ?? null);
     this.lastMatched = { query: prepared.query, textVersion: this.textVersion, inTexts, inTitles };
     return (id, length) => {
       const slot = this.slots.get(id) ?? -1;
-      return this.articles[slot]?.text.length === length ? inTexts[slot] === 1 || inTitles[slot] === 1 : null;
+      return this.texts.articles[slot]?.text.length === length ? inTexts[slot] === 1 || inTitles[slot] === 1 : null;
     };
   }
 
