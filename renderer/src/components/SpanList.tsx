@@ -130,18 +130,15 @@ export const SpanList = memo(function SpanList({ spans: given, text, labels, sel
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
           const className = labelClass(labels, row.label);
-          return (
-            <div key={item.key} className={`span-list-row ${row.kind}`} style={{ transform: `translateY(${item.start}px)` }}>
-              {row.kind === 'group' ? (
-                <div className="span-group" data-label={row.label}>
-                  <h3>
-                    <span className={`label-name ${className}`}>{row.label}</span> <span className="count">{row.count}</span>
-                  </h3>
-                </div>
-              ) : (
-                <SpanRow span={row.span} text={text} labelClassName={className} selected={row.span.id === selectedSpanId} onSelectSpan={onSelectSpan} />
-              )}
+          // One element a row, placed by its own transform: a jump of the list replaces ~25 rows.
+          return row.kind === 'group' ? (
+            <div key={item.key} className="span-list-row group span-group" data-label={row.label} style={{ transform: `translateY(${item.start}px)` }}>
+              <h3>
+                <span className={`label-name ${className}`}>{row.label}</span> <span className="count">{row.count}</span>
+              </h3>
             </div>
+          ) : (
+            <SpanRow key={item.key} span={row.span} text={text} labelClassName={className} top={item.start} selected={row.span.id === selectedSpanId} onSelectSpan={onSelectSpan} />
           );
         })}
       </div>
@@ -172,14 +169,25 @@ interface SpanRowProps {
   span: Span;
   text: string;
   labelClassName: string;
+  /** Where the row sits in the list (px from its top). */
+  top: number;
   selected: boolean;
   onSelectSpan(spanId: string): void;
 }
 
 /** One span in the list; memoised, so a change redraws only the rows it touched. */
-const SpanRow = memo(function SpanRow({ span, text, labelClassName, selected, onSelectSpan }: SpanRowProps) {
+const SpanRow = memo(function SpanRow({ span, text, labelClassName, top, selected, onSelectSpan }: SpanRowProps) {
   return (
-    <button type="button" className={`span-item ${labelClassName}${selected ? ' selected' : ''}`} data-span-id={span.id} data-label={span.label} aria-pressed={selected} title={snippet(text.slice(span.start, span.end), 600)} onClick={() => onSelectSpan(span.id)}>
+    <button
+      type="button"
+      className={`span-list-row span span-item ${labelClassName}${selected ? ' selected' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      data-span-id={span.id}
+      data-label={span.label}
+      aria-pressed={selected}
+      title={snippet(text.slice(span.start, span.end), 600)}
+      onClick={() => onSelectSpan(span.id)}
+    >
       {snippet(text.slice(span.start, span.end))}
       {span.speaker && <span className="speaker-tag"> — {span.speaker}</span>}
     </button>
