@@ -30,10 +30,10 @@ function sameRows(a: readonly Span[], b: readonly Span[]): boolean {
 
 /**
  * The previous span list while the new one draws the same rows (a save hands back equal spans
- * as new objects): the rows and the virtualiser's measurements are then not worked out again.
+ * as new objects): the rows and their offsets are then not worked out again.
  */
 function useUnchangedSpans(spans: readonly Span[]): readonly Span[] {
-  // The list last given is remembered too: the virtualiser re-renders this list as it scrolls,
+  // The list last given is remembered too: the list re-renders as it scrolls,
   // and a list compared once is not compared again on each of those renders.
   const kept = useRef({ given: spans, shown: spans });
   if (kept.current.given !== spans) kept.current = { given: spans, shown: sameRows(kept.current.shown, spans) ? kept.current.shown : spans };
