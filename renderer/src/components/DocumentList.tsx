@@ -25,6 +25,9 @@ export const HIT_ROW_HEIGHT = 98;
 /** Row elements are reused by slot (see the rows' keys); at least this many slots. */
 const MIN_SLOTS = 64;
 
+/** The search box and filters, drawn again only when what they show changes (not when a row's counts do). */
+const FilterBar = memo(LibraryFilterBar);
+
 const NO_SUMMARIES: readonly DocumentSummary[] = [];
 const noSummaries = (): readonly DocumentSummary[] => NO_SUMMARIES;
 
@@ -147,7 +150,7 @@ export function DocumentList() {
             {done} / {list.total} done
           </span>
         </div>
-        <LibraryFilterBar
+        <FilterBar
           query={query}
           onQueryChange={setQuery}
           filter={filter}

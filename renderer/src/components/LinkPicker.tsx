@@ -33,6 +33,13 @@ export function LinkPicker({ article, sourceId, labels, linkedIds, onLink }: Lin
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  // The picker stays mounted as the selection moves (SpanDetails): what was typed for one span is not offered for the next.
+  const [typedFor, setTypedFor] = useState(sourceId);
+  if (typedFor !== sourceId) {
+    setTypedFor(sourceId);
+    setQuery('');
+    setActive(0);
+  }
   const listId = useId();
   const candidates = useMemo(() => (open ? linkCandidates(article, sourceId).filter((span) => !linkedIds.has(span.id)) : []), [open, article, sourceId, linkedIds]);
   const shown = useMemo(() => {

@@ -19,11 +19,16 @@ interface SpanDetailsProps {
   onDoneEditing(): void;
 }
 
-/** The selected span's label, text, offsets and author; its speaker and note fields; its links and the link picker. Memoised like the list. */
+/**
+ * The selected span's label, text, offsets and author; its speaker and note fields; its links and
+ * the link picker. Memoised like the list. Kept mounted as the selection moves from span to span
+ * (a labelling selects its new span): its elements are updated in place, and the fields' drafts
+ * start again from the new span's stored values (useStoredDraft).
+ */
 export const SpanDetails = memo(function SpanDetails({ article, span, labels, speakers, onChange, onSelectSpan, onStartLinking, onLink, onDoneEditing }: SpanDetailsProps) {
   // The fields show the stored note and speaker whenever those change (undo, redo, another window).
-  const [note, setNote, resetNote] = useStoredDraft(span.note ?? '');
-  const [speaker, setSpeaker, resetSpeaker] = useStoredDraft(span.speaker ?? '');
+  const [note, setNote, resetNote] = useStoredDraft(span.note ?? '', span.id);
+  const [speaker, setSpeaker, resetSpeaker] = useStoredDraft(span.speaker ?? '', span.id);
   const knownSpeakers = useMemo(() => [...new Set(speakers.flatMap((summary) => summary.speakers))].sort((a, b) => a.localeCompare(b)), [speakers]);
   const spanById = (id: string) => article.spans.find((each) => each.id === id);
   const links = article.relations.flatMap((relation) => {

@@ -1,13 +1,15 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import type { LabelDefinition, Span } from '../../../shared/model';
 import { labelClass } from '../ui/labelStyles';
 import { snippet } from '../ui/snippet';
+import { rowOffsets, rowsInView, scrollTarget } from '../ui/rowWindow';
 import { patchSpanListRows, spanListRows, type SpanListRow } from '../ui/spanListRows';
 
 /** Row heights (px), fixed in SpanPanel.css so that no row is measured: a heading, and a span (one line). */
 const GROUP_HEIGHT = 36;
 const SPAN_HEIGHT = 30;
+/** Rows drawn beyond each edge of the screen: a new selection far down the list replaces every row drawn, so few. */
+const OVERSCAN = 1;
 
 interface SpanListProps {
   spans: readonly Span[];
@@ -28,10 +30,10 @@ function sameRows(a: readonly Span[], b: readonly Span[]): boolean {
 
 /**
  * The previous span list while the new one draws the same rows (a save hands back equal spans
- * as new objects): the rows and the virtualiser's measurements are then not worked out again.
+ * as new objects): the rows and their offsets are then not worked out again.
  */
 function useUnchangedSpans(spans: readonly Span[]): readonly Span[] {
-  // The list last given is remembered too: the virtualiser re-renders this list as it scrolls,
+  // The list last given is remembered too: the list re-renders as it scrolls,
   // and a list compared once is not compared again on each of those renders.
   const kept = useRef({ given: spans, shown: spans });
   if (kept.current.given !== spans) kept.current = { given: spans, shown: sameRows(kept.current.shown, spans) ? kept.current.shown : spans };
@@ -52,6 +54,53 @@ function useRows(spans: readonly Span[], labels: readonly LabelDefinition[]): Sp
 }
 
 /**
+ * Which rows the list draws: those in its screen (its scroll position and height, followed from
+ * its scroll events and size) and one more either side. The component renders again only when
+ * the screen leaves the rows drawn, not on every scroll event nor when the list shrinks a
+ * little (the details above it grow). `scrollTo` moves the screen from the render that calls
+ * it, which then draws the rows there; the element follows (see SpanList).
+ */
+function useRowWindow(scroller: React.RefObject<HTMLDivElement | null>, offsets: Float64Array) {
+  const screen = useRef({ top: 0, height: 0 });
+  const latestOffsets = useRef(offsets);
+  latestOffsets.current = offsets;
+  const [, redraw] = useReducer((count: number) => count + 1, 0);
+  const drawn = useRef({ first: 0, last: -1 });
+  drawn.current = rowsInView(offsets, screen.current.top, screen.current.height, OVERSCAN);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const follow = (top: number, height: number) => {
+      screen.current = { top, height };
+      const needed = rowsInView(latestOffsets.current, top, height, 0);
+      const shown = drawn.current;
+      if (needed.last >= needed.first && (needed.first < shown.first || needed.last > shown.last)) redraw();
+    };
+    // Read once at mount; afterwards the scroll events and the size observer say where it is.
+    follow(element.scrollTop, element.clientHeight);
+    const onScroll = () => follow(element.scrollTop, screen.current.height);
+    element.addEventListener('scroll', onScroll, { passive: true });
+    // Its height with its padding (rows show there too), read where layout has just been done.
+    const sizes = new ResizeObserver(() => follow(screen.current.top, element.clientHeight));
+    sizes.observe(element);
+    return () => {
+      element.removeEventListener('scroll', onScroll);
+      sizes.disconnect();
+    };
+  }, [scroller]);
+
+  return {
+    screen: () => screen.current,
+    drawn: () => drawn.current,
+    scrollTo(top: number) {
+      screen.current = { ...screen.current, top };
+      drawn.current = rowsInView(latestOffsets.current, top, screen.current.height, OVERSCAN);
+    },
+  };
+}
+
+/**
  * The article's spans grouped by label, in their own scrolling list that draws only the rows
  * on screen (an article may hold thousands of spans: a new one must not lay out every row below
  * it). Each span is one line of fixed height (its whole text in the details and the tooltip), so
@@ -61,45 +110,24 @@ function useRows(spans: readonly Span[], labels: readonly LabelDefinition[]): Sp
 export const SpanList = memo(function SpanList({ spans: given, text, labels, selectedSpanId, onSelectSpan }: SpanListProps) {
   const spans = useUnchangedSpans(given);
   const rows = useRows(spans, labels);
+  const offsets = useMemo(() => rowOffsets(rows.map(rowHeight)), [rows]);
   const scroller = useRef<HTMLDivElement>(null);
-  // Stable while the rows are: the virtualiser works out every row's place again (a pass over
-  // thousands of rows) whenever its key function changes, so not on every render.
-  const estimateSize = useCallback((index: number) => rowHeight(rows[index]!), [rows]);
-  const getItemKey = useCallback(
-    (index: number) => {
-      const row = rows[index]!;
-      return row.kind === 'group' ? `group:${row.label}` : row.span.id;
-    },
-    [rows],
-  );
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize,
-    getItemKey,
-    // A few rows beyond each edge: a new selection far down the list replaces every row drawn.
-    overscan: 3,
-    // Scrolling re-renders in the next frame, not synchronously inside the scroll event.
-    useFlushSync: false,
-  });
+  const view = useRowWindow(scroller, offsets);
 
   // A newly selected span's row is brought into view, only if it is out of view. Where the list
-  // is scrolled and how tall it is come from the virtualiser (it follows the scroller's scroll
-  // events and size), never from the element: reading them right after a commit forced a layout
-  // of the whole page inside the labelling. The scroll is planned in this render: the
-  // virtualiser is told the new offset first, so this render already draws the rows there, and
-  // the scroll event that follows finds it where it was told (its "spurious" event, no second
-  // render of the list). The scroll itself is written in the next frame, before that frame's own
-  // layout. The virtualiser's own scrollToIndex re-measures over several frames, dear on every
-  // labelling.
-  const selectedIndex = useMemo(() => (selectedSpanId ? rows.findIndex((row) => row.kind === 'span' && row.span.id === selectedSpanId) : -1), [rows, selectedSpanId]);
+  // is scrolled and how tall it is are followed from its events, never read from the element:
+  // reading them right after a commit forced a layout of the whole page inside the labelling.
+  // The scroll is planned in this render, which draws the rows there; the element is scrolled in
+  // the next frame, before that frame's own layout, and its scroll event then finds the rows it
+  // would draw already drawn (no second render).
   const planned = useRef<{ spanId: string | null; target: number | null } | null>(null);
   if (planned.current?.spanId !== selectedSpanId) {
-    const top = virtualizer.scrollOffset;
-    const height = virtualizer.scrollRect?.height ?? 0;
-    // Not before the virtualiser has followed the scroller (the first render): the effect works it out then.
-    planned.current = virtualizer.scrollElement && top !== null && height > 0 ? { spanId: selectedSpanId, target: scrollTarget(rows, selectedIndex, top, height) } : null;
-    if (planned.current?.target != null) virtualizer.scrollOffset = planned.current.target;
+    const index = selectedSpanId ? rows.findIndex((row) => row.kind === 'span' && row.span.id === selectedSpanId) : -1;
+    // Not before the list's height is known (the first render): the effect works it out then.
+    const { top, height } = view.screen();
+    const target = height > 0 ? scrollTarget(offsets, index, top, height) : null;
+    planned.current = height > 0 ? { spanId: selectedSpanId, target } : null;
+    if (target !== null) view.scrollTo(target);
   }
   useEffect(() => {
     const element = scroller.current;
@@ -108,61 +136,48 @@ export const SpanList = memo(function SpanList({ spans: given, text, labels, sel
     const target =
       planned.current?.spanId === selectedSpanId
         ? planned.current.target
-        : scrollTarget(rows, selectedIndex, virtualizer.scrollOffset ?? element.scrollTop, virtualizer.scrollRect?.height ?? element.clientHeight);
+        : scrollTarget(offsets, selectedSpanId ? rows.findIndex((row) => row.kind === 'span' && row.span.id === selectedSpanId) : -1, element.scrollTop, element.clientHeight);
     if (target === null) return;
-    const scrollTop = target;
     let written = false;
     const frame = requestAnimationFrame(() => {
       written = true;
-      element.scrollTop = scrollTop;
+      element.scrollTop = target;
     });
     return () => {
       cancelAnimationFrame(frame);
-      // The virtualiser was told of this scroll (and the next render drew from there): the list goes there.
-      if (!written) element.scrollTop = scrollTop;
+      // The render drew the rows there: the list goes there.
+      if (!written) element.scrollTop = target;
     };
     // Only when the selection changes: scrolling by hand must not be undone.
   }, [selectedSpanId]);
 
+  const { first, last } = view.drawn();
+  const drawnRows: React.ReactNode[] = [];
+  for (let index = first; index <= last; index++) {
+    const row = rows[index]!;
+    const className = labelClass(labels, row.label);
+    const top = offsets[index]!;
+    // One element a row, placed by its own transform: a jump of the list replaces ~25 rows.
+    drawnRows.push(
+      row.kind === 'group' ? (
+        <div key={`group:${row.label}`} className="span-list-row group span-group" data-label={row.label} style={{ transform: `translateY(${top}px)` }}>
+          <h3>
+            <span className={`label-name ${className}`}>{row.label}</span> <span className="count">{row.count}</span>
+          </h3>
+        </div>
+      ) : (
+        <SpanRow key={row.span.id} span={row.span} text={text} labelClassName={className} top={top} selected={row.span.id === selectedSpanId} onSelectSpan={onSelectSpan} />
+      ),
+    );
+  }
   return (
     <div ref={scroller} className="span-list" aria-label="Spans by label">
-      <div className="span-list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]!;
-          const className = labelClass(labels, row.label);
-          return (
-            <div key={item.key} className={`span-list-row ${row.kind}`} style={{ transform: `translateY(${item.start}px)` }}>
-              {row.kind === 'group' ? (
-                <div className="span-group" data-label={row.label}>
-                  <h3>
-                    <span className={`label-name ${className}`}>{row.label}</span> <span className="count">{row.count}</span>
-                  </h3>
-                </div>
-              ) : (
-                <SpanRow span={row.span} text={text} labelClassName={className} selected={row.span.id === selectedSpanId} onSelectSpan={onSelectSpan} />
-              )}
-            </div>
-          );
-        })}
+      <div className="span-list-inner" style={{ height: offsets[offsets.length - 1] }}>
+        {drawnRows}
       </div>
     </div>
   );
 });
-
-/**
- * Where the list must be scrolled so that row `index` shows in a screen of `height` px scrolled
- * to `top`: its top edge if it is above, its bottom edge if below; null if it shows (or there
- * is no such row). Rows have fixed heights, so this adds them up rather than measure anything.
- */
-function scrollTarget(rows: readonly SpanListRow[], index: number, top: number, height: number): number | null {
-  if (index < 0 || index >= rows.length) return null;
-  let start = 0;
-  for (let row = 0; row < index; row++) start += rowHeight(rows[row]!);
-  const end = start + rowHeight(rows[index]!);
-  if (start < top) return start;
-  if (end > top + height) return Math.ceil(end - height);
-  return null;
-}
 
 function rowHeight(row: SpanListRow): number {
   return row.kind === 'group' ? GROUP_HEIGHT : SPAN_HEIGHT;
@@ -172,15 +187,28 @@ interface SpanRowProps {
   span: Span;
   text: string;
   labelClassName: string;
+  /** Where the row sits in the list (px from its top). */
+  top: number;
   selected: boolean;
   onSelectSpan(spanId: string): void;
 }
 
 /** One span in the list; memoised, so a change redraws only the rows it touched. */
-const SpanRow = memo(function SpanRow({ span, text, labelClassName, selected, onSelectSpan }: SpanRowProps) {
+const SpanRow = memo(function SpanRow({ span, text, labelClassName, top, selected, onSelectSpan }: SpanRowProps) {
+  // The tooltip's text, and the row's cut from it (one pass over the span's text, not two).
+  const whole = snippet(text.slice(span.start, span.end), 600);
   return (
-    <button type="button" className={`span-item ${labelClassName}${selected ? ' selected' : ''}`} data-span-id={span.id} data-label={span.label} aria-pressed={selected} title={snippet(text.slice(span.start, span.end), 600)} onClick={() => onSelectSpan(span.id)}>
-      {snippet(text.slice(span.start, span.end))}
+    <button
+      type="button"
+      className={`span-list-row span span-item ${labelClassName}${selected ? ' selected' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      data-span-id={span.id}
+      data-label={span.label}
+      aria-pressed={selected}
+      title={whole}
+      onClick={() => onSelectSpan(span.id)}
+    >
+      {snippet(whole)}
       {span.speaker && <span className="speaker-tag"> — {span.speaker}</span>}
     </button>
   );

@@ -49,7 +49,6 @@ export const SpanPanel = forwardRef<SpanPanelHandle, SpanPanelProps>(function Sp
         <h2>Selected span</h2>
         {selected ? (
           <SpanDetails
-            key={selected.id}
             article={article}
             span={selected}
             labels={labels}
