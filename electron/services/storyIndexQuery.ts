@@ -13,6 +13,11 @@ export type PreparedQuery =
   | { kind: 'word'; query: string; matches: SpellingMatches }
   | { kind: 'words'; query: string; plain: boolean; allowed: Uint8Array[]; allowedIds: number[][]; gaps: QueryGap[] | null };
 
+export type WordsQuery = Extract<PreparedQuery, { kind: 'words' }>;
+
+/** Printable ASCII with single spaces: text that textSearch.ts folds by lower-casing alone, unit for unit. */
+export const PLAIN = /^(?:[\x21-\x7e]| (?! ))*$/;
+
 /** A gap between two words of a query, as typed and folded. */
 export interface QueryGap {
   raw: string;
@@ -44,7 +49,7 @@ function foldedSpelling(spellings: Spellings, id: number): string {
  * word (`atStart`: they end in a non-word character, which no word of a text folds to), a match
  * must begin at the start of a word of the text, so the spelling's fold must begin with the
  * word's; after it (`atEnd`), end with it. These narrow the runs checked; each
- * run is still checked against the text itself (matchesAround).
+ * run is still checked against the text itself (storyIndexSearch.ts).
  */
 function spellingsContaining(spellings: Spellings, word: string, terms: readonly string[], { atStart, atEnd }: { atStart: boolean; atEnd: boolean }): number[] {
   const found: number[] = [];
@@ -97,9 +102,3 @@ export function prepareQuery(spellings: Spellings, query: string): PreparedQuery
   const gaps = bare ? words.slice(1).map((word, order) => trimmed.slice(words[order]!.end, word.start)).map((raw) => ({ raw, folded: foldForSearch(raw) })) : null;
   return { kind: 'words', query: trimmed, plain: PLAIN.test(trimmed), allowed, allowedIds, gaps };
 }
-
-
-export type WordsQuery = Extract<PreparedQuery, { kind: 'words' }>;
-
-/** Printable ASCII with single spaces: text that textSearch.ts folds by lower-casing alone, unit for unit. */
-export const PLAIN = /^(?:[\x21-\x7e]| (?! ))*$/;

@@ -18,7 +18,10 @@ import type { Postings, Spellings, WordBlocks, WordTable } from './storyIndexWor
  *   containing its query word: those runs are found in the word table, and `findMatches` runs on
  *   each run with the characters around it (back to the word before, on to the word after), which
  *   holds every match on those words, at most one (its non-word characters pin it). All the
- *   matches found are then taken left to right without overlaps, as `findMatches` does.
+ *   matches found are then taken left to right without overlaps, as `findMatches` does. Where
+ *   only whether an article holds a match is asked (`articlesMatching`) and the query has no
+ *   characters before its first word or after its last, a run holds one exactly when each of its
+ *   gaps folds as the query's gap does (words and gaps fold apart), so no text is searched again.
  * The tests hold it to `findMatches` over whole texts on generated text of many scripts.
  */
 

@@ -120,12 +120,12 @@ export const SpanList = memo(function SpanList({ spans: given, text, labels, sel
   // The scroll is planned in this render, which draws the rows there; the element is scrolled in
   // the next frame, before that frame's own layout, and its scroll event then finds the rows it
   // would draw already drawn (no second render).
+  const selectedIndex = useMemo(() => (selectedSpanId ? rows.findIndex((row) => row.kind === 'span' && row.span.id === selectedSpanId) : -1), [rows, selectedSpanId]);
   const planned = useRef<{ spanId: string | null; target: number | null } | null>(null);
   if (planned.current?.spanId !== selectedSpanId) {
-    const index = selectedSpanId ? rows.findIndex((row) => row.kind === 'span' && row.span.id === selectedSpanId) : -1;
     // Not before the list's height is known (the first render): the effect works it out then.
     const { top, height } = view.screen();
-    const target = height > 0 ? scrollTarget(offsets, index, top, height) : null;
+    const target = height > 0 ? scrollTarget(offsets, selectedIndex, top, height) : null;
     planned.current = height > 0 ? { spanId: selectedSpanId, target } : null;
     if (target !== null) view.scrollTo(target);
   }
@@ -136,7 +136,7 @@ export const SpanList = memo(function SpanList({ spans: given, text, labels, sel
     const target =
       planned.current?.spanId === selectedSpanId
         ? planned.current.target
-        : scrollTarget(offsets, selectedSpanId ? rows.findIndex((row) => row.kind === 'span' && row.span.id === selectedSpanId) : -1, element.scrollTop, element.clientHeight);
+        : scrollTarget(offsets, selectedIndex, element.scrollTop, element.clientHeight);
     if (target === null) return;
     let written = false;
     const frame = requestAnimationFrame(() => {
